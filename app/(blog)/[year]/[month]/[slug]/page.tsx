@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CommentThread } from "@/components/comments/comment-thread";
+import { DateHeader } from "@/components/date-header";
+import { getThreadComments } from "@/lib/data/comments";
+import { getPostByPermalink } from "@/lib/data/posts";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { ViewCounter } from "./view-counter";
+
+type PostPageProps = { params: Promise<{ year: string; month: string; slug: string }> };
+
+async function loadPost(params: PostPageProps["params"]) {
+  const { year, month, slug } = await params;
+  if (!/^\d{4}$/.test(year) || !/^(0[1-9]|1[0-2])$/.test(month)) return null;
+  return getPostByPermalink(year, month, decodeURIComponent(slug));
+}
+
+export async function generateMetadata({ params }: PostPageProps): Promise<Metadata> {
+  const post = await loadPost(params);
+  if (!post) return {};
+  return {
+    title: post.title,
+    description: post.standfirst ?? undefined,
+    alternates: { canonical: post.path },
+  };
+}
+
+export default async function PostPage({ params }: PostPageProps) {
+  const post = await loadPost(params);
+  if (!post) notFound();
+  const comments = await getThreadComments(post.id);
+
+  return (
+    <article>
+      <DateHeader date={post.publishedAt} as="p" />
+      <h1 className="mt-2 font-serif text-3xl leading-tight font-bold sm:text-4xl">{post.title}</h1>
+      <p className="text-muted mt-3 text-sm">
+        {post.byline && <span>By {post.byline}</span>}
+        {post.byline && post.sourceName && <span> · </span>}
+        {post.sourceName && <span>{post.sourceName}</span>}
+      </p>
+      {post.standfirst && <p className="mt-4 text-xl leading-relaxed">{post.standfirst}</p>}
+      <div className="text-muted mt-4 flex gap-6 text-sm font-semibold">
+        <p>
+          {post.shareCount} {post.shareCount === 1 ? "SHARE" : "SHARES"}
+        </p>
+        <ViewCounter postId={post.id} initialCount={post.viewCount} />
+      </div>
+      {post.coverImageUrl && (
+        <figure className="mt-6">
+          {/* eslint-disable-next-line @next/next/no-img-element -- uploads and seeds are plain files; no optimizer needed */}
+          <img src={post.coverImageUrl} alt={post.coverImageAlt ?? ""} className="w-full rounded" width={1200} height={675} />
+          {post.coverImageCaption && <figcaption className="text-muted mt-2 text-sm">{post.coverImageCaption}</figcaption>}
+        </figure>
+      )}
+      <div className="prose-body mt-6">{renderMarkdown(post.bodyMarkdown)}</div>
+      {post.labels.length > 0 && (
+        <p className="text-muted mt-8 text-sm">
+          Labels:{" "}
+          {post.labels.map((label, i) => (
+            <span key={label.slug}>
+              {i > 0 && ", "}
+              <Link href={`/label/${label.slug}`} className="link">
+                {label.name}
+              </Link>
+            </span>
+          ))}
+        </p>
+      )}
+      <CommentThread comments={comments} postPath={post.path} />
+    </article>
+  );
+}

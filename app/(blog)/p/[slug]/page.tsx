@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getPageBySlug } from "@/lib/data/pages";
+import { renderMarkdown } from "@/lib/markdown/render";
+
+type StaticPageProps = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: StaticPageProps): Promise<Metadata> {
+  const page = await getPageBySlug((await params).slug);
+  return page ? { title: page.title, alternates: { canonical: `/p/${page.slug}` } } : {};
+}
+
+export default async function StaticPage({ params }: StaticPageProps) {
+  const page = await getPageBySlug((await params).slug);
+  if (!page) notFound();
+  return (
+    <article>
+      <h1 className="font-serif text-3xl font-bold">{page.title}</h1>
+      <div className="prose-body mt-6">{renderMarkdown(page.bodyMarkdown)}</div>
+    </article>
+  );
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { DeletionKind, ThreadComment } from "@/lib/comments/tree";
+
+/**
+ * Every comment of a post in one query, shaped for the public thread. Deleted bodies
+ * are dropped here, so they can never reach HTML, RSC payloads or JSON.
+ */
+export async function getThreadComments(postId: number): Promise<ThreadComment[]> {
+  const rows = await db.comment.findMany({
+    where: { postId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      parentId: true,
+      authorId: true,
+      authorName: true,
+      body: true,
+      createdAt: true,
+      editedAt: true,
+      deletedAt: true,
+      deletedReason: true,
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    parentId: row.parentId,
+    authorId: row.authorId,
+    authorName: row.authorName,
+    body: row.deletedAt ? null : row.body,
+    createdAt: row.createdAt,
+    editedAt: row.editedAt,
+    deleted: row.deletedAt ? toDeletionKind(row.deletedReason) : null,
+  }));
+}
+
+function toDeletionKind(reason: string | null): DeletionKind {
+  return reason === "author" ? "author" : "moderator";
+}

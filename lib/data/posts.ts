@@ -1,0 +1,106 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { postPath } from "@/lib/posts/paths";
+import { calendarParts } from "@/lib/text/dates";
+
+/** What the post page shows. Only published posts whose time has come are readable. */
+export type PostView = {
+  id: number;
+  slug: string;
+  path: string;
+  title: string;
+  standfirst: string | null;
+  byline: string | null;
+  sourceName: string | null;
+  coverImageUrl: string | null;
+  coverImageAlt: string | null;
+  coverImageCaption: string | null;
+  bodyMarkdown: string;
+  publishedAt: Date;
+  updatedAt: Date;
+  commentsEnabled: boolean;
+  viewCount: number;
+  shareCount: number;
+  labels: { name: string; slug: string }[];
+};
+
+export type PostSummary = {
+  id: number;
+  title: string;
+  path: string;
+  standfirst: string | null;
+  publishedAt: Date;
+  commentCount: number;
+};
+
+const publishedNow = () => ({ status: "published", publishedAt: { lte: new Date() } });
+
+export async function getPostByPermalink(year: string, month: string, slug: string): Promise<PostView | null> {
+  const post = await db.post.findFirst({
+    where: { slug, ...publishedNow() },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      standfirst: true,
+      byline: true,
+      sourceName: true,
+      coverImageUrl: true,
+      coverImageAlt: true,
+      coverImageCaption: true,
+      bodyMarkdown: true,
+      publishedAt: true,
+      updatedAt: true,
+      commentsEnabled: true,
+      viewCount: true,
+      shareCount: true,
+      labels: { select: { name: true, slug: true }, orderBy: { name: "asc" } },
+    },
+  });
+  if (!post?.publishedAt) return null;
+  // The year and month are part of the permalink: a wrong month is a different URL.
+  const parts = calendarParts(post.publishedAt);
+  if (parts.year !== year || parts.month !== month) return null;
+  return { ...post, publishedAt: post.publishedAt, path: postPath({ slug: post.slug, publishedAt: post.publishedAt }) };
+}
+
+/** Newest first, with live-comment counts, one page at a time. */
+export async function getPublishedPosts({ page, perPage }: { page: number; perPage: number }): Promise<{
+  posts: PostSummary[];
+  hasOlder: boolean;
+}> {
+  const rows = await db.post.findMany({
+    where: publishedNow(),
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * perPage,
+    take: perPage + 1,
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      standfirst: true,
+      publishedAt: true,
+      _count: { select: { comments: { where: { deletedAt: null } } } },
+    },
+  });
+  const posts = rows.slice(0, perPage).map((row) => ({
+    id: row.id,
+    title: row.title,
+    standfirst: row.standfirst,
+    publishedAt: row.publishedAt!,
+    path: postPath({ slug: row.slug, publishedAt: row.publishedAt! }),
+    commentCount: row._count.comments,
+  }));
+  return { posts, hasOlder: rows.length > perPage };
+}
+
+/** Counts one view atomically and returns the new total. */
+export async function recordPostView(postId: number): Promise<number | null> {
+  const result = await db.post.updateMany({
+    where: { id: postId, ...publishedNow() },
+    data: { viewCount: { increment: 1 } },
+  });
+  if (result.count === 0) return null;
+  const post = await db.post.findUnique({ where: { id: postId }, select: { viewCount: true } });
+  return post?.viewCount ?? null;
+}

@@ -1,0 +1,8 @@
+import "server-only";
+import { createDbClient, type DbClient } from "@/lib/db-client";
+
+// One client per process; cached on globalThis so dev-mode hot reloads reuse it.
+const globalForDb = globalThis as unknown as { commonplaceDb?: DbClient };
+
+export const db = globalForDb.commonplaceDb ?? createDbClient();
+if (process.env.NODE_ENV !== "production") globalForDb.commonplaceDb = db;

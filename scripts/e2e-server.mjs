@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Serves a production build (next build + next start) on a fresh, seeded database for
+// the Playwright suite. Playwright starts and stops it (playwright.config.ts).
+import { rmSync } from "node:fs";
+import { run, runFinal } from "./lib/run.mjs";
+
+const port = process.env.E2E_PORT ?? "3210";
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: "file:./data/e2e/e2e.db",
+  SITE_URL: `http://127.0.0.1:${port}`,
+  AUTH_URL: `http://127.0.0.1:${port}`,
+  AUTH_TRUST_HOST: "true",
+  AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789abcdef",
+  COMMONPLACE_E2E: "1",
+};
+
+for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/e2e/e2e.db${suffix}`, { force: true });
+run("npx", ["prisma", "migrate", "deploy"], env);
+run("npx", ["tsx", "seeds/seed.ts"], env);
+if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["next", "build"], env);
+runFinal("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], env);

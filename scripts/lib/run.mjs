@@ -1,0 +1,17 @@
+import { spawn, spawnSync } from "node:child_process";
+
+/** Runs a command to completion, inheriting output; exits the script if it fails. */
+export function run(command, args, env = process.env) {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error(`\n${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** Hands the process over to a long-running command, forwarding stop signals. */
+export function runFinal(command, args, env = process.env) {
+  const child = spawn(command, args, { stdio: "inherit", env });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
