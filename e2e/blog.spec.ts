@@ -88,8 +88,8 @@ test.describe("reading the seeded blog", () => {
     }
   });
 
-  test("home, post and About have no serious accessibility violations", async ({ page }) => {
-    for (const path of ["/", DEMO_POST_PATH, "/p/about"]) {
+  test("home, post, About, sign-in and sign-up have no serious accessibility violations", async ({ page }) => {
+    for (const path of ["/", DEMO_POST_PATH, "/p/about", "/signin", "/signup"]) {
       await page.goto(path);
       expect(await seriousA11yViolations(page), path).toEqual([]);
     }

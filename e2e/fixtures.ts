@@ -1,5 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_POST_PATH = "/2024/06/n-korea-russia-sign-mutual-defence-deal";
 export const DEMO_POST_TITLE = "N. Korea, Russia sign mutual defence deal";
@@ -38,4 +40,51 @@ export async function seriousA11yViolations(page: Page) {
 /** The thread's top-level comments, in order. */
 export function topLevelComments(page: Page) {
   return page.locator("#comments > ol > li");
+}
+
+const E2E_ENV: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: "file:./data/e2e/e2e.db", NODE_ENV: "test" };
+
+/** A fresh copy of the demo thread for a test that changes it; returns its path. */
+export function cloneDemoPost(): string {
+  const slug = `demo-copy-${randomUUID().slice(0, 8)}`;
+  execFileSync("npx", ["tsx", "--import", "./scripts/lib/allow-server-only.mjs", "e2e/support/clone-demo-post.ts", slug], {
+    env: E2E_ENV,
+  });
+  return `/2024/06/${slug}`;
+}
+
+/** Grants a role through the same CLI an operator would use. */
+export function grantRole(email: string, role: "commenter" | "moderator" | "admin"): void {
+  execFileSync("npx", ["tsx", "--import", "./scripts/lib/allow-server-only.mjs", "scripts/user-role.ts", email, role], {
+    env: E2E_ENV,
+  });
+}
+
+export const MODERATOR = { email: "moderator@commonplace.local", password: "moderate-the-demo-thread", name: "Demo Moderator" };
+
+export function newPerson(prefix = "reader") {
+  const id = randomUUID().slice(0, 8);
+  return { name: `${prefix} ${id}`, email: `${prefix}-${id}@example.test`, password: `a long passphrase ${id}` };
+}
+
+export async function signUp(page: Page, person: { name: string; email: string; password: string }, returnTo = "/") {
+  await page.goto(`/signup?callbackUrl=${encodeURIComponent(returnTo)}`);
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText(`Signed in as ${person.name}`)).toBeVisible();
+}
+
+export async function signIn(page: Page, person: { email: string; password: string }, returnTo = "/") {
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** The i-th reply (0-based) directly under a comment item. */
+export function repliesOf(comment: Locator) {
+  return comment.locator(":scope > .comment-replies > ol > li");
 }

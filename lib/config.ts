@@ -18,6 +18,9 @@ const ConfigSchema = z.object({
   BLOG_LOCALE: z.string().default("en-US"),
   SITE_URL: z.url().default("http://localhost:3000"),
   POSTS_PER_PAGE: z.coerce.number().int().min(1).max(100).default(5),
+  // Flood control (WordPress waits 15 s between comments; Discourse 5 s).
+  COMMENT_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+  COMMENTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -41,4 +44,8 @@ export const config = {
   locale: parsed.data.BLOG_LOCALE,
   siteUrl: parsed.data.SITE_URL.replace(/\/+$/, ""),
   postsPerPage: parsed.data.POSTS_PER_PAGE,
+  commentLimits: {
+    minIntervalSeconds: parsed.data.COMMENT_MIN_INTERVAL_SECONDS,
+    perHour: parsed.data.COMMENTS_PER_HOUR,
+  },
 } as const;

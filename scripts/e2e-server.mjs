@@ -2,6 +2,7 @@
 // Serves a production build (next build + next start) on a fresh, seeded database for
 // the Playwright suite. Playwright starts and stops it (playwright.config.ts).
 import { rmSync } from "node:fs";
+import { prepareDatabase } from "./lib/prepare.mjs";
 import { run, runFinal } from "./lib/run.mjs";
 
 const port = process.env.E2E_PORT ?? "3210";
@@ -14,11 +15,14 @@ const env = {
   AUTH_URL: `http://127.0.0.1:${port}`,
   AUTH_TRUST_HOST: "true",
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789abcdef",
-  COMMONPLACE_E2E: "1",
+  // Tests sign up many users and post in quick succession; the flood rules
+  // themselves are covered by the integration tests.
+  COMMENT_MIN_INTERVAL_SECONDS: "1",
+  MODERATOR_EMAIL: "moderator@commonplace.local",
+  MODERATOR_PASSWORD: "moderate-the-demo-thread",
 };
 
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/e2e/e2e.db${suffix}`, { force: true });
-run("npx", ["prisma", "migrate", "deploy"], env);
-run("npx", ["tsx", "seeds/seed.ts"], env);
+prepareDatabase(env);
 if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["next", "build"], env);
 runFinal("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], env);

@@ -7,13 +7,14 @@
 import type { DbClient } from "@/lib/db-client";
 import { slugify } from "@/lib/text/slugify";
 import { loadDemoPages, loadDemoPost, type SeedComment } from "./demo-content";
+import { seedModerator } from "./seed-accounts";
 
 const log = (message: string) => {
   if (process.env.NODE_ENV !== "test") console.log(message);
 };
 
-async function seedPost(db: DbClient): Promise<void> {
-  const demo = loadDemoPost();
+async function seedPost(db: DbClient, slug?: string): Promise<{ id: number }> {
+  const demo = { ...loadDemoPost(), ...(slug ? { slug } : {}) };
   const labels = demo.labels.map((name) => ({
     where: { name },
     create: { name, slug: slugify(name) },
@@ -40,7 +41,7 @@ async function seedPost(db: DbClient): Promise<void> {
   const existing = await db.comment.count({ where: { postId: post.id } });
   if (existing > 0) {
     log(`Seed: "${demo.title}" already has ${existing} comments; thread left as is.`);
-    return;
+    return post;
   }
   // Insert in thread order, so ids follow reading order and parents precede replies.
   let inserted = 0;
@@ -56,6 +57,7 @@ async function seedPost(db: DbClient): Promise<void> {
   };
   await insert(demo.comments, null);
   log(`Seed: "${demo.title}" with ${inserted} comments.`);
+  return post;
 }
 
 async function seedPages(db: DbClient): Promise<void> {
@@ -65,8 +67,17 @@ async function seedPages(db: DbClient): Promise<void> {
   }
 }
 
+/**
+ * A pristine copy of the demo post and its thread under another slug, so tests that
+ * change a thread (replies, deletions) never disturb each other or the original.
+ */
+export async function seedDemoPostCopy(db: DbClient, slug: string): Promise<{ id: number }> {
+  return seedPost(db, slug);
+}
+
 /** Seeds the demo post, its thread and the static pages; safe to run repeatedly. */
 export async function seedDemo(db: DbClient): Promise<void> {
   await seedPost(db);
   await seedPages(db);
+  await seedModerator(db, log);
 }

@@ -1,4 +1,6 @@
+import { AccountNav } from "@/components/account-nav";
 import { SiteHeader } from "@/components/site-header";
+import { getOptionalUser } from "@/lib/auth/guards";
 import { config } from "@/lib/config";
 import { getNavPages } from "@/lib/data/pages";
 
@@ -7,10 +9,10 @@ import { getNavPages } from "@/lib/data/pages";
 export const dynamic = "force-dynamic";
 
 export default async function BlogLayout({ children }: { children: React.ReactNode }) {
-  const pages = await getNavPages();
+  const [pages, viewer] = await Promise.all([getNavPages(), getOptionalUser()]);
   return (
     <>
-      <SiteHeader pages={pages} />
+      <SiteHeader pages={pages} account={<AccountNav viewer={viewer ? { name: viewer.name } : null} />} />
       <main id="main" className="mx-auto max-w-3xl px-4 py-8">
         {children}
       </main>

@@ -16,7 +16,7 @@ export function CommentItem({ comment, postPath, actions }: CommentItemProps) {
   // Blogger's permalink form, so links copied from either engine look alike.
   const permalink = `${postPath}?showComment=${comment.createdAt.getTime()}#${anchor}`;
   return (
-    <li id={anchor} className="comment scroll-mt-4" aria-labelledby={`${anchor}-author`}>
+    <li id={anchor} tabIndex={-1} className="comment scroll-mt-4 outline-none" aria-labelledby={`${anchor}-author`}>
       <article className="rounded-md py-3 target:bg-highlight">
         <header className="flex flex-wrap items-baseline gap-x-2 text-sm">
           <span id={`${anchor}-author`} className="font-semibold">

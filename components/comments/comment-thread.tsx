@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { CommentItem, type CommentSlots } from "@/components/comments/comment-item";
+import { CommentCountHeading, ThreadCountProvider } from "@/components/comments/thread-count";
 import { buildCommentTree, capThreadDepth, countLiveComments, type ThreadComment } from "@/lib/comments/tree";
 
 /** Indentation stops here; deeper replies are listed flat under their ancestor. */
@@ -12,28 +13,24 @@ type CommentThreadProps = CommentSlots & {
   footer?: ReactNode;
 };
 
-export function commentCountLabel(count: number): string {
-  return `${count} ${count === 1 ? "comment" : "comments"}:`;
-}
-
 export function CommentThread({ comments, postPath, actions, footer }: CommentThreadProps) {
   const roots = capThreadDepth(buildCommentTree(comments), MAX_RENDERED_DEPTH);
   const count = countLiveComments(comments);
   return (
-    <section id="comments" aria-labelledby="comments-heading" className="border-line mt-12 border-t pt-6">
-      <h2 id="comments-heading" className="font-serif text-xl font-bold">
-        {commentCountLabel(count)}
-      </h2>
-      {roots.length === 0 ? (
-        <p className="text-muted mt-4">No comments yet.</p>
-      ) : (
-        <ol className="mt-4 list-decimal space-y-2 pl-6 marker:text-muted">
-          {roots.map((comment) => (
-            <CommentItem key={comment.id} comment={comment} postPath={postPath} actions={actions} />
-          ))}
-        </ol>
-      )}
-      {footer && <div className="mt-6">{footer}</div>}
-    </section>
+    <ThreadCountProvider count={count}>
+      <section id="comments" aria-labelledby="comments-heading" className="mt-12 border-t border-line pt-6">
+        <CommentCountHeading count={count} />
+        {roots.length === 0 ? (
+          <p className="mt-4 text-muted">No comments yet.</p>
+        ) : (
+          <ol className="mt-4 list-decimal space-y-2 pl-6 marker:text-muted">
+            {roots.map((comment) => (
+              <CommentItem key={comment.id} comment={comment} postPath={postPath} actions={actions} />
+            ))}
+          </ol>
+        )}
+        {footer && <div className="mt-6">{footer}</div>}
+      </section>
+    </ThreadCountProvider>
   );
 }

@@ -1,14 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { randomUUID } from "node:crypto";
 import { CommentThread } from "@/components/comments/comment-thread";
 import { DateHeader } from "@/components/date-header";
+import { getOptionalUser, hasPermission } from "@/lib/auth/guards";
+import { signInPath } from "@/lib/auth/redirects";
+import type { CommentNode } from "@/lib/comments/tree";
 import { getThreadComments } from "@/lib/data/comments";
 import { getPostByPermalink } from "@/lib/data/posts";
 import { renderMarkdown } from "@/lib/markdown/render";
+import { CommentActions } from "./comment-actions";
+import { CommentForm } from "./comment-form";
 import { ViewCounter } from "./view-counter";
 
-type PostPageProps = { params: Promise<{ year: string; month: string; slug: string }> };
+type PostPageProps = {
+  params: Promise<{ year: string; month: string; slug: string }>;
+  searchParams: Promise<{ replyTo?: string }>;
+};
 
 async function loadPost(params: PostPageProps["params"]) {
   const { year, month, slug } = await params;
@@ -26,10 +35,29 @@ export async function generateMetadata({ params }: PostPageProps): Promise<Metad
   };
 }
 
-export default async function PostPage({ params }: PostPageProps) {
+export default async function PostPage({ params, searchParams }: PostPageProps) {
   const post = await loadPost(params);
   if (!post) notFound();
-  const comments = await getThreadComments(post.id);
+  const [comments, viewer, { replyTo }] = await Promise.all([getThreadComments(post.id), getOptionalUser(), searchParams]);
+  const canComment = post.commentsEnabled && hasPermission(viewer, "create:comment");
+  const openReplyTo = replyTo && /^\d{1,10}$/.test(replyTo) ? Number(replyTo) : null;
+
+  const commentActions = (comment: CommentNode) => {
+    const replyable = post.commentsEnabled && !comment.deleted;
+    const returnTo = `${post.path}?replyTo=${comment.id}#c${comment.id}`;
+    const open = canComment && replyable && openReplyTo === comment.id;
+    return (
+      <CommentActions
+        commentId={comment.id}
+        postId={post.id}
+        viewerName={viewer?.name ?? null}
+        canReply={canComment && replyable}
+        signInHref={!viewer && replyable ? signInPath(returnTo) : null}
+        replyOpen={open}
+        idempotencyKey={open ? randomUUID() : null}
+      />
+    );
+  };
 
   return (
     <article>
@@ -68,7 +96,43 @@ export default async function PostPage({ params }: PostPageProps) {
           ))}
         </p>
       )}
-      <CommentThread comments={comments} postPath={post.path} />
+      <CommentThread
+        comments={comments}
+        postPath={post.path}
+        actions={commentActions}
+        footer={<CommentFooter postId={post.id} postPath={post.path} viewer={viewer} canComment={canComment} commentsEnabled={post.commentsEnabled} />}
+      />
     </article>
+  );
+}
+
+type CommentFooterProps = {
+  postId: number;
+  postPath: string;
+  viewer: { name: string; banned: boolean } | null;
+  canComment: boolean;
+  commentsEnabled: boolean;
+};
+
+/** Under the thread: the "Post a comment" form, or what stands in its way. */
+function CommentFooter({ postId, postPath, viewer, canComment, commentsEnabled }: CommentFooterProps) {
+  if (!commentsEnabled) return <p className="text-muted">Comments are closed on this post.</p>;
+  if (!viewer) {
+    return (
+      <p>
+        <Link href={signInPath(`${postPath}#comments`)} className="link font-semibold">
+          Sign in to comment
+        </Link>
+      </p>
+    );
+  }
+  if (!canComment) {
+    return <p className="text-muted">{viewer.banned ? "Your account has been banned from commenting." : "Your account cannot comment."}</p>;
+  }
+  return (
+    <div className="no-print">
+      <h3 className="mb-2 font-semibold">Post a comment</h3>
+      <CommentForm postId={postId} parentId={null} idempotencyKey={randomUUID()} authorName={viewer.name} />
+    </div>
   );
 }

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getOptionalUser } from "@/lib/auth/guards";
+import { safeReturnPath } from "@/lib/auth/redirects";
+import { OAuthButtons } from "../oauth-buttons";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
+
+const OAUTH_ERRORS: Record<string, string> = {
+  "email-in-use": "An account with that email already exists. Sign in with your email and password.",
+  "no-email": "That provider did not share an email address, which we need for an account.",
+};
+
+type SignInPageProps = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+
+export default async function SignInPage({ searchParams }: SignInPageProps) {
+  const { callbackUrl: rawCallback, error } = await searchParams;
+  const callbackUrl = safeReturnPath(rawCallback);
+  if (await getOptionalUser()) redirect(callbackUrl);
+  return (
+    <>
+      <h1 className="font-serif text-3xl font-bold">Sign in</h1>
+      <p className="text-muted mt-2 text-sm">Sign in to join the discussion.</p>
+      {error && OAUTH_ERRORS[error] && (
+        <p role="alert" className="text-danger mt-4 text-sm">
+          {OAUTH_ERRORS[error]}
+        </p>
+      )}
+      <SignInForm callbackUrl={callbackUrl} />
+      <OAuthButtons callbackUrl={callbackUrl} />
+      <p className="mt-6 text-sm">
+        New here?{" "}
+        <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="link">
+          Create an account
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { InputField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idleState } from "@/lib/forms";
+import { signInAction } from "../actions";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, formAction] = useActionState(signInAction, idleState);
+  return (
+    <form action={formAction} className="mt-6 space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <FormAlert message={state.formError} />
+      <InputField id="email" name="email" type="email" label="Email" autoComplete="email" required defaultValue={state.values?.email} />
+      <InputField id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+      <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { revalidated, signInAs } from "@/tests/support/session";
+import { db } from "@/lib/db";
+import { createComments, createPost, createUser } from "@/tests/support/factories";
+import { createReplyAction } from "./actions";
+
+function form(fields: Record<string, string | number | null | undefined>) {
+  const data = new FormData();
+  for (const [name, value] of Object.entries({ js: "1", idempotencyKey: randomUUID(), ...fields })) data.set(name, String(value ?? ""));
+  return data;
+}
+
+async function scene() {
+  const post = await createPost();
+  const other = await createPost();
+  const [live, deleted] = await createComments(post.id, [{}, {}]);
+  const [foreign] = await createComments(other.id, [{}]);
+  await db.comment.update({ where: { id: deleted }, data: { deletedAt: new Date(), deletedReason: "author" } });
+  return { post, live, deleted, foreign };
+}
+
+const actors = {
+  "signed out": async () => null,
+  commenter: async () => (await createUser()).id,
+  banned: async () => (await createUser({ bannedAt: new Date() })).id,
+  moderator: async () => (await createUser({ role: "moderator" })).id,
+};
+
+type Target = "post" | "comment" | "deleted comment" | "comment on another post";
+const allowed = (actor: keyof typeof actors, target: Target) =>
+  (actor === "commenter" || actor === "moderator") && (target === "post" || target === "comment");
+
+describe("createReplyAction authorization matrix", () => {
+  beforeEach(() => signInAs(null));
+
+  for (const actor of Object.keys(actors) as (keyof typeof actors)[]) {
+    for (const target of ["post", "comment", "deleted comment", "comment on another post"] as Target[]) {
+      it(`${actor} replying to a ${target}: ${allowed(actor, target) ? "stored" : "refused"}`, async () => {
+        const { post, live, deleted, foreign } = await scene();
+        signInAs(await actors[actor]());
+        const parentId = { post: null, comment: live, "deleted comment": deleted, "comment on another post": foreign }[target];
+        const before = await db.comment.count();
+        const state = await createReplyAction({ status: "idle" }, form({ postId: post.id, parentId, body: `matrix ${actor} ${target}` }));
+        if (allowed(actor, target)) {
+          expect(state.status).toBe("success");
+          expect(await db.comment.count()).toBe(before + 1);
+        } else {
+          expect(state.status).toBe("error");
+          expect(state.formError).toBeTruthy();
+          expect(state.values?.body).toBe(`matrix ${actor} ${target}`);
+          expect(await db.comment.count()).toBe(before);
+        }
+      });
+    }
+  }
+});
+
+describe("createReplyAction input handling", () => {
+  it("explains an empty or overlong body and keeps the text", async () => {
+    const { post } = await scene();
+    signInAs((await createUser()).id);
+    const empty = await createReplyAction({ status: "idle" }, form({ postId: post.id, parentId: null, body: "  \n " }));
+    expect(empty.fieldErrors?.body).toBe("Write something before publishing.");
+    const long = "字".repeat(4097);
+    const tooLong = await createReplyAction({ status: "idle" }, form({ postId: post.id, parentId: null, body: long }));
+    expect(tooLong.fieldErrors?.body).toBe("Comments can be at most 4,096 characters; yours has 4,097.");
+    expect(tooLong.values?.body).toBe(long);
+    const exact = await createReplyAction({ status: "idle" }, form({ postId: post.id, parentId: null, body: "字".repeat(4096) }));
+    expect(exact.status).toBe("success");
+  });
+
+  it("strips bidi overrides and control characters before storing", async () => {
+    const { post } = await scene();
+    signInAs((await createUser()).id);
+    const state = await createReplyAction(
+      { status: "idle" },
+      form({ postId: post.id, parentId: null, body: "abc\u202Eevil\u0007 text\u2066\r\nnext line" }),
+    );
+    const row = await db.comment.findUniqueOrThrow({ where: { id: state.commentId! } });
+    expect(row.body).toBe("abcevil text\nnext line");
+  });
+
+  it("refuses malformed ids and form keys without touching the database", async () => {
+    const { post } = await scene();
+    signInAs((await createUser()).id);
+    const before = await db.comment.count();
+    for (const fields of [
+      { postId: "1 OR 1=1", parentId: null, body: "x" },
+      { postId: post.id, parentId: "-3", body: "x" },
+      { postId: post.id, parentId: null, body: "x", idempotencyKey: "short" },
+    ]) {
+      const state = await createReplyAction({ status: "idle" }, form(fields));
+      expect(state.status).toBe("error");
+    }
+    expect(await db.comment.count()).toBe(before);
+  });
+
+  it("revalidates the post page and the home page", async () => {
+    const { post } = await scene();
+    signInAs((await createUser()).id);
+    revalidated.length = 0;
+    await createReplyAction({ status: "idle" }, form({ postId: post.id, parentId: null, body: "fresh" }));
+    expect(revalidated).toEqual([`/2024/06/${post.slug}`, "/"]);
+  });
+});

@@ -1,0 +1,49 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getOptionalUser, hasPermission } from "@/lib/auth/guards";
+import { rejectionMessage } from "@/lib/comments/messages";
+import { createComment } from "@/lib/data/comment-writes";
+import { firstFieldErrors, textFields, type FormState } from "@/lib/forms";
+import { commentAnchor } from "@/lib/posts/paths";
+import { ReplySchema } from "@/lib/validations/comment";
+
+export type ReplyState = FormState<{ body: string }> & { commentId?: number };
+
+/**
+ * Publishes a comment or reply. Order: authenticate → parse → authorize → mutate →
+ * revalidate → redirect (without JavaScript) or return (with it). Every refusal keeps
+ * the typed text in the returned state.
+ */
+export async function createReplyAction(_previous: ReplyState, formData: FormData): Promise<ReplyState> {
+  const fields = textFields(formData, ["postId", "parentId", "body", "idempotencyKey", "js"] as const);
+  const values = { body: fields.body };
+
+  const user = await getOptionalUser();
+  if (!user) return { status: "error", formError: "You are signed out. Sign in to publish; your text is kept here.", values };
+
+  const parsed = ReplySchema.safeParse(fields);
+  if (!parsed.success) {
+    const errors = firstFieldErrors(parsed.error);
+    return {
+      status: "error",
+      fieldErrors: errors.body ? { body: errors.body } : undefined,
+      formError: errors.body ? undefined : (errors.idempotencyKey ?? "This form is out of date; reload the page."),
+      values,
+    };
+  }
+
+  if (!hasPermission(user, "create:comment")) {
+    const formError = user.banned ? "Your account has been banned from commenting." : "Your account cannot comment.";
+    return { status: "error", formError, values };
+  }
+
+  const result = await createComment({ author: user, ...parsed.data });
+  if (!result.ok) return { status: "error", formError: rejectionMessage(result), values };
+
+  revalidatePath(result.postPath);
+  revalidatePath("/");
+  if (fields.js !== "1") redirect(`${result.postPath}#${commentAnchor(result.commentId)}`);
+  return { status: "success", commentId: result.commentId, values: { body: "" } };
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useActionState, useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
+import { useFormStatus } from "react-dom";
+import { useAdjustPendingCount } from "@/components/comments/thread-count";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextareaField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { UserText } from "@/components/user-text";
+import { characterCount } from "@/lib/text/unicode";
+import { COMMENT_MAX } from "@/lib/validations/comment";
+import { createReplyAction, type ReplyState } from "./actions";
+
+type CommentFormProps = {
+  postId: number;
+  parentId: number | null;
+  idempotencyKey: string;
+  authorName: string;
+  autoFocus?: boolean;
+  onPublished?: (commentId: number) => void;
+};
+
+const noSubscription = () => () => {};
+
+/**
+ * Posts to the createReply server action. Without JavaScript it is a plain form and the
+ * action redirects to the new comment; with it, the comment shows at once as pending,
+ * the count goes up, and the typed text survives any refusal (the action returns it
+ * and React's post-action form reset restores it as the default value).
+ */
+export function CommentForm({ postId, parentId, idempotencyKey, authorName, autoFocus, onPublished }: CommentFormProps) {
+  const [state, formAction] = useActionState<ReplyState, FormData>(createReplyAction, { status: "idle" });
+  const [length, setLength] = useState(0);
+  const [key, setKey] = useState(idempotencyKey);
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+
+  // Adjust local state once per action result, during render (not in an effect).
+  const [seenState, setSeenState] = useState(state);
+  if (seenState !== state) {
+    setSeenState(state);
+    if (state.status === "success") {
+      setLength(0);
+      setKey(crypto.randomUUID());
+    } else if (state.status === "error") {
+      setLength(characterCount(state.values?.body ?? ""));
+    }
+  }
+
+  // Then move focus: to the new comment, or back to the text that needs attention.
+  useEffect(() => {
+    if (state.status === "success" && state.commentId) {
+      onPublished?.(state.commentId);
+      history.replaceState(null, "", `#c${state.commentId}`);
+      document.getElementById(`c${state.commentId}`)?.focus();
+    } else if (state.status === "error") {
+      textareaRef.current?.focus();
+    }
+    // Once per action result; onPublished may change identity on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
+
+  return (
+    <form action={formAction} className="space-y-2" noValidate>
+      <input type="hidden" name="postId" value={postId} />
+      <input type="hidden" name="parentId" value={parentId ?? ""} />
+      <input type="hidden" name="idempotencyKey" value={key} />
+      <input type="hidden" name="js" value={hydrated ? "1" : "0"} />
+      <FormAlert message={state.formError} />
+      <TextareaField
+        ref={textareaRef}
+        id={`comment-${id}`}
+        name="body"
+        label="Comment"
+        rows={parentId === null ? 5 : 3}
+        required
+        dir="auto"
+        autoFocus={autoFocus}
+        defaultValue={state.values?.body}
+        onChange={(event) => setLength(characterCount(event.target.value))}
+        error={state.fieldErrors?.body}
+        hint={length > COMMENT_MAX * 0.9 ? `${length.toLocaleString("en-US")} / ${COMMENT_MAX.toLocaleString("en-US")} characters` : undefined}
+      />
+      <SubmitButton pendingText="Publishing…">Publish</SubmitButton>
+      <PendingComment authorName={authorName} />
+    </form>
+  );
+}
+
+/** The comment being published, shown in place until the server confirms it. */
+function PendingComment({ authorName }: { authorName: string }) {
+  const { pending, data } = useFormStatus();
+  const adjustPendingCount = useAdjustPendingCount();
+  useEffect(() => {
+    if (!pending) return;
+    adjustPendingCount(1);
+    return () => adjustPendingCount(-1);
+  }, [pending, adjustPendingCount]);
+
+  const text = pending ? data?.get("body") : null;
+  if (typeof text !== "string" || text.trim() === "") return null;
+  return (
+    <div aria-live="polite" className="border-line mt-3 rounded border border-dashed p-3 opacity-70">
+      <p className="text-sm">
+        <span className="font-semibold">
+          <bdi>{authorName}</bdi>
+        </span>{" "}
+        <span className="text-muted">Publishing…</span>
+      </p>
+      <UserText text={text} className="mt-1 space-y-2" />
+    </div>
+  );
+}

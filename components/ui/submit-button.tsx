@@ -1,0 +1,20 @@
+"use client";
+
+import { useFormStatus } from "react-dom";
+
+type SubmitButtonProps = { children: React.ReactNode; pendingText?: string; className?: string };
+
+/** Disables itself while its form is submitting, so a double click sends once. */
+export function SubmitButton({ children, pendingText, className }: SubmitButtonProps) {
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={pending}
+      className={`bg-accent text-page rounded px-4 py-2 text-sm font-semibold disabled:opacity-60 ${className ?? ""}`}
+    >
+      {pending && pendingText ? pendingText : children}
+    </button>
+  );
+}

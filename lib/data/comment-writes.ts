@@ -1,0 +1,131 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/data/errors";
+import type { CurrentUser } from "@/lib/data/users";
+import { postPath } from "@/lib/posts/paths";
+
+export type CommentLimits = { minIntervalSeconds: number; perHour: number };
+
+export type CreateCommentRejection =
+  | { reason: "post-missing" | "comments-closed" | "parent-missing" | "parent-deleted" | "banned" | "duplicate" | "hourly-limit" }
+  | { reason: "too-fast"; retryAfterSeconds: number };
+
+export type CreateCommentResult =
+  | { ok: true; commentId: number; postPath: string; repeatedSubmit: boolean }
+  | ({ ok: false } & CreateCommentRejection);
+
+type CreateCommentInput = {
+  author: Pick<CurrentUser, "id" | "name">;
+  postId: number;
+  parentId: number | null;
+  body: string;
+  idempotencyKey: string;
+};
+
+const HOUR_MS = 60 * 60_000;
+
+/**
+ * Stores a comment if every rule allows it. The flood and duplicate rules are one
+ * guarded UPDATE on the author's row (not check-then-insert), so 20 parallel requests
+ * from one person store one comment; the idempotency key makes a retried submission
+ * return the comment it already created.
+ */
+export async function createComment(
+  input: CreateCommentInput,
+  limits: CommentLimits = config.commentLimits,
+  now = new Date(),
+): Promise<CreateCommentResult> {
+  const post = await db.post.findFirst({
+    where: { id: input.postId, status: "published", publishedAt: { lte: now } },
+    select: { slug: true, publishedAt: true, commentsEnabled: true },
+  });
+  if (!post?.publishedAt) return { ok: false, reason: "post-missing" };
+  const path = postPath({ slug: post.slug, publishedAt: post.publishedAt });
+  if (!post.commentsEnabled) return { ok: false, reason: "comments-closed" };
+
+  if (input.parentId !== null) {
+    const parent = await db.comment.findUnique({ where: { id: input.parentId }, select: { postId: true, deletedAt: true } });
+    if (!parent || parent.postId !== input.postId) return { ok: false, reason: "parent-missing" };
+    if (parent.deletedAt) return { ok: false, reason: "parent-deleted" };
+  }
+
+  const earlier = await findBySubmission(input.author.id, input.idempotencyKey);
+  if (earlier) return { ok: true, commentId: earlier, postPath: path, repeatedSubmit: true };
+
+  const bodyHash = createHash("sha256").update(input.body).digest("hex");
+  if (!(await claimCommentSlot(input.author.id, bodyHash, limits, now))) {
+    const repeated = await findBySubmission(input.author.id, input.idempotencyKey);
+    if (repeated) return { ok: true, commentId: repeated, postPath: path, repeatedSubmit: true };
+    return { ok: false, ...(await explainRefusal(input.author.id, bodyHash, limits, now)) };
+  }
+
+  try {
+    const comment = await db.comment.create({
+      data: {
+        postId: input.postId,
+        parentId: input.parentId,
+        authorId: input.author.id,
+        authorName: input.author.name,
+        body: input.body,
+        idempotencyKey: input.idempotencyKey,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    return { ok: true, commentId: comment.id, postPath: path, repeatedSubmit: false };
+  } catch (error) {
+    const repeated = isUniqueViolation(error) ? await findBySubmission(input.author.id, input.idempotencyKey) : null;
+    if (repeated) return { ok: true, commentId: repeated, postPath: path, repeatedSubmit: true };
+    throw error;
+  }
+}
+
+async function findBySubmission(authorId: string, idempotencyKey: string): Promise<number | null> {
+  const row = await db.comment.findUnique({
+    where: { authorId_idempotencyKey: { authorId, idempotencyKey } },
+    select: { id: true },
+  });
+  return row?.id ?? null;
+}
+
+/**
+ * Takes the author's next comment slot in one conditional UPDATE: not banned, not
+ * within the minimum interval, not the same text as last time, and under the hourly
+ * cap (a new hour window starts when the old one has passed).
+ */
+async function claimCommentSlot(userId: string, bodyHash: string, limits: CommentLimits, now: Date): Promise<boolean> {
+  const intervalAgo = new Date(now.getTime() - limits.minIntervalSeconds * 1000);
+  const hourAgo = new Date(now.getTime() - HOUR_MS);
+  const allowedNow = {
+    id: userId,
+    bannedAt: null,
+    AND: [
+      { OR: [{ lastCommentAt: null }, { lastCommentAt: { lte: intervalAgo } }] },
+      { OR: [{ lastCommentHash: null }, { lastCommentHash: { not: bodyHash } }] },
+    ],
+  };
+  const freshWindow = await db.user.updateMany({
+    where: { ...allowedNow, OR: [{ commentWindowStart: null }, { commentWindowStart: { lte: hourAgo } }] },
+    data: { lastCommentAt: now, lastCommentHash: bodyHash, commentWindowStart: now, commentWindowCount: 1 },
+  });
+  if (freshWindow.count === 1) return true;
+  const sameWindow = await db.user.updateMany({
+    where: { ...allowedNow, commentWindowStart: { gt: hourAgo }, commentWindowCount: { lt: limits.perHour } },
+    data: { lastCommentAt: now, lastCommentHash: bodyHash, commentWindowCount: { increment: 1 } },
+  });
+  return sameWindow.count === 1;
+}
+
+async function explainRefusal(userId: string, bodyHash: string, limits: CommentLimits, now: Date): Promise<CreateCommentRejection> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { bannedAt: true, lastCommentAt: true, lastCommentHash: true },
+  });
+  if (!user || user.bannedAt) return { reason: "banned" };
+  if (user.lastCommentHash === bodyHash) return { reason: "duplicate" };
+  const nextAllowed = (user.lastCommentAt?.getTime() ?? 0) + limits.minIntervalSeconds * 1000;
+  if (nextAllowed > now.getTime()) return { reason: "too-fast", retryAfterSeconds: Math.ceil((nextAllowed - now.getTime()) / 1000) };
+  return { reason: "hourly-limit" };
+}

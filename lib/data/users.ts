@@ -1,0 +1,57 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/auth/permissions";
+import { isUniqueViolation } from "@/lib/data/errors";
+
+/** The signed-in user as every guard sees it: always read fresh from the database. */
+export type CurrentUser = {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  banned: boolean;
+  sessionVersion: number;
+};
+
+const currentUserSelect = { id: true, name: true, email: true, role: true, bannedAt: true, sessionVersion: true } as const;
+
+export async function getCurrentUserById(id: string): Promise<CurrentUser | null> {
+  const user = await db.user.findUnique({ where: { id }, select: currentUserSelect });
+  if (!user) return null;
+  const { bannedAt, ...rest } = user;
+  return { ...rest, banned: bannedAt !== null };
+}
+
+export async function getPasswordUser(email: string) {
+  return db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true } });
+}
+
+export type CreateUserResult = { ok: true; id: string } | { ok: false; reason: "email-taken" };
+
+export async function createPasswordUser(input: {
+  name: string;
+  email: string;
+  passwordHash: string;
+  role?: Role;
+}): Promise<CreateUserResult> {
+  try {
+    const user = await db.user.create({
+      data: { name: input.name, email: input.email, passwordHash: input.passwordHash, role: input.role ?? "commenter" },
+      select: { id: true },
+    });
+    return { ok: true, id: user.id };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "email-taken" };
+    throw error;
+  }
+}
+
+/** Ends every session of the user: tokens carry the version they were issued with. */
+export async function bumpSessionVersion(userId: string): Promise<void> {
+  await db.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
+export async function setRoleByEmail(email: string, role: Role): Promise<boolean> {
+  const result = await db.user.updateMany({ where: { email }, data: { role } });
+  return result.count === 1;
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { characterCount, hasBidiControls, hasInvisibleOrControl } from "@/lib/text/unicode";
+
+/**
+ * Account input rules, shared by the forms and the server actions. Passwords follow
+ * NIST SP 800-63B rev. 4 / OWASP ASVS: at least 15 characters when the password is the
+ * only factor, long passphrases allowed (up to 256), no composition rules, no
+ * truncation, and a check against commonly used passwords.
+ */
+export const PASSWORD_MIN = 15;
+export const PASSWORD_MAX = 256;
+export const NAME_MAX = 50;
+
+// Long enough to pass the length rule yet among the most common leaked passwords.
+const COMMON_PASSWORDS = new Set([
+  "passwordpassword",
+  "password1234567",
+  "password12345678",
+  "123456789012345",
+  "1234567890123456",
+  "qwertyuiopasdfgh",
+  "qwertyuiopasdfghjkl",
+  "1q2w3e4r5t6y7u8i",
+  "aaaaaaaaaaaaaaa",
+  "iloveyouiloveyou",
+  "letmeinletmein1",
+  "administrator123",
+  "welcome12345678",
+  "changemechangeme",
+  "qwerty123456789",
+]);
+
+export function normalizeEmail(email: string): string {
+  return email.normalize("NFKC").trim().toLowerCase();
+}
+
+const EmailSchema = z
+  .string()
+  .transform(normalizeEmail)
+  .pipe(z.email("Enter a valid email address, like name@example.com.").max(254, "That email address is too long."));
+
+export const NameSchema = z
+  .string()
+  .transform((name) => name.normalize("NFKC").trim().replace(/\s+/g, " "))
+  .refine((name) => name.length > 0, "Enter your name.")
+  .refine((name) => characterCount(name) <= NAME_MAX, `Your name can be at most ${NAME_MAX} characters.`)
+  .refine(
+    (name) => !hasBidiControls(name) && !hasInvisibleOrControl(name),
+    "Your name contains invisible or direction-changing characters; please remove them.",
+  );
+
+const PasswordSchema = z
+  .string()
+  .transform((password) => password.normalize("NFKC"))
+  .refine((p) => characterCount(p) >= PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters; a few words make a good passphrase.`)
+  .refine((p) => characterCount(p) <= PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
+  .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()) && new Set(p).size > 3, "This password is too common or too easy to guess; choose another.");
+
+export const SignUpSchema = z
+  .object({ name: NameSchema, email: EmailSchema, password: PasswordSchema })
+  .refine((input) => input.password.toLowerCase() !== input.email, {
+    path: ["password"],
+    message: "Your password must not be your email address.",
+  });
+
+/** Sign-in checks shape only: length rules would tell attackers about accounts. */
+export const SignInSchema = z.object({
+  email: z.string().transform(normalizeEmail).pipe(z.string().min(1).max(254)),
+  password: z.string().min(1).max(PASSWORD_MAX * 4),
+});
+
+export type SignUpInput = z.infer<typeof SignUpSchema>;

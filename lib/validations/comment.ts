@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { characterCount, cleanMultilineText } from "@/lib/text/unicode";
+
+/** Counted in characters (code points) on the client and the server alike. */
+export const COMMENT_MAX = 4096;
+
+export const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "This form has expired; reload the page.");
+
+export const CommentBodySchema = z
+  .string()
+  .transform(cleanMultilineText)
+  .superRefine((body, ctx) => {
+    if (body.length === 0) ctx.addIssue({ code: "custom", message: "Write something before publishing." });
+    const length = characterCount(body);
+    if (length > COMMENT_MAX) {
+      ctx.addIssue({
+        code: "custom",
+        message: `Comments can be at most ${COMMENT_MAX.toLocaleString("en-US")} characters; yours has ${length.toLocaleString("en-US")}.`,
+      });
+    }
+  });
+
+const IdSchema = z.string().regex(/^[1-9]\d{0,9}$/).transform(Number);
+
+export const ReplySchema = z.object({
+  postId: IdSchema,
+  parentId: z.union([z.literal("").transform(() => null), IdSchema]),
+  body: CommentBodySchema,
+  idempotencyKey: IdempotencyKeySchema,
+});
+
+export type ReplyInput = z.infer<typeof ReplySchema>;

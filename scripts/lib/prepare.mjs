@@ -1,0 +1,27 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { run } from "./run.mjs";
+
+/** Creates or migrates the database, then seeds the demo content (idempotent). */
+export function prepareDatabase(env) {
+  run("npx", ["prisma", "migrate", "deploy"], env);
+  run("npx", ["tsx", "--import", "./scripts/lib/allow-server-only.mjs", "seeds/seed.ts"], env);
+}
+
+/**
+ * Environment for running on your own machine: a generated AUTH_SECRET kept in
+ * data/.auth-secret (so sessions survive restarts) and a trusted localhost host.
+ * With NODE_ENV=production nothing is generated: the operator must configure it.
+ */
+export function localEnv() {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (env.NODE_ENV === "production") return env;
+  if (!env.AUTH_SECRET) {
+    const secretFile = "data/.auth-secret";
+    mkdirSync("data", { recursive: true });
+    if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    env.AUTH_SECRET = readFileSync(secretFile, "utf8").trim();
+  }
+  env.AUTH_TRUST_HOST ??= "true";
+  return env;
+}

@@ -1,0 +1,36 @@
+/**
+ * `npm run user:role -- <email> <role>`: grants a role (commenter, moderator, admin).
+ * Takes effect on the user's next action: guards read the role from the database.
+ */
+import { isRole, ROLES } from "@/lib/auth/permissions";
+import { createDbClient } from "@/lib/db-client";
+import { normalizeEmail } from "@/lib/validations/account";
+
+async function main(): Promise<number> {
+  const [emailArg, role] = process.argv.slice(2);
+  if (!emailArg || !role || !isRole(role)) {
+    console.error(`Usage: npm run user:role -- <email> <${ROLES.join("|")}>`);
+    return 2;
+  }
+  const email = normalizeEmail(emailArg);
+  const db = createDbClient();
+  try {
+    const result = await db.user.updateMany({ where: { email }, data: { role } });
+    if (result.count === 0) {
+      console.error(`No user with email ${email}.`);
+      return 1;
+    }
+    console.log(`${email} is now ${role}.`);
+    return 0;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,26 @@
+import { vi } from "vitest";
+
+/**
+ * Server actions read the session through Auth.js's `auth()`, which needs a Next
+ * request. Tests replace only that boundary: the guards still load the user from the
+ * real database and every rule after it runs for real.
+ */
+export const session = { userId: null as string | null };
+
+vi.mock("@/auth", () => ({
+  auth: async () => (session.userId ? { user: { id: session.userId }, expires: "2100-01-01T00:00:00.000Z" } : null),
+  signIn: vi.fn(),
+  signOut: vi.fn(),
+  handlers: {},
+}));
+
+// Outside a Next request there is no cache to revalidate; record the calls instead.
+export const revalidated: string[] = [];
+vi.mock("next/cache", () => ({
+  revalidatePath: (path: string) => revalidated.push(path),
+  revalidateTag: (tag: string) => revalidated.push(`tag:${tag}`),
+}));
+
+export function signInAs(userId: string | null): void {
+  session.userId = userId;
+}

@@ -1,0 +1,11 @@
+import "next-auth";
+import "next-auth/jwt";
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** Session version at sign-in; must match User.sessionVersion on every request. */
+    sv?: number;
+    /** A hint for the UI only: guards re-read the role from the database. */
+    role?: string;
+  }
+}
