@@ -1,5 +1,6 @@
 import { AccountNav } from "@/components/account-nav";
 import { SiteHeader } from "@/components/site-header";
+import { accountLinks } from "@/lib/auth/account-links";
 import { getOptionalUser } from "@/lib/auth/guards";
 import { config } from "@/lib/config";
 import { getNavPages } from "@/lib/data/pages";
@@ -12,11 +13,14 @@ export default async function BlogLayout({ children }: { children: React.ReactNo
   const [pages, viewer] = await Promise.all([getNavPages(), getOptionalUser()]);
   return (
     <>
-      <SiteHeader pages={pages} account={<AccountNav viewer={viewer ? { name: viewer.name } : null} />} />
+      <SiteHeader
+        pages={pages}
+        account={<AccountNav viewer={viewer ? { name: viewer.name } : null} links={accountLinks(viewer)} />}
+      />
       <main id="main" className="mx-auto max-w-3xl px-4 py-8">
         {children}
       </main>
-      <footer className="border-line text-muted mx-auto max-w-3xl border-t px-4 py-6 text-sm">
+      <footer className="mx-auto max-w-3xl border-t border-line px-4 py-6 text-sm text-muted">
         {config.title} · Powered by Commonplace
       </footer>
     </>

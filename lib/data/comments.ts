@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { DeletionKind, ThreadComment } from "@/lib/comments/tree";
+import { postPath } from "@/lib/posts/paths";
 
 /**
  * Every comment of a post in one query, shaped for the public thread. Deleted bodies
@@ -36,4 +37,21 @@ export async function getThreadComments(postId: number): Promise<ThreadComment[]
 
 function toDeletionKind(reason: string | null): DeletionKind {
   return reason === "author" ? "author" : "moderator";
+}
+
+/** One live comment with what a delete confirmation needs to show and decide. */
+export async function getLiveComment(commentId: number) {
+  const row = await db.comment.findFirst({
+    where: { id: commentId, deletedAt: null },
+    select: { id: true, authorId: true, authorName: true, body: true, post: { select: { slug: true, publishedAt: true, title: true } } },
+  });
+  if (!row?.post.publishedAt) return null;
+  return {
+    id: row.id,
+    authorId: row.authorId,
+    authorName: row.authorName,
+    body: row.body,
+    postTitle: row.post.title,
+    postPath: postPath({ slug: row.post.slug, publishedAt: row.post.publishedAt }),
+  };
 }

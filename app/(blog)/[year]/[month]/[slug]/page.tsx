@@ -6,12 +6,14 @@ import { CommentThread } from "@/components/comments/comment-thread";
 import { DateHeader } from "@/components/date-header";
 import { getOptionalUser, hasPermission } from "@/lib/auth/guards";
 import { signInPath } from "@/lib/auth/redirects";
+import { canDeleteComment } from "@/lib/comments/can-delete";
 import type { CommentNode } from "@/lib/comments/tree";
 import { getThreadComments } from "@/lib/data/comments";
 import { getPostByPermalink } from "@/lib/data/posts";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { CommentActions } from "./comment-actions";
 import { CommentForm } from "./comment-form";
+import { DeleteComment } from "./delete-comment";
 import { ViewCounter } from "./view-counter";
 
 type PostPageProps = {
@@ -55,7 +57,11 @@ export default async function PostPage({ params, searchParams }: PostPageProps) 
         signInHref={!viewer && replyable ? signInPath(returnTo) : null}
         replyOpen={open}
         idempotencyKey={open ? randomUUID() : null}
-      />
+      >
+        {!comment.deleted && canDeleteComment(viewer, comment) && (
+          <DeleteComment commentId={comment.id} postPath={post.path} asModerator={comment.authorId !== viewer?.id} />
+        )}
+      </CommentActions>
     );
   };
 

@@ -1,0 +1,78 @@
+"use client";
+
+import { useActionState, useEffect, useId, useRef, useSyncExternalStore } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextareaField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { deleteCommentAction, type DeleteState } from "../../../comments/actions";
+
+type DeleteCommentProps = { commentId: number; postPath: string; asModerator: boolean };
+
+const noSubscription = () => () => {};
+
+/**
+ * "Delete" under a comment. Without JavaScript it links to a confirmation page; with
+ * it, a modal dialog asks for confirmation and the thread updates in place.
+ */
+export function DeleteComment({ commentId, postPath, asModerator }: DeleteCommentProps) {
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const headingId = useId();
+  const [state, formAction] = useActionState<DeleteState, FormData>(deleteCommentAction, { status: "idle" });
+  const returnTo = `${postPath}#c${commentId}`;
+
+  useEffect(() => {
+    if (state.status !== "success") return;
+    dialogRef.current?.close();
+    // The comment may have vanished; its tombstone or the thread heading takes focus.
+    const target = document.getElementById(`c${commentId}`) ?? document.getElementById("comments-heading");
+    target?.focus();
+  }, [state, commentId]);
+
+  if (!hydrated) {
+    return (
+      <a href={`/comments/${commentId}/delete?returnTo=${encodeURIComponent(returnTo)}`} className="text-danger underline">
+        Delete
+      </a>
+    );
+  }
+
+  return (
+    <>
+      <button ref={triggerRef} type="button" className="text-danger underline" onClick={() => dialogRef.current?.showModal()}>
+        Delete
+      </button>
+      <dialog
+        ref={dialogRef}
+        aria-labelledby={headingId}
+        className="bg-page text-ink m-auto w-[min(32rem,calc(100%-2rem))] rounded-lg p-6 shadow-xl backdrop:bg-black/50"
+        onClose={() => triggerRef.current?.isConnected && triggerRef.current.focus()}
+      >
+        <h2 id={headingId} className="font-serif text-xl font-bold">
+          Delete this comment?
+        </h2>
+        <p className="text-muted mt-2 text-sm">
+          {asModerator
+            ? "If it has replies, readers will see that it was removed by a blog administrator. Moderators can restore it."
+            : "If it has replies, readers will see that it was removed by the author."}
+        </p>
+        <form action={formAction} className="mt-4 space-y-3">
+          <input type="hidden" name="commentId" value={commentId} />
+          <input type="hidden" name="returnTo" value={returnTo} />
+          <input type="hidden" name="js" value="1" />
+          <FormAlert message={state.formError} />
+          {asModerator && <TextareaField id={`note-${commentId}`} name="note" label="Reason (optional)" rows={2} />}
+          <div className="flex items-center gap-4">
+            <SubmitButton pendingText="Deleting…" variant="danger">
+              Delete
+            </SubmitButton>
+            <button type="button" className="link text-sm" onClick={() => dialogRef.current?.close()}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextareaField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { deleteCommentAction, type DeleteState } from "../../actions";
+
+type ConfirmDeleteFormProps = { commentId: number; returnTo: string; asModerator: boolean };
+
+export function ConfirmDeleteForm({ commentId, returnTo, asModerator }: ConfirmDeleteFormProps) {
+  const [state, formAction] = useActionState<DeleteState, FormData>(deleteCommentAction, { status: "idle" });
+  return (
+    <form action={formAction} className="mt-6 space-y-4">
+      <input type="hidden" name="commentId" value={commentId} />
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <FormAlert message={state.formError} />
+      {asModerator && (
+        <TextareaField id="note" name="note" label="Reason (optional, moderators only)" rows={2} />
+      )}
+      <div className="flex items-center gap-4">
+        <SubmitButton pendingText="Deleting…" variant="danger">
+          Delete
+        </SubmitButton>
+        <Link href={returnTo} className="text-sm link">
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/guards";
+import { safeReturnPath } from "@/lib/auth/redirects";
+import { canDeleteComment } from "@/lib/comments/can-delete";
+import { getLiveComment } from "@/lib/data/comments";
+import { UserText } from "@/components/user-text";
+import { ConfirmDeleteForm } from "./confirm-delete-form";
+
+export const metadata: Metadata = { title: "Delete comment", robots: { index: false } };
+
+type DeletePageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ returnTo?: string }> };
+
+/** The no-JavaScript confirmation step; with JavaScript a dialog on the post does this. */
+export default async function DeleteCommentPage({ params, searchParams }: DeletePageProps) {
+  const [{ id }, { returnTo }] = await Promise.all([params, searchParams]);
+  const user = await requireUser(
+    `/comments/${id}/delete${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ""}`,
+  );
+  const comment = /^\d{1,10}$/.test(id) ? await getLiveComment(Number(id)) : null;
+  if (!comment || !canDeleteComment(user, comment)) notFound();
+  const back = safeReturnPath(returnTo, `${comment.postPath}#c${comment.id}`);
+  const asModerator = comment.authorId !== user.id;
+
+  return (
+    <>
+      <h1 className="font-serif text-3xl font-bold">Delete this comment?</h1>
+      <p className="mt-2 text-muted">
+        On{" "}
+        <Link href={comment.postPath} className="link">
+          {comment.postTitle}
+        </Link>
+        , by <bdi>{comment.authorName}</bdi>:
+      </p>
+      <blockquote className="mt-4 border-l-4 border-line pl-4">
+        <UserText text={comment.body} className="space-y-2" />
+      </blockquote>
+      <p className="mt-4 text-sm">
+        {asModerator
+          ? "Readers will see “This comment has been removed by a blog administrator.” if it has replies. Moderators can restore it."
+          : "Readers will see “This comment has been removed by the author.” if it has replies."}
+      </p>
+      <ConfirmDeleteForm commentId={comment.id} returnTo={back} asModerator={asModerator} />
+    </>
+  );
+}

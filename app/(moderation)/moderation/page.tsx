@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { hasPermission, requireUser } from "@/lib/auth/guards";
+import {
+  getBannedUsers,
+  getModerationLog,
+  getModerationQueue,
+  type QueueFilter,
+} from "@/lib/data/moderation-queue";
+import { BannedUsers } from "./banned-users";
+import { ModerationLogTable } from "./moderation-log";
+import { QueueItem } from "./queue-item";
+
+export const metadata: Metadata = { title: "Moderation", robots: { index: false } };
+
+const NOTICES: Record<string, string> = {
+  deleted: "The comment was deleted.",
+  restored: "The comment was restored.",
+  banned: "The user was banned.",
+  unbanned: "The user can comment again.",
+  forbidden: "You are not allowed to do that.",
+  "not-found": "That comment or user no longer exists.",
+  invalid: "That request was not valid.",
+};
+
+type ModerationPageProps = { searchParams: Promise<{ filter?: string; page?: string; notice?: string }> };
+
+export default async function ModerationPage({ searchParams }: ModerationPageProps) {
+  const user = await requireUser("/moderation");
+  // Not a moderator: the page does not exist for you.
+  if (!hasPermission(user, "view:moderation")) notFound();
+  const params = await searchParams;
+  const filter: QueueFilter = params.filter === "deleted" ? "deleted" : "all";
+  const page = /^[1-9]\d{0,4}$/.test(params.page ?? "") ? Number(params.page) : 1;
+  const [queue, banned, log] = await Promise.all([
+    getModerationQueue(user, { filter, page }),
+    getBannedUsers(user),
+    getModerationLog(user),
+  ]);
+  const notice = params.notice ? NOTICES[params.notice] : undefined;
+
+  return (
+    <>
+      <h1 className="font-serif text-3xl font-bold">Moderation</h1>
+      {notice && (
+        <p role="status" className="mt-4 rounded bg-highlight px-3 py-2 text-sm">
+          {notice}
+        </p>
+      )}
+      <section aria-labelledby="queue-heading" className="mt-8">
+        <h2 id="queue-heading" className="text-xl font-bold">
+          {filter === "deleted" ? "Deleted comments" : "Latest comments"}
+        </h2>
+        <nav aria-label="Comment filter" className="mt-2 flex gap-4 text-sm">
+          <Link href="/moderation" aria-current={filter === "all" ? "page" : undefined} className="link">
+            Latest
+          </Link>
+          <Link
+            href="/moderation?filter=deleted"
+            aria-current={filter === "deleted" ? "page" : undefined}
+            className="link"
+          >
+            Deleted
+          </Link>
+        </nav>
+        {queue.comments.length === 0 ? (
+          <p className="mt-4 text-muted">No comments here.</p>
+        ) : (
+          <ol className="mt-4 space-y-4">
+            {queue.comments.map((comment) => (
+              <QueueItem
+                key={comment.id}
+                comment={comment}
+                viewerId={user.id}
+                viewerIsAdmin={user.role === "admin"}
+              />
+            ))}
+          </ol>
+        )}
+        <nav aria-label="Queue pages" className="mt-4 flex gap-4 text-sm">
+          {page > 1 && (
+            <Link href={`/moderation?filter=${filter}&page=${page - 1}`} className="link">
+              Newer
+            </Link>
+          )}
+          {queue.hasMore && (
+            <Link href={`/moderation?filter=${filter}&page=${page + 1}`} className="link">
+              Older
+            </Link>
+          )}
+        </nav>
+      </section>
+      <BannedUsers users={banned} />
+      <ModerationLogTable entries={log} />
+    </>
+  );
+}

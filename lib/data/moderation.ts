@@ -1,0 +1,107 @@
+import "server-only";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/data/users";
+import { postPath } from "@/lib/posts/paths";
+
+/**
+ * Moderation writes. Every function takes the acting user (freshly loaded by a guard)
+ * and decides here, next to the data, whether that user may act on that row: a caller
+ * that forgets a check upstream still cannot delete someone else's comment.
+ */
+
+export type ModerationResult<T = object> = ({ ok: true } & T) | { ok: false; reason: "not-found" | "forbidden" | "invalid" };
+
+type Actor = Pick<CurrentUser, "id" | "role" | "banned">;
+
+async function log(actorId: string, action: string, targetType: "comment" | "user", targetId: string | number, detail?: string) {
+  await db.moderationLog.create({ data: { actorId, action, targetType, targetId: String(targetId), detail: detail ?? null } });
+}
+
+/**
+ * Soft-deletes a comment: its author may (as "author"), and moderators may delete any
+ * (as "moderator", with an optional note). Deleting a deleted comment changes nothing.
+ */
+export async function deleteComment(
+  actor: Actor,
+  commentId: number,
+  note?: string,
+): Promise<ModerationResult<{ postPath: string; changed: boolean }>> {
+  const comment = await db.comment.findUnique({
+    where: { id: commentId },
+    select: { authorId: true, post: { select: { slug: true, publishedAt: true } } },
+  });
+  if (!comment) return { ok: false, reason: "not-found" };
+  const own = comment.authorId !== null && comment.authorId === actor.id && can(actor, "delete:comment:own");
+  const any = can(actor, "delete:comment:any");
+  if (!own && !any) return { ok: false, reason: "forbidden" };
+
+  const reason = own ? "author" : "moderator";
+  const result = await db.comment.updateMany({
+    where: { id: commentId, deletedAt: null },
+    data: { deletedAt: new Date(), deletedById: actor.id, deletedReason: reason, deletionNote: own ? null : (note ?? null) },
+  });
+  if (result.count === 1) await log(actor.id, `comment.delete.${reason}`, "comment", commentId, note);
+  const path = comment.post.publishedAt ? postPath({ slug: comment.post.slug, publishedAt: comment.post.publishedAt }) : "/";
+  return { ok: true, postPath: path, changed: result.count === 1 };
+}
+
+/** Brings back a deleted comment with its original text, untouched. */
+export async function restoreComment(actor: Actor, commentId: number): Promise<ModerationResult<{ postPath: string; changed: boolean }>> {
+  if (!can(actor, "restore:comment")) return { ok: false, reason: "forbidden" };
+  const comment = await db.comment.findUnique({
+    where: { id: commentId },
+    select: { post: { select: { slug: true, publishedAt: true } } },
+  });
+  if (!comment) return { ok: false, reason: "not-found" };
+  const result = await db.comment.updateMany({
+    where: { id: commentId, deletedAt: { not: null } },
+    data: { deletedAt: null, deletedById: null, deletedReason: null, deletionNote: null },
+  });
+  if (result.count === 1) await log(actor.id, "comment.restore", "comment", commentId);
+  const path = comment.post.publishedAt ? postPath({ slug: comment.post.slug, publishedAt: comment.post.publishedAt }) : "/";
+  return { ok: true, postPath: path, changed: result.count === 1 };
+}
+
+/**
+ * Bans a user from commenting (reading stays open), optionally removing all their
+ * comments in the same step. Moderators cannot ban staff; nobody bans themselves.
+ */
+export async function banUser(
+  actor: Actor,
+  userId: string,
+  options: { reason?: string; deleteComments?: boolean } = {},
+): Promise<ModerationResult<{ deletedComments: number }>> {
+  if (!can(actor, "ban:user")) return { ok: false, reason: "forbidden" };
+  if (userId === actor.id) return { ok: false, reason: "invalid" };
+  const target = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
+  if (!target) return { ok: false, reason: "not-found" };
+  if (target.role === "admin" || (target.role === "moderator" && actor.role !== "admin")) return { ok: false, reason: "forbidden" };
+
+  const banned = await db.user.updateMany({
+    where: { id: userId, bannedAt: null },
+    data: { bannedAt: new Date(), bannedReason: options.reason ?? null },
+  });
+  if (banned.count === 1) await log(actor.id, "user.ban", "user", userId, options.reason);
+  let deletedComments = 0;
+  if (options.deleteComments) {
+    const removed = await db.comment.updateMany({
+      where: { authorId: userId, deletedAt: null },
+      data: { deletedAt: new Date(), deletedById: actor.id, deletedReason: "moderator", deletionNote: "Removed with the author's ban" },
+    });
+    deletedComments = removed.count;
+    if (removed.count > 0) await log(actor.id, "user.comments.delete", "user", userId, `${removed.count} comments`);
+  }
+  return { ok: true, deletedComments };
+}
+
+export async function unbanUser(actor: Actor, userId: string): Promise<ModerationResult> {
+  if (!can(actor, "ban:user")) return { ok: false, reason: "forbidden" };
+  const result = await db.user.updateMany({ where: { id: userId, bannedAt: { not: null } }, data: { bannedAt: null, bannedReason: null } });
+  if (result.count === 0) {
+    const exists = await db.user.count({ where: { id: userId } });
+    return exists ? { ok: true } : { ok: false, reason: "not-found" };
+  }
+  await log(actor.id, "user.unban", "user", userId);
+  return { ok: true };
+}
