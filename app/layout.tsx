@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { config } from "@/lib/config";
 import "./globals.css";
 
@@ -14,7 +15,10 @@ export const viewport: Viewport = {
   colorScheme: "light dark",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request makes every page (the 404 page included) render per request,
+  // which the per-request CSP nonce from proxy.ts requires.
+  await headers();
   return (
     <html lang="en">
       <body className="min-h-screen">
