@@ -7,7 +7,9 @@ import { createPost } from "@/tests/support/factories";
 
 const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 
-function call(handler: typeof postView, postId: number | string, { ip = "203.0.113.7", ua = BROWSER } = {}) {
+type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+
+function call(handler: Handler, postId: number | string, { ip = "203.0.113.7", ua = BROWSER } = {}) {
   const request = new Request(`http://localhost/api/posts/${postId}/x`, {
     method: "POST",
     headers: { "x-forwarded-for": `${ip}, 10.0.0.1`, "user-agent": ua },
