@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { postPath } from "@/lib/posts/paths";
 import { calendarParts } from "@/lib/text/dates";
+import { teaserFor } from "@/lib/text/teaser";
 
 /** What the post page shows. Only published posts whose time has come are readable. */
 export type PostView = {
@@ -28,7 +29,8 @@ export type PostSummary = {
   id: number;
   title: string;
   path: string;
-  standfirst: string | null;
+  /** Standfirst, or the start of the body: plain text. */
+  teaser: string;
   publishedAt: Date;
   commentCount: number;
 };
@@ -96,6 +98,7 @@ export async function getPublishedPosts({
       slug: true,
       title: true,
       standfirst: true,
+      bodyMarkdown: true,
       publishedAt: true,
       _count: { select: { comments: { where: { deletedAt: null } } } },
     },
@@ -103,7 +106,7 @@ export async function getPublishedPosts({
   const posts = rows.slice(0, perPage).map((row) => ({
     id: row.id,
     title: row.title,
-    standfirst: row.standfirst,
+    teaser: teaserFor(row.standfirst, row.bodyMarkdown),
     publishedAt: row.publishedAt!,
     path: postPath({ slug: row.slug, publishedAt: row.publishedAt! }),
     commentCount: row._count.comments,

@@ -4,8 +4,12 @@ import { notFound } from "next/navigation";
 import { CommentThread } from "@/components/comments/comment-thread";
 import { DateHeader } from "@/components/date-header";
 import { getThreadComments } from "@/lib/data/comments";
+import { config } from "@/lib/config";
 import { getPostByPermalink } from "@/lib/data/posts";
+import { feedAlternates } from "@/lib/feeds/paths";
 import { renderMarkdown } from "@/lib/markdown/render";
+import { teaserFor } from "@/lib/text/teaser";
+import { ShareButtons } from "./share-buttons";
 import { ViewCounter } from "./view-counter";
 
 type PostPageProps = { params: Promise<{ year: string; month: string; slug: string }> };
@@ -19,10 +23,23 @@ async function loadPost(params: PostPageProps["params"]) {
 export async function generateMetadata({ params }: PostPageProps): Promise<Metadata> {
   const post = await loadPost(params);
   if (!post) return {};
+  const description = teaserFor(post.standfirst, post.bodyMarkdown);
   return {
     title: post.title,
-    description: post.standfirst ?? undefined,
-    alternates: { canonical: post.path },
+    description,
+    alternates: feedAlternates({ canonical: post.path, postId: post.id, postTitle: post.title }),
+    // og:image comes from opengraph-image.tsx beside this page.
+    openGraph: {
+      type: "article",
+      title: post.title,
+      description,
+      url: post.path,
+      publishedTime: post.publishedAt.toISOString(),
+      modifiedTime: post.updatedAt.toISOString(),
+      authors: post.byline ? [post.byline] : undefined,
+      tags: post.labels.map((label) => label.name),
+    },
+    twitter: { card: "summary_large_image", title: post.title, description },
   };
 }
 
@@ -41,10 +58,8 @@ export default async function PostPage({ params }: PostPageProps) {
         {post.sourceName && <span>{post.sourceName}</span>}
       </p>
       {post.standfirst && <p className="mt-4 text-xl leading-relaxed">{post.standfirst}</p>}
-      <div className="text-muted mt-4 flex gap-6 text-sm font-semibold">
-        <p>
-          {post.shareCount} {post.shareCount === 1 ? "SHARE" : "SHARES"}
-        </p>
+      <div className="text-muted mt-4 flex flex-wrap items-start gap-x-6 gap-y-2 text-sm font-semibold">
+        <ShareButtons postId={post.id} url={`${config.siteUrl}${post.path}`} title={post.title} initialCount={post.shareCount} />
         <ViewCounter postId={post.id} initialCount={post.viewCount} />
       </div>
       {post.coverImageUrl && (
