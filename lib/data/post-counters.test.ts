@@ -9,10 +9,10 @@ const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 
-function call(handler: Handler, postId: number | string, { ip = "203.0.113.7", ua = BROWSER } = {}) {
+function call(handler: Handler, postId: number | string, { ip = "203.0.113.7", ua = BROWSER, site = "same-origin" } = {}) {
   const request = new Request(`http://localhost/api/posts/${postId}/x`, {
     method: "POST",
-    headers: { "x-forwarded-for": `${ip}, 10.0.0.1`, "user-agent": ua },
+    headers: { "x-forwarded-for": `${ip}, 10.0.0.1`, "user-agent": ua, "sec-fetch-site": site },
   });
   return handler(request, { params: Promise.resolve({ id: String(postId) }) });
 }
@@ -51,6 +51,12 @@ describe("view counting", () => {
       expect(body, ua).toEqual({ viewCount: 0, counted: false });
     }
     expect(await db.postView.count({ where: { postId: post.id } })).toBe(0);
+  });
+
+  it("does not count requests sent from other sites' pages", async () => {
+    const post = await createPost();
+    expect(await (await call(postView, post.id, { site: "cross-site" })).json()).toEqual({ viewCount: 0, counted: false });
+    expect(await (await call(postShare, post.id, { site: "cross-site" })).json()).toEqual({ shareCount: 0, counted: false });
   });
 
   it("counts headless Chromium, which is a real browser", () => {

@@ -46,6 +46,8 @@ describe("feeds", () => {
       labels: { connectOrCreate: { where: { slug: "feed-test" }, create: { name: "Feeds & <Things>", slug: "feed-test" } } },
     });
     const [live, deleted] = await createComments(post.id, [{ body: "A <b>live</b> comment & more" }, { body: "secret deleted words" }]);
+    // Newest in the database, so they are inside the whole-blog feed's 50 entries whatever other tests add.
+    await db.comment.updateMany({ where: { id: { in: [live, deleted] } }, data: { createdAt: new Date(Date.now() + 1000) } });
     await db.comment.update({ where: { id: deleted }, data: { deletedAt: new Date(), deletedReason: "moderator" } });
     return { post, live, deleted };
   }

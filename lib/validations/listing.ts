@@ -27,14 +27,19 @@ export function parseYearMonth(params: { year: string; month: string }): { year:
   return parsed.success ? parsed.data : null;
 }
 
-/** Label slugs as lib/text/slugify makes them (Unicode letters allowed). */
-export function parseLabelSlug(value: string): string | null {
-  let slug: string;
+/** decodeURIComponent that answers null for malformed escapes ("%E0%A4%A") instead of throwing. */
+export function safeDecode(value: string): string | null {
   try {
-    slug = decodeURIComponent(value);
+    return decodeURIComponent(value);
   } catch {
     return null;
   }
+}
+
+/** Label slugs as lib/text/slugify makes them (Unicode letters allowed). */
+export function parseLabelSlug(value: string): string | null {
+  const slug = safeDecode(value);
+  if (slug === null) return null;
   return /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u.test(slug) && slug.length <= 100 ? slug : null;
 }
 

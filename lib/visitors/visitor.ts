@@ -29,6 +29,8 @@ export function visitorHash(ip: string, userAgent: string, day: string, secret =
 export function visitorFromRequest(request: Request, now = new Date()): Visitor | null {
   const userAgent = request.headers.get("user-agent") ?? "";
   if (isBotUserAgent(userAgent)) return null;
+  // Another site's page posting here (a hidden form, an image farm) is not a reader.
+  if (request.headers.get("sec-fetch-site") === "cross-site") return null;
   const day = dayKey(now);
   return { day, hash: visitorHash(clientIp(request.headers), userAgent.slice(0, 512), day) };
 }

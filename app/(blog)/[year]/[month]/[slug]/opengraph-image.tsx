@@ -2,6 +2,7 @@ import { ImageResponse } from "next/og";
 import { config } from "@/lib/config";
 import { getPostByPermalink } from "@/lib/data/posts";
 import { formatDateHeader } from "@/lib/text/dates";
+import { safeDecode } from "@/lib/validations/listing";
 
 // A card per post for link previews. Uses next/og's bundled font only: nothing is
 // fetched at build or request time (these machines have no route to font hosts).
@@ -13,8 +14,9 @@ type ImageProps = { params: Promise<{ year: string; month: string; slug: string 
 
 export default async function OpengraphImage({ params }: ImageProps) {
   const { year, month, slug } = await params;
-  const valid = /^\d{4}$/.test(year) && /^(0[1-9]|1[0-2])$/.test(month);
-  const post = valid ? await getPostByPermalink(year, month, decodeURIComponent(slug)) : null;
+  const decoded = safeDecode(slug);
+  const valid = /^\d{4}$/.test(year) && /^(0[1-9]|1[0-2])$/.test(month) && decoded !== null;
+  const post = valid ? await getPostByPermalink(year, month, decoded) : null;
   if (!post) return new Response("Not found", { status: 404 });
   const title = post.title;
   return new ImageResponse(

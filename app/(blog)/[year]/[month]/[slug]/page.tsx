@@ -9,6 +9,7 @@ import { getPostByPermalink } from "@/lib/data/posts";
 import { feedAlternates } from "@/lib/feeds/paths";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { teaserFor } from "@/lib/text/teaser";
+import { safeDecode } from "@/lib/validations/listing";
 import { ShareButtons } from "./share-buttons";
 import { ViewCounter } from "./view-counter";
 
@@ -16,8 +17,9 @@ type PostPageProps = { params: Promise<{ year: string; month: string; slug: stri
 
 async function loadPost(params: PostPageProps["params"]) {
   const { year, month, slug } = await params;
-  if (!/^\d{4}$/.test(year) || !/^(0[1-9]|1[0-2])$/.test(month)) return null;
-  return getPostByPermalink(year, month, decodeURIComponent(slug));
+  const decoded = safeDecode(slug);
+  if (!/^\d{4}$/.test(year) || !/^(0[1-9]|1[0-2])$/.test(month) || decoded === null) return null;
+  return getPostByPermalink(year, month, decoded);
 }
 
 export async function generateMetadata({ params }: PostPageProps): Promise<Metadata> {
