@@ -10,7 +10,7 @@ import SearchPage from "./search/page";
 
 // The route components themselves: parameter validation and "past the end" are 404s.
 const NOT_FOUND = { digest: expect.stringContaining("404") };
-const search = (params: Record<string, string>) => Promise.resolve(params);
+const search = <T extends object>(params: T) => Promise.resolve(params);
 
 async function labelWithPosts(count: number) {
   const slug = `pages-${randomUUID().slice(0, 8)}`;
