@@ -8,6 +8,5 @@ export default function robots(): MetadataRoute.Robots {
     // Search result pages are infinite and thin; the API only counts views and shares.
     rules: [{ userAgent: "*", allow: "/", disallow: ["/search", "/api/"] }],
     sitemap: `${config.siteUrl}/sitemap.xml`,
-    host: config.siteUrl,
   };
 }

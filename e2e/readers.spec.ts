@@ -50,7 +50,7 @@ test.describe("finding posts", () => {
     const cases: [string, number][] = [
       ["/", 200],
       ["/?page=1", 200],
-      ["/?page=2", 404],
+      ["/?page=9999", 404],
       ["/?page=0", 404],
       ["/?page=abc", 404],
       ["/label/asia?page=2", 404],

@@ -1,6 +1,7 @@
 import { config } from "@/lib/config";
 import type { FeedComment, FeedPost } from "@/lib/data/feeds";
 import { teaserFor } from "@/lib/text/teaser";
+import { feedPaths } from "./paths";
 import { postBodyHtml } from "./post-html";
 import { el, renderXml } from "./xml";
 
@@ -39,6 +40,7 @@ export function postsAtom(posts: FeedPost[], selfPath: string): string {
           el("id", {}, tagUri("post", post.id)),
           el("title", { type: "text" }, post.title),
           el("link", { rel: "alternate", type: "text/html", href: absolute(post.path) }),
+          el("link", { rel: "replies", type: "application/atom+xml", href: absolute(feedPaths.postCommentsAtom(post.id)) }),
           el("published", {}, post.publishedAt.toISOString()),
           el("updated", {}, latest([post.updatedAt, post.publishedAt]).toISOString()),
           el("author", {}, el("name", {}, post.byline ?? config.title)),

@@ -13,7 +13,7 @@ const HOSTILE = `Tom & Jerry <script>alert("x")</script> 'quoted' \u0000\u0001\u
 const HOSTILE_WITH_SURROGATE = `${HOSTILE}\uD800`;
 const CLEAN = `Tom & Jerry <script>alert("x")</script> 'quoted'  end`;
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "item", "category"].includes(name) });
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "item", "category", "link"].includes(name) });
 
 function parse(xml: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
@@ -62,7 +62,9 @@ describe("feeds", () => {
     expect(entry.content["#text"]).toContain("<strong>bold</strong>");
     expect(entry.content["#text"]).toMatch(/href="http[^"]+\/p\/about"/);
     expect(entry.content["#text"]).not.toContain("<b>raw html</b>");
-    expect(entry.link["@href"]).toMatch(new RegExp(`/${post.slug}$`));
+    const links = Object.fromEntries(entry.link.map((l: Record<string, string>) => [l["@rel"], l["@href"]]));
+    expect(links.alternate).toMatch(new RegExp(`/${post.slug}$`));
+    expect(links.replies).toMatch(new RegExp(`/feeds/${post.id}/comments/default$`));
   });
 
   it("serves RSS 2.0 at ?alt=rss and /feed.xml", async () => {
