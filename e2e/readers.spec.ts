@@ -104,6 +104,14 @@ test.describe("feeds and crawlers", () => {
     expect(await (await request.get("/sitemap.xml")).text()).toContain(`${DEMO_POST_PATH}</loc>`);
   });
 
+  test("every page advertises the feeds for autodiscovery", async ({ page }) => {
+    for (const path of ["/", "/label/asia", "/2024/06", DEMO_POST_PATH]) {
+      await page.goto(path);
+      await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]').first(), path).toHaveAttribute("href", /\/feeds\/posts\/default$/);
+      await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]'), path).toHaveAttribute("href", /\/feed\.xml$/);
+    }
+  });
+
   test("the post advertises its comments feed, which serves its live comments", async ({ page, request }) => {
     await page.goto(DEMO_POST_PATH);
     const href = await page.locator('link[rel="alternate"][type="application/atom+xml"][href*="/comments/default"][href*="/feeds/"]').last().getAttribute("href");
