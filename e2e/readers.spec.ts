@@ -65,6 +65,13 @@ test.describe("finding posts", () => {
     for (const [path, status] of cases) expect((await request.get(path)).status(), path).toBe(status);
   });
 
+  test("Blogger's /search/label/<name> URLs redirect to the label page", async ({ page, request }) => {
+    const response = await request.get("/search/label/Asia", { maxRedirects: 0 });
+    expect(response.status()).toBe(301);
+    await page.goto("/search/label/Asia");
+    await expect(page).toHaveURL("/label/asia");
+  });
+
   test("the About page is in the Pages navigation", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "About" }).click();
