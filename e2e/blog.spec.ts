@@ -1,4 +1,5 @@
 import { DEMO_POST_PATH, DEMO_POST_TITLE, expect, seriousA11yViolations, test, topLevelComments } from "./fixtures";
+import { createE2EPost } from "./support/e2e-db";
 
 test.describe("reading the seeded blog", () => {
   test("home lists the post under its date header", async ({ page }) => {
@@ -71,13 +72,29 @@ test.describe("reading the seeded blog", () => {
     await expect(page).toHaveURL(DEMO_POST_PATH);
   });
 
-  test("opening the post counts a view", async ({ page }) => {
-    await page.goto(DEMO_POST_PATH);
+  test("a view counts once per visitor per day: a reload does not, another reader does", async ({ page, browser }) => {
+    // A post of its own: other tests (and reruns) must not move its counter.
+    const post = createE2EPost();
+    const counted = page.waitForResponse((r) => r.url().endsWith(`/api/posts/${post.id}/views`));
+    await page.goto(post.path);
+    await counted;
     const counter = page.getByTestId("view-count");
-    await expect(counter).toHaveText(/^\d+$/);
-    const first = Number(await counter.textContent());
+    await expect(counter).toHaveText("1");
+
+    const recounted = page.waitForResponse((r) => r.url().endsWith(`/api/posts/${post.id}/views`));
     await page.reload();
-    await expect.poll(async () => Number(await counter.textContent())).toBeGreaterThan(first);
+    expect(await (await recounted).json()).toEqual({ viewCount: 1, counted: false });
+    await expect(counter).toHaveText("1");
+
+    // Another reader: same address (127.0.0.1) but another browser.
+    const other = await browser.newContext({ userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Firefox-ish/1.0 Safari/537.36" });
+    const otherPage = await other.newPage();
+    await otherPage.goto(post.path);
+    await expect(otherPage.getByTestId("view-count")).toHaveText("2");
+    await other.close();
+
+    await page.reload();
+    await expect(counter).toHaveText("2");
   });
 
   test("unknown posts and pages get a 404 page", async ({ page }) => {

@@ -50,7 +50,7 @@ export function cloneDemoPost(): string {
   execFileSync("npx", ["tsx", "--import", "./scripts/lib/allow-server-only.mjs", "e2e/support/clone-demo-post.ts", slug], {
     env: E2E_ENV,
   });
-  return `/2024/06/${slug}`;
+  return `/2001/01/${slug}`;
 }
 
 /** Grants a role through the same CLI an operator would use. */

@@ -6,15 +6,17 @@
  */
 import type { DbClient } from "@/lib/db-client";
 import { slugify } from "@/lib/text/slugify";
-import { loadDemoPages, loadDemoPost, type SeedComment } from "./demo-content";
+import { loadDemoPages, loadDemoPost, type DemoPost, type SeedComment } from "./demo-content";
 import { seedModerator } from "./seed-accounts";
 
 const log = (message: string) => {
   if (process.env.NODE_ENV !== "test") console.log(message);
 };
 
-async function seedPost(db: DbClient, slug?: string): Promise<{ id: number }> {
-  const demo = { ...loadDemoPost(), ...(slug ? { slug } : {}) };
+type PostOverrides = Partial<Pick<DemoPost, "slug" | "title" | "standfirst" | "bodyMarkdown" | "labels" | "publishedAt">>;
+
+async function seedPost(db: DbClient, overrides: PostOverrides = {}): Promise<{ id: number }> {
+  const demo = { ...loadDemoPost(), ...overrides };
   const labels = demo.labels.map((name) => ({
     where: { name },
     create: { name, slug: slugify(name) },
@@ -68,11 +70,20 @@ async function seedPages(db: DbClient): Promise<void> {
 }
 
 /**
- * A pristine copy of the demo post and its thread under another slug, so tests that
- * change a thread (replies, deletions) never disturb each other or the original.
+ * A pristine copy of the demo thread on a post of its own, so tests that change a
+ * thread (replies, deletions) never disturb each other or the original. The copy has
+ * its own title and text, no labels and a date in 2001, so the seeded post's listings,
+ * archive counts and search results stay exactly as seeded.
  */
 export async function seedDemoPostCopy(db: DbClient, slug: string): Promise<{ id: number }> {
-  return seedPost(db, slug);
+  return seedPost(db, {
+    slug,
+    title: `Thread copy ${slug}`,
+    standfirst: "",
+    bodyMarkdown: "A copy of the demo thread, made by a test.",
+    labels: [],
+    publishedAt: new Date("2001-01-15T12:00:00+08:00"),
+  });
 }
 
 /** Seeds the demo post, its thread and the static pages; safe to run repeatedly. */

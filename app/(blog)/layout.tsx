@@ -1,19 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
 import { BlogHeader } from "@/components/blog-header";
+import { BlogSidebar } from "@/components/sidebar/blog-sidebar";
 import { config } from "@/lib/config";
+import { feedAlternates } from "@/lib/feeds/paths";
 
 // Every blog page reads live data (new comments, views, the reader's session), so none
 // is frozen at build time; the database answers these reads in well under a millisecond.
 export const dynamic = "force-dynamic";
 
+// Feed autodiscovery on every blog page. Pages that set their own `alternates` (for a
+// canonical URL) must include feedAlternates() again: Next replaces the whole key.
+export const metadata: Metadata = {
+  alternates: feedAlternates(),
+  openGraph: { siteName: config.title, type: "website", locale: config.locale.replace("-", "_") },
+  twitter: { card: "summary" },
+};
+
 export default function BlogLayout({ children }: { children: React.ReactNode }) {
   return (
     <>
       <BlogHeader />
-      <main id="main" className="mx-auto max-w-3xl px-4 py-8">
-        {children}
-      </main>
-      <footer className="border-line text-muted mx-auto max-w-3xl border-t px-4 py-6 text-sm">
-        {config.title} · Powered by Commonplace
+      <div className="mx-auto grid max-w-5xl gap-x-12 gap-y-4 px-4 lg:grid-cols-[minmax(0,1fr)_15rem]">
+        <main id="main" className="min-w-0 py-8">
+          {children}
+        </main>
+        <div className="border-line border-t py-8 lg:border-t-0">
+          <BlogSidebar />
+        </div>
+      </div>
+      <footer className="border-line text-muted mx-auto max-w-5xl border-t px-4 py-6 text-sm">
+        {config.title} · Powered by Commonplace ·{" "}
+        <Link href="/feeds/posts/default" prefetch={false} className="link">
+          Posts (Atom)
+        </Link>
       </footer>
     </>
   );

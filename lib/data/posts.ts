@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { postPath } from "@/lib/posts/paths";
 import { calendarParts } from "@/lib/text/dates";
+import { teaserFor } from "@/lib/text/teaser";
 
 /** What the post page shows. Only published posts whose time has come are readable. */
 export type PostView = {
@@ -28,7 +29,8 @@ export type PostSummary = {
   id: number;
   title: string;
   path: string;
-  standfirst: string | null;
+  /** Standfirst, or the start of the body: plain text. */
+  teaser: string;
   publishedAt: Date;
   commentCount: number;
 };
@@ -64,13 +66,30 @@ export async function getPostByPermalink(year: string, month: string, slug: stri
   return { ...post, publishedAt: post.publishedAt, path: postPath({ slug: post.slug, publishedAt: post.publishedAt }) };
 }
 
-/** Newest first, with live-comment counts, one page at a time. */
-export async function getPublishedPosts({ page, perPage }: { page: number; perPage: number }): Promise<{
-  posts: PostSummary[];
-  hasOlder: boolean;
-}> {
+/** Which published posts a listing shows: all (home), one label, or one month. */
+export type PostFilter = { labelSlug?: string; start?: Date; end?: Date };
+
+/**
+ * Newest first, with live-comment counts, one page at a time. Fetches one row more than
+ * a page to know whether an "Older Posts" link is needed, without a count query.
+ */
+export async function getPublishedPosts({
+  page,
+  perPage,
+  filter = {},
+}: {
+  page: number;
+  perPage: number;
+  filter?: PostFilter;
+}): Promise<{ posts: PostSummary[]; hasOlder: boolean }> {
+  const now = new Date();
+  const end = filter.end && filter.end < now ? filter.end : undefined;
   const rows = await db.post.findMany({
-    where: publishedNow(),
+    where: {
+      status: "published",
+      publishedAt: { gte: filter.start, ...(end ? { lt: end } : { lte: now }) },
+      ...(filter.labelSlug ? { labels: { some: { slug: filter.labelSlug } } } : {}),
+    },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * perPage,
     take: perPage + 1,
@@ -79,6 +98,7 @@ export async function getPublishedPosts({ page, perPage }: { page: number; perPa
       slug: true,
       title: true,
       standfirst: true,
+      bodyMarkdown: true,
       publishedAt: true,
       _count: { select: { comments: { where: { deletedAt: null } } } },
     },
@@ -86,21 +106,10 @@ export async function getPublishedPosts({ page, perPage }: { page: number; perPa
   const posts = rows.slice(0, perPage).map((row) => ({
     id: row.id,
     title: row.title,
-    standfirst: row.standfirst,
+    teaser: teaserFor(row.standfirst, row.bodyMarkdown),
     publishedAt: row.publishedAt!,
     path: postPath({ slug: row.slug, publishedAt: row.publishedAt! }),
     commentCount: row._count.comments,
   }));
   return { posts, hasOlder: rows.length > perPage };
-}
-
-/** Counts one view atomically and returns the new total. */
-export async function recordPostView(postId: number): Promise<number | null> {
-  const result = await db.post.updateMany({
-    where: { id: postId, ...publishedNow() },
-    data: { viewCount: { increment: 1 } },
-  });
-  if (result.count === 0) return null;
-  const post = await db.post.findUnique({ where: { id: postId }, select: { viewCount: true } });
-  return post?.viewCount ?? null;
 }

@@ -24,7 +24,11 @@ const schema = {
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, schema);
 
+/** The sanitized HTML tree, for renderers other than React (the feeds serialize it). */
+export function sanitizedMarkdownTree(markdown: string) {
+  return processor.runSync(processor.parse(markdown));
+}
+
 export function renderMarkdown(markdown: string): ReactNode {
-  const tree = processor.runSync(processor.parse(markdown));
-  return toJsxRuntime(tree, { Fragment, jsx, jsxs });
+  return toJsxRuntime(sanitizedMarkdownTree(markdown), { Fragment, jsx, jsxs });
 }

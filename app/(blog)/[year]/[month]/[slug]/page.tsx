@@ -9,11 +9,16 @@ import { signInPath } from "@/lib/auth/redirects";
 import { canDeleteComment } from "@/lib/comments/can-delete";
 import type { CommentNode } from "@/lib/comments/tree";
 import { getThreadComments } from "@/lib/data/comments";
+import { config } from "@/lib/config";
 import { getPostByPermalink } from "@/lib/data/posts";
+import { feedAlternates } from "@/lib/feeds/paths";
 import { renderMarkdown } from "@/lib/markdown/render";
+import { teaserFor } from "@/lib/text/teaser";
+import { safeDecode } from "@/lib/validations/listing";
 import { CommentActions } from "./comment-actions";
 import { CommentForm } from "./comment-form";
 import { DeleteComment } from "./delete-comment";
+import { ShareButtons } from "./share-buttons";
 import { ViewCounter } from "./view-counter";
 
 type PostPageProps = {
@@ -23,17 +28,31 @@ type PostPageProps = {
 
 async function loadPost(params: PostPageProps["params"]) {
   const { year, month, slug } = await params;
-  if (!/^\d{4}$/.test(year) || !/^(0[1-9]|1[0-2])$/.test(month)) return null;
-  return getPostByPermalink(year, month, decodeURIComponent(slug));
+  const decoded = safeDecode(slug);
+  if (!/^\d{4}$/.test(year) || !/^(0[1-9]|1[0-2])$/.test(month) || decoded === null) return null;
+  return getPostByPermalink(year, month, decoded);
 }
 
 export async function generateMetadata({ params }: PostPageProps): Promise<Metadata> {
   const post = await loadPost(params);
   if (!post) return {};
+  const description = teaserFor(post.standfirst, post.bodyMarkdown);
   return {
     title: post.title,
-    description: post.standfirst ?? undefined,
-    alternates: { canonical: post.path },
+    description,
+    alternates: feedAlternates({ canonical: post.path, postId: post.id, postTitle: post.title }),
+    // og:image comes from opengraph-image.tsx beside this page.
+    openGraph: {
+      type: "article",
+      title: post.title,
+      description,
+      url: post.path,
+      publishedTime: post.publishedAt.toISOString(),
+      modifiedTime: post.updatedAt.toISOString(),
+      authors: post.byline ? [post.byline] : undefined,
+      tags: post.labels.map((label) => label.name),
+    },
+    twitter: { card: "summary_large_image", title: post.title, description },
   };
 }
 
@@ -75,10 +94,8 @@ export default async function PostPage({ params, searchParams }: PostPageProps) 
         {post.sourceName && <span>{post.sourceName}</span>}
       </p>
       {post.standfirst && <p className="mt-4 text-xl leading-relaxed">{post.standfirst}</p>}
-      <div className="text-muted mt-4 flex gap-6 text-sm font-semibold">
-        <p>
-          {post.shareCount} {post.shareCount === 1 ? "SHARE" : "SHARES"}
-        </p>
+      <div className="text-muted mt-4 flex flex-wrap items-start gap-x-6 gap-y-2 text-sm font-semibold">
+        <ShareButtons postId={post.id} url={`${config.siteUrl}${post.path}`} title={post.title} initialCount={post.shareCount} />
         <ViewCounter postId={post.id} initialCount={post.viewCount} />
       </div>
       {post.coverImageUrl && (

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { HighlightedText } from "@/components/highlighted-text";
+import { Pager } from "@/components/posts/pager";
+import { searchPosts } from "@/lib/data/search";
+import { cleanSnippet } from "@/lib/search/highlight";
+import { formatDateHeader } from "@/lib/text/dates";
+import { parsePageParam, parseSearchQuery } from "@/lib/validations/listing";
+
+const RESULTS_PER_PAGE = 10;
+
+type SearchPageProps = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
+
+export async function generateMetadata({ searchParams }: SearchPageProps): Promise<Metadata> {
+  const query = parseSearchQuery((await searchParams).q);
+  // Result pages are endless and thin: keep them out of search engines.
+  return { title: query ? `Search results for ${query}` : "Search", robots: { index: false, follow: true } };
+}
+
+export default async function SearchPage({ searchParams }: SearchPageProps) {
+  const params = await searchParams;
+  const query = parseSearchQuery(params.q);
+  const page = parsePageParam(params.page);
+  if (page === null) notFound();
+  const { hits, hasMore } = query ? await searchPosts(query, { page, perPage: RESULTS_PER_PAGE }) : { hits: [], hasMore: false };
+
+  return (
+    <>
+      <h1 className="font-serif text-2xl font-bold">{query ? <>Search results for “{query}”</> : "Search"}</h1>
+      <form action="/search" method="get" role="search" aria-label="Search posts" className="mt-4 flex gap-2">
+        <label htmlFor="search-page-q" className="sr-only">
+          Search posts
+        </label>
+        <input
+          id="search-page-q"
+          type="search"
+          name="q"
+          defaultValue={query}
+          maxLength={200}
+          className="border-line bg-page min-w-0 flex-1 rounded border px-2 py-1"
+        />
+        <button type="submit" className="border-line rounded border px-3 py-1 text-sm font-semibold">
+          Search
+        </button>
+      </form>
+      {!query ? (
+        <p className="text-muted mt-6">Type a word or two to search the titles and text of every post.</p>
+      ) : hits.length === 0 ? (
+        <p className="text-muted mt-6" role="status">
+          {page > 1 ? "No more posts match" : "No posts match"} “{query}”.
+        </p>
+      ) : (
+        <ol className="mt-6 space-y-6" aria-label="Search results">
+          {hits.map((hit) => (
+            <li key={hit.id}>
+              <h2 className="font-serif text-xl font-bold">
+                <Link href={hit.path} className="hover:underline">
+                  <HighlightedText marked={hit.markedTitle} />
+                </Link>
+              </h2>
+              <p className="text-muted text-sm">{formatDateHeader(hit.publishedAt)}</p>
+              <p className="mt-1 leading-relaxed">
+                <HighlightedText marked={cleanSnippet(hit.markedSnippet)} />
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {query && <Pager basePath="/search" page={page} hasOlder={hasMore} query={{ q: query }} newerLabel="Previous results" olderLabel="More results" />}
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { splitHighlights } from "@/lib/search/highlight";
+
+/** Text with search matches in <mark>, built as React elements (never raw HTML). */
+export function HighlightedText({ marked }: { marked: string }) {
+  return splitHighlights(marked).map((segment, index) =>
+    segment.match ? (
+      <mark key={index} className="bg-highlight text-ink rounded-sm px-0.5">
+        {segment.text}
+      </mark>
+    ) : (
+      <span key={index}>{segment.text}</span>
+    ),
+  );
+}

@@ -1,0 +1,90 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { commentAnchor, postPath } from "@/lib/posts/paths";
+
+export type FeedPost = {
+  id: number;
+  title: string;
+  path: string;
+  byline: string | null;
+  standfirst: string | null;
+  bodyMarkdown: string;
+  publishedAt: Date;
+  updatedAt: Date;
+  labels: string[];
+};
+
+export type FeedComment = {
+  id: number;
+  authorName: string;
+  body: string;
+  createdAt: Date;
+  path: string;
+  postTitle: string;
+};
+
+const readableNow = () => ({ status: "published", publishedAt: { lte: new Date() } });
+
+/** The newest readable posts for the posts feeds. */
+export async function getFeedPosts(limit = 25): Promise<FeedPost[]> {
+  const rows = await db.post.findMany({
+    where: readableNow(),
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      byline: true,
+      standfirst: true,
+      bodyMarkdown: true,
+      publishedAt: true,
+      updatedAt: true,
+      labels: { select: { name: true }, orderBy: { name: "asc" } },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    path: postPath({ slug: row.slug, publishedAt: row.publishedAt! }),
+    byline: row.byline,
+    standfirst: row.standfirst,
+    bodyMarkdown: row.bodyMarkdown,
+    publishedAt: row.publishedAt!,
+    updatedAt: row.updatedAt,
+    labels: row.labels.map((label) => label.name),
+  }));
+}
+
+/** A readable post's title and path, for its comments feed; null if it is not readable. */
+export async function getFeedPost(postId: number): Promise<{ id: number; title: string; path: string } | null> {
+  const row = await db.post.findFirst({ where: { id: postId, ...readableNow() }, select: { id: true, slug: true, title: true, publishedAt: true } });
+  return row ? { id: row.id, title: row.title, path: postPath({ slug: row.slug, publishedAt: row.publishedAt! }) } : null;
+}
+
+/**
+ * The newest comments of the whole blog or of one post. Deleted comments are left out
+ * altogether (not even a tombstone), and comments on unreadable posts never appear.
+ */
+export async function getFeedComments({ postId, limit = 50 }: { postId?: number; limit?: number } = {}): Promise<FeedComment[]> {
+  const rows = await db.comment.findMany({
+    where: { deletedAt: null, ...(postId === undefined ? {} : { postId }), post: readableNow() },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: {
+      id: true,
+      authorName: true,
+      body: true,
+      createdAt: true,
+      post: { select: { slug: true, title: true, publishedAt: true } },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    authorName: row.authorName,
+    body: row.body,
+    createdAt: row.createdAt,
+    path: `${postPath({ slug: row.post.slug, publishedAt: row.post.publishedAt! })}#${commentAnchor(row.id)}`,
+    postTitle: row.post.title,
+  }));
+}

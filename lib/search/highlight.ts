@@ -1,0 +1,39 @@
+/**
+ * FTS5's highlight()/snippet() wrap matches in markers we choose. We use two Unicode
+ * private-use characters that ordinary text never contains and split on them, so
+ * matches are rendered as <mark> elements by React and no HTML ever comes back from
+ * the database. (A post that does contain one gets a misplaced <mark>, never markup.)
+ */
+export const MATCH_OPEN = "\uE000";
+export const MATCH_CLOSE = "\uE001";
+
+export type HighlightSegment = { text: string; match: boolean };
+
+export function splitHighlights(marked: string): HighlightSegment[] {
+  const segments: HighlightSegment[] = [];
+  let match = false;
+  let text = "";
+  const flush = () => {
+    if (text) segments.push({ text, match });
+    text = "";
+  };
+  for (const char of marked) {
+    if (char === MATCH_OPEN || char === MATCH_CLOSE) {
+      flush();
+      match = char === MATCH_OPEN;
+    } else {
+      text += char;
+    }
+  }
+  flush();
+  return segments;
+}
+
+/** Markdown punctuation and link targets are noise in a plain-text snippet. */
+export function cleanSnippet(marked: string): string {
+  return marked
+    .replace(/\]\([^)\s]*\)/g, "]")
+    .replace(/[*_`#>[\]]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/**
+ * Route and query parameters of the reader pages. Anything that does not match is a
+ * 404 (or an empty search), never an exception.
+ */
+const PageParam = z
+  .string()
+  .regex(/^[1-9]\d{0,5}$/)
+  .transform(Number);
+
+/** `?page=` : absent means 1; "0", "-1", "abc", "1.5", "01" are invalid (null). */
+export function parsePageParam(value: string | string[] | undefined): number | null {
+  if (value === undefined) return 1;
+  const parsed = PageParam.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+const YearMonth = z.object({
+  year: z.string().regex(/^\d{4}$/).transform(Number).pipe(z.number().int().min(1970).max(9999)),
+  month: z.string().regex(/^(0[1-9]|1[0-2])$/).transform(Number),
+});
+
+/** `/YYYY/MM`: four-digit year, two-digit month. */
+export function parseYearMonth(params: { year: string; month: string }): { year: number; month: number } | null {
+  const parsed = YearMonth.safeParse(params);
+  return parsed.success ? parsed.data : null;
+}
+
+/** decodeURIComponent that answers null for malformed escapes ("%E0%A4%A") instead of throwing. */
+export function safeDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
+/** Label slugs as lib/text/slugify makes them (Unicode letters allowed). */
+export function parseLabelSlug(value: string): string | null {
+  const slug = safeDecode(value);
+  if (slug === null) return null;
+  return /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u.test(slug) && slug.length <= 100 ? slug : null;
+}
+
+/** `?q=`: first value only, trimmed, bounded. */
+export function parseSearchQuery(value: string | string[] | undefined): string {
+  const first = Array.isArray(value) ? value[0] : value;
+  return (first ?? "").trim().slice(0, 200);
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import { dayKey } from "@/lib/text/dates";
+
+/**
+ * Who is reading, for "one view (or share) per visitor per post per day". A visitor is
+ * an HMAC of IP + user agent + day under a server secret: the raw IP is never stored,
+ * and hashes cannot be linked across days or recomputed without the secret.
+ */
+export type Visitor = { day: string; hash: string };
+
+// Development and tests only: a deployment sets AUTH_SECRET, and the hashes change with it.
+const DEV_SALT = "commonplace-dev-visitor-salt";
+
+// Crawlers and link-preview fetchers. "HeadlessChrome" is deliberately absent: it is a
+// real browser (and the one our end-to-end tests count views with).
+const BOT_USER_AGENT =
+  /bot|crawl|spider|slurp|facebookexternalhit|facebookcatalog|embedly|preview|mediapartners|feedfetcher|lighthouse|pingdom|uptime|curl|wget|python-requests|python-urllib|go-http-client|java\/|okhttp|axios|node-fetch|undici|libwww|httpclient|scrapy|phantomjs/i;
+
+export function isBotUserAgent(userAgent: string): boolean {
+  return userAgent.trim() === "" || BOT_USER_AGENT.test(userAgent);
+}
+
+export function visitorHash(ip: string, userAgent: string, day: string, secret = visitorSecret()): string {
+  return createHmac("sha256", secret).update(`${day}\n${ip}\n${userAgent}`).digest("base64url");
+}
+
+/** The visitor behind a request, or null for crawlers (which count nothing). */
+export function visitorFromRequest(request: Request, now = new Date()): Visitor | null {
+  const userAgent = request.headers.get("user-agent") ?? "";
+  if (isBotUserAgent(userAgent)) return null;
+  // Another site's page posting here (a hidden form, an image farm) is not a reader.
+  if (request.headers.get("sec-fetch-site") === "cross-site") return null;
+  const day = dayKey(now);
+  return { day, hash: visitorHash(clientIp(request.headers), userAgent.slice(0, 512), day) };
+}
+
+/**
+ * The first X-Forwarded-For entry (set by `next start` or the reverse proxy in front
+ * of it). A client can send its own header when the server is exposed directly, so
+ * this throttle stops reload spam and naive scripts, not a determined attacker.
+ */
+function clientIp(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+}
+
+function visitorSecret(): string {
+  return process.env.AUTH_SECRET || DEV_SALT;
+}
