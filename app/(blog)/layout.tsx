@@ -1,6 +1,6 @@
 import { AccountNav } from "@/components/account-nav";
 import { SiteHeader } from "@/components/site-header";
-import { getOptionalUser } from "@/lib/auth/guards";
+import { getOptionalUser, hasPermission } from "@/lib/auth/guards";
 import { config } from "@/lib/config";
 import { getNavPages } from "@/lib/data/pages";
 
@@ -10,9 +10,10 @@ export const dynamic = "force-dynamic";
 
 export default async function BlogLayout({ children }: { children: React.ReactNode }) {
   const [pages, viewer] = await Promise.all([getNavPages(), getOptionalUser()]);
+  const accountLinks = hasPermission(viewer, "write:post") ? [{ href: "/admin/posts", label: "Admin" }] : [];
   return (
     <>
-      <SiteHeader pages={pages} account={<AccountNav viewer={viewer ? { name: viewer.name } : null} />} />
+      <SiteHeader pages={pages} account={<AccountNav viewer={viewer ? { name: viewer.name } : null} links={accountLinks} />} />
       <main id="main" className="mx-auto max-w-3xl px-4 py-8">
         {children}
       </main>

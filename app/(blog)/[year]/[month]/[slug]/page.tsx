@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { randomUUID } from "node:crypto";
 import { CommentThread } from "@/components/comments/comment-thread";
 import { DateHeader } from "@/components/date-header";
@@ -8,7 +8,7 @@ import { getOptionalUser, hasPermission } from "@/lib/auth/guards";
 import { signInPath } from "@/lib/auth/redirects";
 import type { CommentNode } from "@/lib/comments/tree";
 import { getThreadComments } from "@/lib/data/comments";
-import { getPostByPermalink } from "@/lib/data/posts";
+import { getPostByPermalink, getRedirectTarget } from "@/lib/data/posts";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { CommentActions } from "./comment-actions";
 import { CommentForm } from "./comment-form";
@@ -37,7 +37,13 @@ export async function generateMetadata({ params }: PostPageProps): Promise<Metad
 
 export default async function PostPage({ params, searchParams }: PostPageProps) {
   const post = await loadPost(params);
-  if (!post) notFound();
+  if (!post) {
+    // An old permalink of a renamed or re-dated post leads to where it lives now.
+    const { year, month, slug } = await params;
+    const target = await getRedirectTarget(`/${year}/${month}/${decodeURIComponent(slug)}`);
+    if (target) permanentRedirect(encodeURI(target));
+    notFound();
+  }
   const [comments, viewer, { replyTo }] = await Promise.all([getThreadComments(post.id), getOptionalUser(), searchParams]);
   const canComment = post.commentsEnabled && hasPermission(viewer, "create:comment");
   const openReplyTo = replyTo && /^\d{1,10}$/.test(replyTo) ? Number(replyTo) : null;
