@@ -107,6 +107,7 @@ test.describe("authoring", () => {
       const denied = await page.goto(path);
       expect(denied?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+      await expect(page.getByRole("navigation", { name: "Admin" })).toHaveCount(0);
     }
   });
 
