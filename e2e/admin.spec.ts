@@ -108,6 +108,7 @@ test.describe("authoring", () => {
       expect(denied?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
       await expect(page.getByRole("navigation", { name: "Admin" })).toHaveCount(0);
+      expect(await seriousA11yViolations(page), path).toEqual([]);
     }
   });
 

@@ -1,14 +1,19 @@
 import Link from "next/link";
 import { AccountNav } from "@/components/account-nav";
-import { getOptionalUser } from "@/lib/auth/guards";
+import { getOptionalUser, hasPermission } from "@/lib/auth/guards";
 import { config } from "@/lib/config";
 
 // Admin pages show live drafts and the signed-in author: never prerendered.
 export const dynamic = "force-dynamic";
 
-/** The admin shell. Each page checks access itself (a layout is not a guard). */
+/**
+ * The admin shell. Each page checks access itself (a layout is not a guard); the shell
+ * is only drawn for authors, so the 404 others get shows nothing of the admin area.
+ */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getOptionalUser();
+  // The not-found page brings its own <main>.
+  if (!hasPermission(viewer, "write:post")) return children;
   return (
     <>
       <header className="border-line border-b">
