@@ -1,7 +1,13 @@
 import type { NextConfig } from "next";
+import { readUploadSettings } from "./lib/uploads/settings";
+
+// Cover images arrive through the post form's server action: allow the image limit
+// plus room for the post's text (Markdown up to 200,000 characters, multi-byte).
+const serverActionBodyBytes = readUploadSettings().maxBytes + 2 * 1024 * 1024;
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  experimental: { serverActions: { bodySizeLimit: serverActionBodyBytes } },
   // Native and WebAssembly modules are loaded by Node at run time, not bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2"],
   async redirects() {

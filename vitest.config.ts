@@ -20,6 +20,7 @@ export default defineConfig({
       DATABASE_URL: "file:./data/test/vitest.db",
       COMMONPLACE_COUNT_QUERIES: "1",
       BLOG_TIMEZONE: "Asia/Kuala_Lumpur",
+      UPLOAD_DIR: "data/test/uploads",
     },
     testTimeout: 30_000,
     hookTimeout: 60_000,

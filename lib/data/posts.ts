@@ -113,3 +113,18 @@ export async function getPublishedPosts({
   }));
   return { posts, hasOlder: rows.length > perPage };
 }
+
+/**
+ * Where an old permalink (kept when a post's slug or month changed) leads now: the
+ * post's current path, or null if there is no such redirect or the post is not public.
+ */
+export async function getRedirectTarget(path: string): Promise<string | null> {
+  const redirect = await db.postRedirect.findUnique({
+    where: { path },
+    select: { post: { select: { slug: true, status: true, publishedAt: true } } },
+  });
+  const post = redirect?.post;
+  if (!post?.publishedAt || post.status !== "published" || post.publishedAt > new Date()) return null;
+  const target = postPath({ slug: post.slug, publishedAt: post.publishedAt });
+  return target === path ? null : target;
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { randomUUID } from "node:crypto";
 import { CommentThread } from "@/components/comments/comment-thread";
 import { DateHeader } from "@/components/date-header";
@@ -10,7 +10,7 @@ import { canDeleteComment } from "@/lib/comments/can-delete";
 import type { CommentNode } from "@/lib/comments/tree";
 import { getThreadComments } from "@/lib/data/comments";
 import { config } from "@/lib/config";
-import { getPostByPermalink } from "@/lib/data/posts";
+import { getPostByPermalink, getRedirectTarget } from "@/lib/data/posts";
 import { feedAlternates } from "@/lib/feeds/paths";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { teaserFor } from "@/lib/text/teaser";
@@ -58,7 +58,14 @@ export async function generateMetadata({ params }: PostPageProps): Promise<Metad
 
 export default async function PostPage({ params, searchParams }: PostPageProps) {
   const post = await loadPost(params);
-  if (!post) notFound();
+  if (!post) {
+    // An old permalink of a renamed or re-dated post leads to where it lives now.
+    const { year, month, slug } = await params;
+    const decoded = safeDecode(slug);
+    const target = decoded === null ? null : await getRedirectTarget(`/${year}/${month}/${decoded}`);
+    if (target) permanentRedirect(encodeURI(target));
+    notFound();
+  }
   const [comments, viewer, { replyTo }] = await Promise.all([getThreadComments(post.id), getOptionalUser(), searchParams]);
   const canComment = post.commentsEnabled && hasPermission(viewer, "create:comment");
   const openReplyTo = replyTo && /^\d{1,10}$/.test(replyTo) ? Number(replyTo) : null;

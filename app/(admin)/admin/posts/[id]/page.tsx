@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { SavedNotice } from "@/components/admin/saved-notice";
+import { requireAuthor } from "@/lib/auth/require-author";
+import { config } from "@/lib/config";
+import { getAdminPost } from "@/lib/data/admin-posts";
+import { postFormValues } from "../form-values";
+import { PostForm } from "../post-form";
+
+export const metadata: Metadata = { title: "Edit post", robots: { index: false } };
+
+type EditPostPageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+
+const STATE_TEXT = { draft: "Draft", scheduled: "Scheduled", published: "Published" } as const;
+
+export default async function EditPostPage({ params, searchParams }: EditPostPageProps) {
+  const { id } = await params;
+  await requireAuthor(`/admin/posts/${id}`);
+  const post = /^[1-9]\d{0,9}$/.test(id) ? await getAdminPost(Number(id)) : null;
+  if (!post) notFound();
+  const { saved } = await searchParams;
+  return (
+    <>
+      <h1 className="font-serif text-3xl font-bold">Edit post</h1>
+      <p className="text-muted mt-1 mb-4 text-sm">{STATE_TEXT[post.state]}</p>
+      <div className="mb-6">
+        <SavedNotice show={saved === "1"} href={post.path} />
+      </div>
+      {/* Keyed by the stored version: after a save the form starts fresh from what was stored. */}
+      <PostForm key={post.updatedAt.getTime()} initial={postFormValues(post)} published={post.status === "published"} timeZone={config.timeZone} />
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { signInAs } from "@/tests/support/session";
+import { formData, runAction } from "@/tests/support/actions";
+import { createPost, createUser, uniqueSlug } from "@/tests/support/factories";
+import { imageFile, PNG_1X1, SVG } from "@/tests/support/images";
+import { PermissionError } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+import { listAdminPosts } from "@/lib/data/admin-posts";
+import { savePostAction } from "./actions";
+
+const fields = (overrides: Record<string, string | File> = {}) =>
+  formData({
+    postId: "",
+    title: "A day in the archive",
+    slug: "",
+    standfirst: "",
+    byline: "",
+    sourceName: "",
+    labels: "",
+    coverImageUrl: "",
+    coverImageAlt: "",
+    coverImageCaption: "",
+    bodyMarkdown: "Some **Markdown**.",
+    publishedAt: "",
+    commentsEnabled: "on",
+    intent: "draft",
+    ...overrides,
+  });
+
+const save = (overrides: Record<string, string | File> = {}) => runAction(() => savePostAction({ status: "idle" }, fields(overrides)));
+
+async function signInAdmin() {
+  const admin = await createUser({ role: "admin" });
+  signInAs(admin.id);
+  return admin;
+}
+
+function savedId(result: Awaited<ReturnType<typeof save>>): number {
+  if (!("redirectTo" in result)) throw new Error(`expected a redirect, got ${JSON.stringify(result)}`);
+  const match = /^\/admin\/posts\/(\d+)\?saved=1$/.exec(result.redirectTo);
+  if (!match) throw new Error(`unexpected redirect ${result.redirectTo}`);
+  return Number(match[1]);
+}
+
+describe("savePostAction authorization", () => {
+  beforeEach(() => signInAs(null));
+
+  const outsiders = {
+    commenter: async () => (await createUser()).id,
+    moderator: async () => (await createUser({ role: "moderator" })).id,
+    "banned admin": async () => (await createUser({ role: "admin", bannedAt: new Date() })).id,
+  };
+
+  it("a signed-out request changes nothing and keeps the text", async () => {
+    const existing = await createPost({ title: "Untouched" });
+    const before = await db.post.count();
+    const created = await save({ title: "Sneaky" });
+    const updated = await save({ postId: String(existing.id), title: "Sneaky", slug: existing.slug, intent: "publish" });
+    for (const result of [created, updated]) {
+      expect(result.status).toBe("error");
+      if ("values" in result) expect(result.values?.title).toBe("Sneaky");
+    }
+    expect(await db.post.count()).toBe(before);
+    expect((await db.post.findUniqueOrThrow({ where: { id: existing.id } })).title).toBe("Untouched");
+  });
+
+  for (const [who, makeUser] of Object.entries(outsiders)) {
+    it(`a ${who} can neither create nor edit posts`, async () => {
+      const existing = await createPost({ title: "Untouched" });
+      signInAs(await makeUser());
+      const before = await db.post.count();
+      await expect(save({ title: "Sneaky" })).rejects.toThrow(PermissionError);
+      await expect(save({ postId: String(existing.id), title: "Sneaky", slug: existing.slug })).rejects.toThrow(PermissionError);
+      await expect(save({ title: "Sneaky", coverImage: imageFile(PNG_1X1) })).rejects.toThrow(PermissionError);
+      expect(await db.post.count()).toBe(before);
+      expect((await db.post.findUniqueOrThrow({ where: { id: existing.id } })).title).toBe("Untouched");
+    });
+  }
+});
+
+describe("savePostAction for an admin", () => {
+  it("creates a draft with an automatic slug, labels and only the fields the form may set", async () => {
+    const admin = await signInAdmin();
+    const title = `Rain in ${uniqueSlug("Penang")}`;
+    // Label names of this test's own: the demo seed's "World"/"Asia" are created in parallel.
+    const tag = uniqueSlug("tag");
+    const labels = `Zeta ${tag}, eta ${tag},  ZETA ${tag} , Eta ${tag}`;
+    const id = savedId(await save({ title, labels, viewCount: "999", authorId: "someone-else", status: "published" }));
+    const post = await db.post.findUniqueOrThrow({ where: { id }, include: { labels: true } });
+    expect(post.slug).toBe(title.toLowerCase().replace(/ /g, "-"));
+    expect(post.status).toBe("draft");
+    expect(post.publishedAt).toBeNull();
+    expect(post.viewCount).toBe(0);
+    expect(post.authorId).toBe(admin.id);
+    expect(post.labels.map((label) => label.name).sort()).toEqual([`Zeta ${tag}`, `eta ${tag}`]);
+    expect(post.labels.map((label) => label.slug).sort()).toEqual([`eta-${tag}`, `zeta-${tag}`]);
+  });
+
+  it("publishes now, or schedules for a future time in the blog's zone", async () => {
+    await signInAdmin();
+    const now = savedId(await save({ title: "Now", slug: uniqueSlug(), intent: "publish" }));
+    const later = savedId(await save({ title: "Later", slug: uniqueSlug(), intent: "publish", publishedAt: "2099-01-01T09:00" }));
+    const rows = await listAdminPosts();
+    expect(rows.find((row) => row.id === now)?.state).toBe("published");
+    const scheduled = rows.find((row) => row.id === later);
+    expect(scheduled?.state).toBe("scheduled");
+    expect(scheduled?.publishedAt?.toISOString()).toBe("2099-01-01T01:00:00.000Z");
+    expect(scheduled?.path).toBeNull();
+  });
+
+  it("refuses a taken slug with a field error and stores nothing", async () => {
+    await signInAdmin();
+    const existing = await createPost();
+    const before = await db.post.count();
+    const result = await save({ title: "Another", slug: existing.slug });
+    expect(result).toMatchObject({ status: "error", fieldErrors: { slug: "That slug is taken" } });
+    expect(await db.post.count()).toBe(before);
+  });
+
+  it("explains invalid input field by field", async () => {
+    await signInAdmin();
+    const result = await save({ title: "  ", slug: "Not A Slug!", bodyMarkdown: " ", publishedAt: "2024-02-30T10:00", coverImageUrl: "javascript:alert(1)" });
+    expect(result.status).toBe("error");
+    if (!("fieldErrors" in result)) throw new Error("expected field errors");
+    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["bodyMarkdown", "coverImageUrl", "slug", "title"]);
+    const badDate = await save({ slug: uniqueSlug(), publishedAt: "2024-02-30T10:00" });
+    expect(badDate).toMatchObject({ fieldErrors: { publishedAt: "That date does not exist." } });
+  });
+
+  it("stores an uploaded cover image and refuses an SVG one", async () => {
+    await signInAdmin();
+    const id = savedId(await save({ slug: uniqueSlug(), coverImage: imageFile(PNG_1X1), coverImageAlt: "A dot", coverImageCaption: "(AP pic)" }));
+    const post = await db.post.findUniqueOrThrow({ where: { id } });
+    expect(post.coverImageUrl).toMatch(/^\/uploads\/[a-f0-9]{32}\.png$/);
+    expect(post.coverImageCaption).toBe("(AP pic)");
+
+    const before = await db.post.count();
+    const refused = await save({ slug: uniqueSlug(), coverImage: imageFile(SVG, "x.svg", "image/svg+xml") });
+    expect(refused).toMatchObject({ status: "error", fieldErrors: { coverImage: "Upload a JPEG, PNG, GIF or WebP image." } });
+    expect(await db.post.count()).toBe(before);
+  });
+});

@@ -1,0 +1,183 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/data/errors";
+import { ensureLabelIds } from "@/lib/data/labels";
+import { postPath } from "@/lib/posts/paths";
+
+/** A post as the admin list shows it. "scheduled" = published with a future date. */
+export type AdminPostRow = {
+  id: number;
+  title: string;
+  state: "draft" | "scheduled" | "published";
+  publishedAt: Date | null;
+  updatedAt: Date;
+  path: string | null;
+  labels: string[];
+};
+
+/** Everything the editor needs to prefill the form. */
+export type AdminPostDetail = {
+  id: number;
+  slug: string;
+  title: string;
+  standfirst: string | null;
+  byline: string | null;
+  sourceName: string | null;
+  coverImageUrl: string | null;
+  coverImageAlt: string | null;
+  coverImageCaption: string | null;
+  bodyMarkdown: string;
+  status: "draft" | "published";
+  publishedAt: Date | null;
+  commentsEnabled: boolean;
+  updatedAt: Date;
+  labels: string[];
+  state: AdminPostRow["state"];
+  path: string | null;
+};
+
+/** What a save writes; built field by field by the action, never spread from a form. */
+export type PostWrite = {
+  slug: string;
+  title: string;
+  standfirst: string | null;
+  byline: string | null;
+  sourceName: string | null;
+  coverImageUrl: string | null;
+  coverImageAlt: string | null;
+  coverImageCaption: string | null;
+  bodyMarkdown: string;
+  status: "draft" | "published";
+  publishedAt: Date | null;
+  commentsEnabled: boolean;
+  labels: string[];
+};
+
+export type SavePostResult = { ok: true; id: number; path: string | null } | { ok: false; reason: "slug-taken" | "not-found" };
+
+function stateOf(status: string, publishedAt: Date | null, now = new Date()): AdminPostRow["state"] {
+  if (status !== "published" || !publishedAt) return "draft";
+  return publishedAt > now ? "scheduled" : "published";
+}
+
+/** The public path, when the post is readable now. */
+function livePath(status: string, slug: string, publishedAt: Date | null): string | null {
+  return stateOf(status, publishedAt) === "published" && publishedAt ? postPath({ slug, publishedAt }) : null;
+}
+
+export async function listAdminPosts(): Promise<AdminPostRow[]> {
+  const rows = await db.post.findMany({
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      publishedAt: true,
+      updatedAt: true,
+      labels: { select: { name: true }, orderBy: { name: "asc" } },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    state: stateOf(row.status, row.publishedAt),
+    publishedAt: row.publishedAt,
+    updatedAt: row.updatedAt,
+    path: livePath(row.status, row.slug, row.publishedAt),
+    labels: row.labels.map((label) => label.name),
+  }));
+}
+
+export async function getAdminPost(id: number): Promise<AdminPostDetail | null> {
+  const row = await db.post.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      standfirst: true,
+      byline: true,
+      sourceName: true,
+      coverImageUrl: true,
+      coverImageAlt: true,
+      coverImageCaption: true,
+      bodyMarkdown: true,
+      status: true,
+      publishedAt: true,
+      commentsEnabled: true,
+      updatedAt: true,
+      labels: { select: { name: true }, orderBy: { name: "asc" } },
+    },
+  });
+  if (!row) return null;
+  return {
+    ...row,
+    status: row.status === "published" ? "published" : "draft",
+    labels: row.labels.map((label) => label.name),
+    state: stateOf(row.status, row.publishedAt),
+    path: livePath(row.status, row.slug, row.publishedAt),
+  };
+}
+
+function postData(input: PostWrite, labelIds: number[]) {
+  return {
+    slug: input.slug,
+    title: input.title,
+    standfirst: input.standfirst,
+    byline: input.byline,
+    sourceName: input.sourceName,
+    coverImageUrl: input.coverImageUrl,
+    coverImageAlt: input.coverImageAlt,
+    coverImageCaption: input.coverImageCaption,
+    bodyMarkdown: input.bodyMarkdown,
+    status: input.status,
+    publishedAt: input.publishedAt,
+    commentsEnabled: input.commentsEnabled,
+    labels: { set: labelIds.map((id) => ({ id })) },
+  };
+}
+
+export async function createAdminPost(input: PostWrite, authorId: string): Promise<SavePostResult> {
+  const labelIds = await ensureLabelIds(input.labels);
+  try {
+    const { labels, ...data } = postData(input, labelIds);
+    const post = await db.post.create({
+      data: { ...data, authorId, labels: { connect: labels.set } },
+      select: { id: true },
+    });
+    return { ok: true, id: post.id, path: livePath(input.status, input.slug, input.publishedAt) };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "slug-taken" };
+    throw error;
+  }
+}
+
+/**
+ * Saves a post. When a post that readers could reach moves (new slug or new month),
+ * its old path is kept as a PostRedirect to the post's id, so every earlier URL, however
+ * many renames ago, leads to the current one. The update and the redirect are written
+ * in one batch transaction.
+ */
+export async function updateAdminPost(id: number, input: PostWrite): Promise<SavePostResult> {
+  const before = await db.post.findUnique({ where: { id }, select: { slug: true, status: true, publishedAt: true } });
+  if (!before) return { ok: false, reason: "not-found" };
+  const labelIds = await ensureLabelIds(input.labels);
+  const oldPath = livePath(before.status, before.slug, before.publishedAt);
+  const newPath = input.publishedAt ? postPath({ slug: input.slug, publishedAt: input.publishedAt }) : null;
+  const update = db.post.update({ where: { id }, data: postData(input, labelIds), select: { id: true } });
+  try {
+    if (oldPath && oldPath !== newPath) {
+      await db.$transaction([
+        update,
+        db.postRedirect.upsert({ where: { path: oldPath }, create: { path: oldPath, postId: id }, update: { postId: id } }),
+      ]);
+    } else {
+      await update;
+    }
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "slug-taken" };
+    throw error;
+  }
+  return { ok: true, id, path: livePath(input.status, input.slug, input.publishedAt) };
+}
