@@ -58,7 +58,7 @@ test.describe("authoring", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
     await expect(page.getByText("By Staff reporter")).toBeVisible();
     await expect(page.getByRole("heading", { name: "What happened" })).toBeVisible();
-    await expect(page.getByRole("link", { name: `Weather ${id}` })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: `Weather ${id}` })).toBeVisible();
     await expect(page.locator("figure figcaption")).toHaveText("The first storm of the season. (Staff pic)");
     const cover = page.getByRole("img", { name: "Clouds over the strait" });
     await expect(cover).toHaveAttribute("src", /^\/uploads\/[a-f0-9]{32}\.png$/);
@@ -66,8 +66,18 @@ test.describe("authoring", () => {
     const inline = page.getByRole("img", { name: "Describe the image" });
     await expect.poll(() => inline.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
 
+    // Everywhere a reader finds posts: home, its label, its month, the feed, search.
     await page.goto("/");
     await expect(page.getByRole("link", { name: title, exact: true })).toHaveAttribute("href", postUrl);
+    await page.getByRole("complementary", { name: "Blog sidebar" }).getByRole("link", { name: `Weather ${id}` }).click();
+    await expect(page.getByRole("link", { name: title, exact: true })).toHaveAttribute("href", postUrl);
+    const month = postUrl.split("/").slice(0, 3).join("/");
+    await page.goto(month);
+    await expect(page.getByRole("link", { name: title, exact: true })).toHaveAttribute("href", postUrl);
+    const feed = await (await page.request.get("/feeds/posts/default")).text();
+    expect(feed).toContain(`<title type="text">${title}</title>`);
+    await page.goto(`/search?q=${id}`);
+    await expect(page.getByRole("list", { name: "Search results" }).getByRole("link", { name: title })).toHaveAttribute("href", postUrl);
   });
 
   test("an admin renames a published post and the old address redirects", async ({ page }) => {
