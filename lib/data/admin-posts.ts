@@ -15,27 +15,6 @@ export type AdminPostRow = {
   labels: string[];
 };
 
-/** Everything the editor needs to prefill the form. */
-export type AdminPostDetail = {
-  id: number;
-  slug: string;
-  title: string;
-  standfirst: string | null;
-  byline: string | null;
-  sourceName: string | null;
-  coverImageUrl: string | null;
-  coverImageAlt: string | null;
-  coverImageCaption: string | null;
-  bodyMarkdown: string;
-  status: "draft" | "published";
-  publishedAt: Date | null;
-  commentsEnabled: boolean;
-  updatedAt: Date;
-  labels: string[];
-  state: AdminPostRow["state"];
-  path: string | null;
-};
-
 /** What a save writes; built field by field by the action, never spread from a form. */
 export type PostWrite = {
   slug: string;
@@ -51,6 +30,14 @@ export type PostWrite = {
   publishedAt: Date | null;
   commentsEnabled: boolean;
   labels: string[];
+};
+
+/** Everything the editor needs to prefill the form: what a save writes, and more. */
+export type AdminPostDetail = PostWrite & {
+  id: number;
+  updatedAt: Date;
+  state: AdminPostRow["state"];
+  path: string | null;
 };
 
 export type SavePostResult = { ok: true; id: number; path: string | null } | { ok: false; reason: "slug-taken" | "not-found" };

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Visitor } from "@/lib/visitors/visitor";
 
 /**
@@ -14,40 +15,37 @@ import type { Visitor } from "@/lib/visitors/visitor";
  */
 export type CountResult = { count: number; counted: boolean };
 
-export async function recordPostView(postId: number, visitor: Visitor | null): Promise<CountResult | null> {
-  let inserted = 0;
-  if (visitor) {
-    inserted = await db.$executeRaw`
-      INSERT INTO "PostView" ("postId", "day", "visitorHash")
-      SELECT "id", ${visitor.day}, ${visitor.hash} FROM "Post"
-      WHERE "id" = ${postId} AND "status" = 'published' AND "publishedAt" <= ${new Date()}
-      ON CONFLICT DO NOTHING`;
-  }
-  if (inserted === 1) {
-    const [row] = await db.$queryRaw<{ count: number }[]>`
-      UPDATE "Post" SET "viewCount" = "viewCount" + 1 WHERE "id" = ${postId} RETURNING "viewCount" AS count`;
-    return { count: Number(row.count), counted: true };
-  }
-  const post = await readablePost(postId);
-  return post ? { count: post.viewCount, counted: false } : null;
+// Identifiers come from this constant map only, never from input.
+const COUNTERS = {
+  view: { table: Prisma.raw('"PostView"'), column: Prisma.raw('"viewCount"'), field: "viewCount" },
+  share: { table: Prisma.raw('"PostShare"'), column: Prisma.raw('"shareCount"'), field: "shareCount" },
+} as const;
+
+export function recordPostView(postId: number, visitor: Visitor | null): Promise<CountResult | null> {
+  return recordOncePerVisitor("view", postId, visitor);
 }
 
-export async function recordPostShare(postId: number, visitor: Visitor | null): Promise<CountResult | null> {
+export function recordPostShare(postId: number, visitor: Visitor | null): Promise<CountResult | null> {
+  return recordOncePerVisitor("share", postId, visitor);
+}
+
+async function recordOncePerVisitor(kind: keyof typeof COUNTERS, postId: number, visitor: Visitor | null): Promise<CountResult | null> {
+  const { table, column, field } = COUNTERS[kind];
   let inserted = 0;
   if (visitor) {
     inserted = await db.$executeRaw`
-      INSERT INTO "PostShare" ("postId", "day", "visitorHash")
+      INSERT INTO ${table} ("postId", "day", "visitorHash")
       SELECT "id", ${visitor.day}, ${visitor.hash} FROM "Post"
       WHERE "id" = ${postId} AND "status" = 'published' AND "publishedAt" <= ${new Date()}
       ON CONFLICT DO NOTHING`;
   }
   if (inserted === 1) {
     const [row] = await db.$queryRaw<{ count: number }[]>`
-      UPDATE "Post" SET "shareCount" = "shareCount" + 1 WHERE "id" = ${postId} RETURNING "shareCount" AS count`;
+      UPDATE "Post" SET ${column} = ${column} + 1 WHERE "id" = ${postId} RETURNING ${column} AS count`;
     return { count: Number(row.count), counted: true };
   }
   const post = await readablePost(postId);
-  return post ? { count: post.shareCount, counted: false } : null;
+  return post ? { count: post[field], counted: false } : null;
 }
 
 function readablePost(postId: number) {
