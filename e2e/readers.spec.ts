@@ -1,7 +1,29 @@
 import { XMLValidator } from "fast-xml-parser";
 import { DEMO_POST_PATH, DEMO_POST_TITLE, expect, seriousA11yViolations, test } from "./fixtures";
+import { createE2EPost } from "./support/e2e-db";
 
 test.describe("finding posts", () => {
+  test("home pages through Older Posts and back through Newer Posts", async ({ page }) => {
+    // More posts than one page holds (5 by default), whatever other tests added.
+    for (let i = 0; i < 6; i++) createE2EPost({ title: `Paging post ${i}` });
+    await page.goto("/");
+    const paging = page.getByRole("navigation", { name: "More posts" });
+    await expect(paging.getByRole("link", { name: "Newer Posts" })).toHaveCount(0);
+    await paging.getByRole("link", { name: "Older Posts" }).click();
+    await expect(page).toHaveURL("/?page=2");
+    await expect(page.getByRole("main").getByRole("article").first()).toBeVisible();
+
+    let pageNumber = 2;
+    while ((await paging.getByRole("link", { name: "Older Posts" }).count()) > 0) {
+      await paging.getByRole("link", { name: "Older Posts" }).click();
+      pageNumber++;
+      await expect(page).toHaveURL(`/?page=${pageNumber}`);
+    }
+    await expect(page.getByRole("main").getByRole("article").first()).toBeVisible();
+    await paging.getByRole("link", { name: "Newer Posts" }).click();
+    await expect(page).toHaveURL(pageNumber - 1 === 1 ? "/" : `/?page=${pageNumber - 1}`);
+  });
+
   test("home → label → archive month → search", async ({ page }) => {
     await page.goto("/");
     const sidebar = page.getByRole("complementary", { name: "Blog sidebar" });
