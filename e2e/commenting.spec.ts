@@ -69,6 +69,8 @@ test.describe("commenting", () => {
     await form.getByLabel("Comment", { exact: true }).fill(payload);
     await form.getByRole("button", { name: "Publish" }).click();
     await expect(page.getByRole("heading", { name: "11 comments:" })).toBeVisible();
+    // The heading counts a pending comment at once: wait for the stored one before reloading.
+    await expect(topLevelComments(page).last().locator(":scope > article")).toContainText("<img src=x onerror=alert(1)>");
 
     await page.reload();
     const comment = topLevelComments(page).last();

@@ -71,7 +71,9 @@ test.describe("moderation", () => {
     await bottom.getByLabel("Comment", { exact: true }).fill("My own words, to be removed.");
     await bottom.getByRole("button", { name: "Publish" }).click();
     await expect(page.getByRole("heading", { name: "11 comments:" })).toBeVisible();
+    // The heading counts a pending comment at once; wait for the server's version of it.
     const mine = topLevelComments(page).last();
+    await expect(mine).toContainText("My own words, to be removed.");
     await mine.getByRole("button", { name: "Reply" }).first().click();
     await mine.locator("form").getByLabel("Comment", { exact: true }).fill("A reply that keeps the thread.");
     await mine.locator("form").getByRole("button", { name: "Publish" }).click();
