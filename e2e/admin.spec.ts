@@ -96,7 +96,8 @@ test.describe("authoring", () => {
     await page.goto(editUrl);
     await page.getByLabel("Slug").fill(`new-name-${id}`);
     await page.getByRole("button", { name: "Update" }).click();
-    await expect(page.getByRole("status")).toContainText("Saved.");
+    // The edit URL already says "Saved." (?saved=1): wait for the new address instead.
+    await expect(page.getByRole("link", { name: "View it on the blog" })).toHaveAttribute("href", new RegExp(`/new-name-${id}$`));
 
     const response = await page.request.get(oldPath, { maxRedirects: 0 });
     expect(response.status()).toBe(308);
