@@ -9,7 +9,7 @@ export async function BlogSidebar() {
   const [labels, years] = await Promise.all([getLabelsWithCounts(), getArchive()]);
   return (
     <aside aria-label="Blog sidebar" className="no-print space-y-8">
-      <SearchForm />
+      <SearchForm id="sidebar-search" label="Search This Blog" />
       <LabelsWidget labels={labels} />
       <ArchiveWidget years={years} />
     </aside>

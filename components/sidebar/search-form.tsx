@@ -1,13 +1,23 @@
-/** "Search This Blog": a plain GET form, so it works before (or without) JavaScript. */
-export function SearchForm({ defaultValue = "" }: { defaultValue?: string }) {
+type SearchFormProps = {
+  /** Distinct per form on a page: the search page shows its own form beside the sidebar's. */
+  id: string;
+  label: string;
+  /** Keep the label for screen readers only (a heading already says what this is). */
+  labelHidden?: boolean;
+  defaultValue?: string;
+  className?: string;
+};
+
+/** A plain GET form to /search, so it works before (or without) JavaScript. */
+export function SearchForm({ id, label, labelHidden = false, defaultValue = "", className }: SearchFormProps) {
   return (
-    <form action="/search" method="get" role="search" aria-label="Search this blog">
-      <label htmlFor="sidebar-search" className="text-sm font-semibold tracking-wide text-muted uppercase">
-        Search This Blog
+    <form action="/search" method="get" role="search" aria-label={label} className={className}>
+      <label htmlFor={id} className={labelHidden ? "sr-only" : "text-sm font-semibold tracking-wide text-muted uppercase"}>
+        {label}
       </label>
-      <div className="mt-2 flex gap-2">
+      <div className={`flex gap-2 ${labelHidden ? "" : "mt-2"}`}>
         <input
-          id="sidebar-search"
+          id={id}
           type="search"
           name="q"
           defaultValue={defaultValue}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HighlightedText } from "@/components/highlighted-text";
 import { Pager } from "@/components/posts/pager";
+import { SearchForm } from "@/components/sidebar/search-form";
 import { searchPosts } from "@/lib/data/search";
 import { cleanSnippet } from "@/lib/search/highlight";
 import { formatDateHeader } from "@/lib/text/dates";
@@ -28,22 +29,7 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
   return (
     <>
       <h1 className="font-serif text-2xl font-bold">{query ? <>Search results for “{query}”</> : "Search"}</h1>
-      <form action="/search" method="get" role="search" aria-label="Search posts" className="mt-4 flex gap-2">
-        <label htmlFor="search-page-q" className="sr-only">
-          Search posts
-        </label>
-        <input
-          id="search-page-q"
-          type="search"
-          name="q"
-          defaultValue={query}
-          maxLength={200}
-          className="border-line bg-page min-w-0 flex-1 rounded border px-2 py-1"
-        />
-        <button type="submit" className="border-line rounded border px-3 py-1 text-sm font-semibold">
-          Search
-        </button>
-      </form>
+      <SearchForm id="search-page-q" label="Search posts" labelHidden defaultValue={query} className="mt-4" />
       {!query ? (
         <p className="text-muted mt-6">Type a word or two to search the titles and text of every post.</p>
       ) : hits.length === 0 ? (
