@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "@/tests/support/session";
+import { formData, runAction } from "@/tests/support/actions";
 import { deleteCommentAction } from "@/app/(blog)/comments/actions";
 import { banUserAction, restoreCommentAction } from "@/app/(moderation)/moderation/actions";
 import { buildCommentTree, countLiveComments } from "@/lib/comments/tree";
@@ -12,21 +13,13 @@ import { getModerationLog, getModerationQueue } from "./moderation-queue";
 
 /** Runs an action that ends in redirect(), returning where it sent the user. */
 async function redirectOf(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? "";
-    if (digest.startsWith("NEXT_REDIRECT")) return digest.split(";")[2];
-    throw error;
-  }
+  const result = (await runAction(run)) as { redirectTo?: string } | undefined;
+  if (result?.redirectTo) return result.redirectTo;
   throw new Error("expected a redirect");
 }
 
-function formOf(fields: Record<string, string | number>) {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, String(v));
-  return data;
-}
+const formOf = (fields: Record<string, string | number>) =>
+  formData(Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, String(value)])));
 
 async function scene() {
   const author = await createUser({ name: "Author" });

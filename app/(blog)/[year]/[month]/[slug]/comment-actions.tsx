@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
+import { useHydrated } from "@/lib/hooks/use-hydrated";
 import { CommentForm } from "./comment-form";
 
 type CommentActionsProps = {
@@ -17,14 +18,12 @@ type CommentActionsProps = {
   children?: React.ReactNode;
 };
 
-const noSubscription = () => () => {};
-
 /** "Reply" under a comment: a link without JavaScript, a toggle with it. */
 export function CommentActions(props: CommentActionsProps) {
   const { commentId, postId, viewerName, canReply, signInHref, replyOpen, idempotencyKey, children } = props;
   const [open, setOpen] = useState(replyOpen);
   const [key, setKey] = useState(idempotencyKey);
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useHydrated();
   const formId = `reply-${commentId}`;
 
   function toggle() {

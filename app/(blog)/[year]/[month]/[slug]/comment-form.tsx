@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useHydrated } from "@/lib/hooks/use-hydrated";
 import { useFormStatus } from "react-dom";
 import { useAdjustPendingCount } from "@/components/comments/thread-count";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -20,8 +21,6 @@ type CommentFormProps = {
   onPublished?: (commentId: number) => void;
 };
 
-const noSubscription = () => () => {};
-
 /**
  * Posts to the createReply server action. Without JavaScript it is a plain form and the
  * action redirects to the new comment; with it, the comment shows at once as pending,
@@ -32,7 +31,7 @@ export function CommentForm({ postId, parentId, idempotencyKey, authorName, auto
   const [state, formAction] = useActionState<ReplyState, FormData>(createReplyAction, { status: "idle" });
   const [length, setLength] = useState(0);
   const [key, setKey] = useState(idempotencyKey);
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useHydrated();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
 

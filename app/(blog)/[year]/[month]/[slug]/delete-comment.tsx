@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useSyncExternalStore } from "react";
+import { useActionState, useEffect, useId, useRef } from "react";
+import { useHydrated } from "@/lib/hooks/use-hydrated";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextareaField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -8,14 +9,12 @@ import { deleteCommentAction, type DeleteState } from "../../../comments/actions
 
 type DeleteCommentProps = { commentId: number; postPath: string; asModerator: boolean };
 
-const noSubscription = () => () => {};
-
 /**
  * "Delete" under a comment. Without JavaScript it links to a confirmation page; with
  * it, a modal dialog asks for confirmation and the thread updates in place.
  */
 export function DeleteComment({ commentId, postPath, asModerator }: DeleteCommentProps) {
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useHydrated();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const headingId = useId();
