@@ -27,20 +27,22 @@ const post = await db.post.create({
 // A realistic shape: a third top-level, the rest replying to a random earlier comment.
 let seed = 42;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const ids: number[] = [];
+const { threadPosition } = await import("@/lib/comments/tree");
+const rows: { id: number; rootId: number | null; depth: number }[] = [];
 for (let i = 0; i < COMMENTS; i++) {
-  const parentId = i === 0 || random() < 0.33 ? null : ids[Math.floor(random() * ids.length)];
+  const parent = i === 0 || random() < 0.33 ? null : rows[Math.floor(random() * rows.length)];
   const row = await db.comment.create({
     data: {
       postId: post.id,
-      parentId,
+      parentId: parent?.id ?? null,
+      ...threadPosition(parent),
       authorName: `Reader ${i}`,
       body: `Comment ${i} with a link https://example.com/${i}\n\nand a second paragraph.`,
       createdAt: new Date(Date.UTC(2024, 0, 1) + i * 1000),
     },
-    select: { id: true },
+    select: { id: true, rootId: true, depth: true },
   });
-  ids.push(row.id);
+  rows.push(row);
 }
 
 function time<T>(label: string, work: () => T): T {

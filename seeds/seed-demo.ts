@@ -4,6 +4,7 @@
  * updated, never duplicated; a thread that already has comments is left alone so
  * replies written by people are never touched.
  */
+import { threadPosition, type ThreadPosition } from "@/lib/comments/tree";
 import type { DbClient } from "@/lib/db-client";
 import { slugify } from "@/lib/text/slugify";
 import { loadDemoPages, loadDemoPost, type DemoPost, type SeedComment } from "./demo-content";
@@ -47,14 +48,21 @@ async function seedPost(db: DbClient, overrides: PostOverrides = {}): Promise<{ 
   }
   // Insert in thread order, so ids follow reading order and parents precede replies.
   let inserted = 0;
-  const insert = async (comments: SeedComment[], parentId: number | null) => {
+  const insert = async (comments: SeedComment[], parent: ({ id: number } & ThreadPosition) | null) => {
     for (const comment of comments) {
       const row = await db.comment.create({
-        data: { postId: post.id, parentId, authorName: comment.author, body: comment.body, createdAt: comment.createdAt },
-        select: { id: true },
+        data: {
+          postId: post.id,
+          parentId: parent?.id ?? null,
+          ...threadPosition(parent),
+          authorName: comment.author,
+          body: comment.body,
+          createdAt: comment.createdAt,
+        },
+        select: { id: true, rootId: true, depth: true },
       });
       inserted++;
-      await insert(comment.replies, row.id);
+      await insert(comment.replies, row);
     }
   };
   await insert(demo.comments, null);

@@ -19,6 +19,18 @@ export type ThreadComment = {
   deleted: DeletionKind | null;
 };
 
+/** Where a comment sits in its thread, stored on every row (Comment.rootId/depth). */
+export type ThreadPosition = { rootId: number | null; depth: number };
+
+/**
+ * The position of a new comment replying to `parent` (null: a top-level comment): under
+ * the same top-level comment, or under the parent itself when that is top-level, one
+ * level deeper. Every writer of comments (app, seeds, test factories) uses this.
+ */
+export function threadPosition(parent: ({ id: number } & ThreadPosition) | null): ThreadPosition {
+  return parent ? { rootId: parent.rootId ?? parent.id, depth: parent.depth + 1 } : { rootId: null, depth: 0 };
+}
+
 export type CommentNode = ThreadComment & {
   depth: number;
   replies: CommentNode[];

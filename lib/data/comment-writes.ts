@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { threadPosition } from "@/lib/comments/tree";
 import { isUniqueViolation } from "@/lib/data/errors";
 import type { CurrentUser } from "@/lib/data/users";
 import { postPath } from "@/lib/posts/paths";
@@ -45,10 +46,16 @@ export async function createComment(
   const path = postPath({ slug: post.slug, publishedAt: post.publishedAt });
   if (!post.commentsEnabled) return { ok: false, reason: "comments-closed" };
 
+  // A reply inherits its thread position from its parent (see threadPosition).
+  let position = threadPosition(null);
   if (input.parentId !== null) {
-    const parent = await db.comment.findUnique({ where: { id: input.parentId }, select: { postId: true, deletedAt: true } });
+    const parent = await db.comment.findUnique({
+      where: { id: input.parentId },
+      select: { id: true, postId: true, rootId: true, depth: true, deletedAt: true },
+    });
     if (!parent || parent.postId !== input.postId) return { ok: false, reason: "parent-missing" };
     if (parent.deletedAt) return { ok: false, reason: "parent-deleted" };
+    position = threadPosition(parent);
   }
 
   const earlier = await findBySubmission(input.author.id, input.idempotencyKey);
@@ -66,6 +73,8 @@ export async function createComment(
       data: {
         postId: input.postId,
         parentId: input.parentId,
+        rootId: position.rootId,
+        depth: position.depth,
         authorId: input.author.id,
         authorName: input.author.name,
         body: input.body,
