@@ -38,23 +38,32 @@ export type CommentNode = ThreadComment & {
   inReplyTo?: { id: number; authorName: string };
 };
 
+export type BuildTreeOptions = {
+  /**
+   * Comment id -> replies not among `rows` (a page of a thread, see CommentPage). A
+   * deleted comment with hidden replies stays as a tombstone: conservatively, since
+   * those replies may all be deleted too, but a page never loads them to find out.
+   */
+  hiddenReplies?: Readonly<Record<number, number>>;
+};
+
 /**
  * Builds the visible thread: children in creation order under their parents, with
  * deleted comments kept only as tombstones above live replies (Blogger's behaviour).
  * Rows may come in any order; a row whose parent is missing is shown at the top level.
  */
-export function buildCommentTree(rows: readonly ThreadComment[]): CommentNode[] {
+export function buildCommentTree(rows: readonly ThreadComment[], { hiddenReplies = {} }: BuildTreeOptions = {}): CommentNode[] {
   const sorted = [...rows].sort(compareByCreation);
   const nodes = new Map<number, CommentNode>();
   for (const row of sorted) nodes.set(row.id, { ...row, depth: 0, replies: [] });
 
   // A reply always has a higher id than its parent (the parent must exist first), so
   // walking ids downwards settles every subtree before its root: a node is visible if
-  // it is live or has a visible reply.
+  // it is live or has a visible reply (or replies not loaded, see BuildTreeOptions).
   const visible = new Set<number>();
   const newestFirst = [...rows].sort((a, b) => b.id - a.id);
   for (const row of newestFirst) {
-    if (!row.deleted || visible.has(row.id)) {
+    if (!row.deleted || visible.has(row.id) || (hiddenReplies[row.id] ?? 0) > 0) {
       visible.add(row.id);
       if (row.parentId !== null) visible.add(row.parentId);
     }

@@ -24,6 +24,21 @@ describe("createComment rules", () => {
     expect(row).toMatchObject({ parentId: parent, authorId: user.id, authorName: "Replier", body: "Hello there" });
   });
 
+  it("records each comment's place in its thread: top-level comment and depth", async () => {
+    const user = await createUser();
+    const post = await createPost();
+    const top = await reply(user, post.id, null, "top");
+    const child = await reply(user, post.id, top.ok ? top.commentId : -1, "child");
+    const grandchild = await reply(user, post.id, child.ok ? child.commentId : -1, "grandchild");
+    const rows = await db.comment.findMany({ where: { postId: post.id }, orderBy: { id: "asc" }, select: { id: true, rootId: true, depth: true } });
+    const topId = top.ok ? top.commentId : -1;
+    expect(rows).toEqual([
+      { id: topId, rootId: null, depth: 0 },
+      { id: child.ok ? child.commentId : -1, rootId: topId, depth: 1 },
+      { id: grandchild.ok ? grandchild.commentId : -1, rootId: topId, depth: 2 },
+    ]);
+  });
+
   it("refuses missing, unpublished and future posts", async () => {
     const user = await createUser();
     const draft = await createPost({ status: "draft" });

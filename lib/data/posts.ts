@@ -35,7 +35,8 @@ export type PostSummary = {
   commentCount: number;
 };
 
-const publishedNow = () => ({ status: "published", publishedAt: { lte: new Date() } });
+/** The one "readable post" rule: published, and its publication time has come. */
+export const publishedNow = () => ({ status: "published", publishedAt: { lte: new Date() } });
 
 export async function getPostByPermalink(year: string, month: string, slug: string): Promise<PostView | null> {
   const post = await db.post.findFirst({

@@ -1,0 +1,239 @@
+import "server-only";
+import type { ThreadComment } from "@/lib/comments/tree";
+import { db } from "@/lib/db";
+import { threadCommentSelect, toThreadComment } from "@/lib/data/comments";
+import { publishedNow } from "@/lib/data/posts";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { postPath } from "@/lib/posts/paths";
+
+/**
+ * Pages of a comment thread whose cost does not grow with the thread: a constant number
+ * of indexed queries, each reading at most about a page's worth of index entries (counts
+ * excepted, which read index entries only). See docs/decisions/007-comment-paging.md.
+ */
+
+/**
+ * The comment budget of one page (Blogger shows 200). A page holds whole top-level
+ * threads while they fit, and always at least one thread, cut to this size if needed.
+ */
+export const COMMENTS_PER_PAGE = 200;
+
+/**
+ * The deepest level a page loads, counted from its top level (0): comments with depth
+ * 0..6 are loaded, as many levels as the thread indents (MAX_RENDERED_DEPTH). Replies
+ * below are hidden behind their ancestor at this depth ("Continue this thread"), so
+ * `capThreadDepth` has nothing to flatten on a page.
+ */
+export const MAX_THREAD_DEPTH = 6;
+
+export type CommentPage = {
+  /** Rows of this page, in id order, ready for buildCommentTree(comments, { hiddenReplies }). */
+  comments: ThreadComment[];
+  /**
+   * Comment id -> how many of its DIRECT replies (deleted ones included) are not on this
+   * page, because the comment is at the depth cap or its thread was cut to the budget.
+   * Only comments on the page appear; a comment with nothing hidden is absent.
+   */
+  hiddenReplies: Record<number, number>;
+  /** `after` for the next page; null on the last page (and always on a subtree). */
+  nextCursor: number | null;
+  /** Live (not deleted) comments of the whole post, for "N comments:". */
+  total: number;
+};
+
+export type CommentView = { kind: "first-page" } | { kind: "page"; after: number } | { kind: "subtree"; commentId: number };
+
+export type CommentLocation = { postId: number; postPath: string; view: CommentView };
+
+/**
+ * The page of a post's thread that starts with its first top-level comment whose id is
+ * greater than `after` (null: from the start). Six queries, whatever the thread's size.
+ */
+export async function getCommentPage(postId: number, after: number | null): Promise<CommentPage> {
+  const plan = await planPage(postId, after);
+  const loaded = plan ? await loadPageIds(plan) : [];
+  return assemblePage(postId, loaded, plan?.nextCursor ?? null);
+}
+
+/**
+ * "Continue this thread": a comment and its replies, with the same budget and depth cap
+ * counted from that comment. Null for an unknown comment or a post that is not readable.
+ */
+export async function getCommentSubtree(
+  commentId: number,
+): Promise<{ postId: number; rootComment: ThreadComment; page: CommentPage } | null> {
+  const target = await db.comment.findFirst({ where: { id: commentId, post: publishedNow() }, select: { postId: true } });
+  if (!target) return null;
+  const page = await assemblePage(target.postId, await loadSubtreeIds(commentId), null);
+  const rootComment = page.comments.find((comment) => comment.id === commentId)!;
+  return { postId: target.postId, rootComment, page };
+}
+
+/**
+ * Where a permalink to a comment (deleted ones too) leads: the first page if the comment
+ * is on it, else the page that starts with its top-level thread, else (too deep, or its
+ * thread was cut) the subtree of its ancestor at a depth-cap level, or of the comment
+ * itself. At most eight queries. Null if the comment or its post is not readable.
+ */
+export async function locateComment(commentId: number): Promise<CommentLocation | null> {
+  const comment = await db.comment.findFirst({
+    where: { id: commentId, post: publishedNow() },
+    select: { id: true, postId: true, rootId: true, depth: true, post: { select: { slug: true, publishedAt: true } } },
+  });
+  if (!comment?.post.publishedAt) return null;
+  const at = (view: CommentView): CommentLocation => ({
+    postId: comment.postId,
+    postPath: postPath({ slug: comment.post.slug, publishedAt: comment.post.publishedAt! }),
+    view,
+  });
+  const threadId = comment.rootId ?? comment.id;
+
+  if (comment.depth <= MAX_THREAD_DEPTH) {
+    const isOnPage = async (plan: PagePlan | null) => {
+      if (!plan?.roots.includes(threadId)) return false;
+      if (!plan.truncated || comment.id === threadId) return true;
+      return (await loadPageIds(plan)).some((row) => row.id === comment.id);
+    };
+    const first = await planPage(comment.postId, null);
+    if (await isOnPage(first)) return at({ kind: "first-page" });
+    // The first page cut this thread short: starting there again would show the same cut.
+    if (!first?.roots.includes(threadId) && (await isOnPage(await planPage(comment.postId, threadId - 1)))) {
+      return at({ kind: "page", after: threadId - 1 });
+    }
+    return at({ kind: "subtree", commentId: comment.id });
+  }
+
+  // Subtrees open at depths MAX, 2*MAX, ...: the one whose levels include this comment.
+  const anchorDepth = MAX_THREAD_DEPTH * Math.floor((comment.depth - 1) / MAX_THREAD_DEPTH);
+  const [anchor] = await db.$queryRaw<{ id: number }[]>`
+    WITH RECURSIVE "up" ("id", "parentId", "depth") AS (
+      SELECT "id", "parentId", "depth" FROM "Comment" WHERE "id" = ${comment.id}
+      UNION ALL
+      SELECT "c"."id", "c"."parentId", "c"."depth" FROM "Comment" AS "c" JOIN "up" ON "c"."id" = "up"."parentId"
+      WHERE "up"."depth" > ${anchorDepth}
+    )
+    SELECT "id" FROM "up" WHERE "depth" = ${anchorDepth}`;
+  const anchorId = anchor ? Number(anchor.id) : comment.id;
+  const shown = anchorId !== comment.id && (await loadSubtreeIds(anchorId)).some((row) => row.id === comment.id);
+  return at({ kind: "subtree", commentId: shown ? anchorId : comment.id });
+}
+
+/** Which top-level threads a page takes, and whether its only thread is cut short. */
+type PagePlan = { roots: number[]; truncated: boolean; nextCursor: number | null };
+
+/** Ids of a page's comments, each with its depth counted from the page's top level. */
+type LoadedId = { id: number; level: number };
+
+async function planPage(postId: number, after: number | null): Promise<PagePlan | null> {
+  // At most one top-level comment per budget slot can fit; one more tells if there is more.
+  const candidates = await db.comment.findMany({
+    where: { postId, parentId: null, ...(after === null ? {} : { id: { gt: after } }) },
+    orderBy: { id: "asc" },
+    take: COMMENTS_PER_PAGE + 1,
+    select: { id: true },
+  });
+  if (candidates.length === 0) return null;
+  const ids = candidates.slice(0, COMMENTS_PER_PAGE).map((row) => row.id);
+
+  // Replies of the candidates in rootId order, stopping at the budget: every thread
+  // before the last one seen is counted exactly; the last one seen (if the budget ran
+  // out) and those after it cannot fit beside the threads before them anyway.
+  const counted = await db.$queryRaw<{ rootId: number; replies: number | bigint }[]>`
+    SELECT "rootId", COUNT(*) AS "replies" FROM (
+      SELECT "rootId" FROM "Comment"
+      WHERE "rootId" IN (${Prisma.join(ids)}) AND "depth" BETWEEN 1 AND ${MAX_THREAD_DEPTH}
+      ORDER BY "rootId" LIMIT ${COMMENTS_PER_PAGE}
+    ) GROUP BY "rootId"`;
+  const replies = new Map(counted.map((row) => [Number(row.rootId), Number(row.replies)]));
+  const budgetSpent = counted.reduce((sum, row) => sum + Number(row.replies), 0) >= COMMENTS_PER_PAGE;
+  const lastCounted = Math.max(...replies.keys());
+
+  const roots: number[] = [];
+  let used = 0;
+  for (const id of ids) {
+    const size = 1 + (replies.get(id) ?? 0);
+    const fits = !(budgetSpent && id >= lastCounted) && used + size <= COMMENTS_PER_PAGE;
+    if (!fits) {
+      if (roots.length > 0) return { roots, truncated: false, nextCursor: roots.at(-1)! };
+      return { roots: [id], truncated: true, nextCursor: candidates.length > 1 ? id : null };
+    }
+    roots.push(id);
+    used += size;
+  }
+  return { roots, truncated: false, nextCursor: candidates.length > roots.length ? roots.at(-1)! : null };
+}
+
+async function loadPageIds(plan: PagePlan): Promise<LoadedId[]> {
+  const roots = plan.roots.map((id) => ({ id, level: 0 }));
+  if (!plan.truncated) {
+    const replies = await db.$queryRaw<{ id: number; depth: number }[]>`
+      SELECT "id", "depth" FROM "Comment"
+      WHERE "rootId" IN (${Prisma.join(plan.roots)}) AND "depth" BETWEEN 1 AND ${MAX_THREAD_DEPTH}`;
+    return [...roots, ...replies.map((row) => ({ id: Number(row.id), level: Number(row.depth) }))];
+  }
+  // The thread's first replies by id (a parent always has a lower id than its replies,
+  // so these form a connected tree), read level by level so that no query walks past
+  // the budget: an index range per depth, merged.
+  const limit = COMMENTS_PER_PAGE - 1;
+  const perDepth = Array.from({ length: MAX_THREAD_DEPTH }, (_, i) => Prisma.sql`
+    SELECT * FROM (
+      SELECT "id", "depth" FROM "Comment" WHERE "rootId" = ${plan.roots[0]} AND "depth" = ${i + 1} ORDER BY "id" LIMIT ${limit}
+    )`);
+  const replies = await db.$queryRaw<{ id: number; depth: number }[]>`
+    SELECT "id", "depth" FROM (${Prisma.join(perDepth, " UNION ALL ")}) ORDER BY "id" LIMIT ${limit}`;
+  return [...roots, ...replies.map((row) => ({ id: Number(row.id), level: Number(row.depth) }))];
+}
+
+/**
+ * A comment and its first replies by id down to MAX_THREAD_DEPTH levels below it, in
+ * one query. The recursive CTE's queue is ordered by id, so it always takes the lowest
+ * id it can reach next: the result is the subtree's id prefix, and it stops at the
+ * budget instead of walking the whole subtree.
+ */
+async function loadSubtreeIds(commentId: number): Promise<LoadedId[]> {
+  const rows = await db.$queryRaw<{ id: number; level: number }[]>`
+    WITH RECURSIVE "sub" ("id", "level") AS (
+      SELECT ${commentId}, 0
+      UNION ALL
+      SELECT "c"."id", "sub"."level" + 1 FROM "Comment" AS "c" JOIN "sub" ON "c"."parentId" = "sub"."id"
+      WHERE "sub"."level" < ${MAX_THREAD_DEPTH}
+      ORDER BY 1 LIMIT ${COMMENTS_PER_PAGE}
+    )
+    SELECT "id", "level" FROM "sub"`;
+  return rows.map((row) => ({ id: Number(row.id), level: Number(row.level) }));
+}
+
+/** Loads the rows, the hidden-reply counts and the live total: three queries. */
+async function assemblePage(postId: number, loaded: LoadedId[], nextCursor: number | null): Promise<CommentPage> {
+  const [rows, hiddenReplies, total] = await Promise.all([
+    loaded.length === 0
+      ? []
+      : db.comment.findMany({ where: { id: { in: loaded.map((row) => row.id) } }, orderBy: { id: "asc" }, select: threadCommentSelect }),
+    countHiddenReplies(loaded),
+    db.comment.count({ where: { postId, deletedAt: null } }),
+  ]);
+  return { comments: rows.map(toThreadComment), hiddenReplies, nextCursor, total };
+}
+
+/**
+ * Direct replies of loaded comments that are not loaded: every reply of a comment at the
+ * depth cap; for a comment above it, the replies after the last loaded id (the page or
+ * subtree was cut to the budget; when it was not, there are none). Both read only the
+ * parentId index (whose entries end with the id).
+ */
+async function countHiddenReplies(loaded: LoadedId[]): Promise<Record<number, number>> {
+  if (loaded.length === 0) return {};
+  const atCap = loaded.filter((row) => row.level === MAX_THREAD_DEPTH).map((row) => row.id);
+  const aboveCap = loaded.filter((row) => row.level < MAX_THREAD_DEPTH).map((row) => row.id);
+  const lastLoaded = Math.max(...loaded.map((row) => row.id));
+  const rows = await db.$queryRaw<{ parentId: number; hidden: number | bigint }[]>`
+    SELECT "parentId", COUNT(*) AS "hidden" FROM "Comment"
+    WHERE "parentId" IN (${idList(atCap)}) OR ("parentId" IN (${idList(aboveCap)}) AND "id" > ${lastLoaded})
+    GROUP BY "parentId"`;
+  return Object.fromEntries(rows.map((row) => [Number(row.parentId), Number(row.hidden)]));
+}
+
+/** An SQL list of ids; `NULL` (which matches nothing) for none. */
+function idList(ids: number[]): Prisma.Sql {
+  return ids.length > 0 ? Prisma.join(ids) : Prisma.sql`NULL`;
+}
