@@ -21,6 +21,9 @@ const ConfigSchema = z.object({
   // Flood control (WordPress waits 15 s between comments; Discourse 5 s).
   COMMENT_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   COMMENTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+  // How long a write waits for another connection's lock (backup, script) before giving
+  // up with DatabaseBusyError; the wait never blocks the event loop (decision 007).
+  DATABASE_WRITE_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(8000),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -47,5 +50,8 @@ export const config = {
   commentLimits: {
     minIntervalSeconds: parsed.data.COMMENT_MIN_INTERVAL_SECONDS,
     perHour: parsed.data.COMMENTS_PER_HOUR,
+  },
+  database: {
+    writeWaitMs: parsed.data.DATABASE_WRITE_WAIT_MS,
   },
 } as const;

@@ -1,26 +1,53 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { config } from "@/lib/config";
+import { DatabaseBusyError, isDatabaseBusy } from "@/lib/data/errors";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { resolveDatabaseUrl } from "@/lib/database-url";
-import { applyConnectionPragmas } from "@/lib/db-pragmas";
+import { lockWaitingAdapter } from "@/lib/db-lock-wait";
+import { BUSY_TIMEOUT_MS, connectionPragmas } from "@/lib/db-pragmas";
+
+export type DbClientOptions = {
+  /** Longest wait for another connection's write lock; config.database.writeWaitMs by default. */
+  writeWaitMs?: number;
+  /** SQLite's synchronous busy handler; BUSY_TIMEOUT_MS by default (benchmarks vary it). */
+  busyTimeoutMs?: number;
+};
 
 /**
- * A Prisma client on one better-sqlite3 connection whose queries all wait for the
- * connection pragmas. The app uses the single instance in lib/db.ts; scripts and seeds
- * create their own, since they run outside Next's server-only boundary.
+ * A Prisma client on one better-sqlite3 connection, its pragmas set before the first
+ * query. The app uses the single instance in lib/db.ts; scripts and seeds
+ * create their own, since they run outside Next's server-only boundary. A write that
+ * finds the database locked by another connection waits off the event loop and, after
+ * `writeWaitMs`, fails with DatabaseBusyError (docs/decisions/007).
  */
-export function createDbClient(url = resolveDatabaseUrl()) {
+export function createDbClient(url = resolveDatabaseUrl(), options: DbClientOptions = {}) {
   const countQueries = process.env.COMMONPLACE_COUNT_QUERIES === "1";
+  const writeWaitMs = options.writeWaitMs ?? config.database.writeWaitMs;
+  const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
   const base = new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: resolveDatabaseUrl(url), timeout: 10_000 }),
+    adapter: lockWaitingAdapter(new PrismaBetterSQLite3({ url: resolveDatabaseUrl(url), timeout: busyTimeoutMs }), {
+      writeWaitMs,
+      setup: connectionPragmas(busyTimeoutMs),
+    }),
+    // A batch $transaction waits for BEGIN IMMEDIATE in the adapter: let it give the
+    // DatabaseBusyError instead of Prisma's own 2 s "unable to start a transaction".
+    transactionOptions: { maxWait: writeWaitMs + 2000 },
     log: countQueries ? [{ emit: "event", level: "query" }] : [],
   });
   if (countQueries) base.$on("query" as never, () => sqlStatementCounter.count++);
-  const ready = applyConnectionPragmas(base);
   return base.$extends({
     query: {
       async $allOperations({ args, query }) {
-        await ready;
-        return query(args);
+        try {
+          return await query(args);
+        } catch (error) {
+          // Prisma re-wraps the adapter's DatabaseBusyError (keeping its code): give
+          // callers the one typed error.
+          if (isDatabaseBusy(error) && !(error instanceof DatabaseBusyError)) {
+            throw new DatabaseBusyError(error instanceof Error ? error.message.trim().split("\n").at(-1) : undefined, { cause: error });
+          }
+          throw error;
+        }
       },
     },
   });

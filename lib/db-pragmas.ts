@@ -1,13 +1,18 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+/**
+ * SQLite's own busy handler sleeps synchronously, freezing the whole Node process, so it
+ * may not wait at all; waits for another connection's lock happen between event-loop
+ * turns in lib/db-lock-wait.ts instead (docs/decisions/007).
+ */
+export const BUSY_TIMEOUT_MS = 0;
 
 /**
- * Per-connection SQLite settings (docs/decisions/001): WAL so readers never block the
- * writer, a busy timeout instead of instant SQLITE_BUSY, foreign keys enforced, and
- * NORMAL sync, which is durable in WAL mode except for the last commits on power loss.
+ * Per-connection SQLite settings (docs/decisions/001), run before the connection's
+ * first query: WAL so readers never block the writer, the busy timeout above, foreign
+ * keys enforced, and NORMAL sync, which is durable in WAL mode except for the last
+ * commits on power loss.
  */
-export async function applyConnectionPragmas(client: PrismaClient): Promise<void> {
-  await client.$queryRaw`PRAGMA journal_mode = WAL`;
-  await client.$queryRaw`PRAGMA busy_timeout = 10000`;
-  await client.$executeRaw`PRAGMA foreign_keys = ON`;
-  await client.$executeRaw`PRAGMA synchronous = NORMAL`;
+export function connectionPragmas(busyTimeoutMs = BUSY_TIMEOUT_MS): string[] {
+  // PRAGMA takes no bound parameters, hence the checked integer.
+  if (!Number.isSafeInteger(busyTimeoutMs) || busyTimeoutMs < 0) throw new Error(`Invalid busy timeout ${busyTimeoutMs}`);
+  return ["PRAGMA journal_mode = WAL", `PRAGMA busy_timeout = ${busyTimeoutMs}`, "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"];
 }
