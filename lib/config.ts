@@ -22,7 +22,7 @@ const ConfigSchema = z.object({
   COMMENT_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   COMMENTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
   // How long a write waits for another connection's lock (backup, script) before giving
-  // up with DatabaseBusyError; the wait never blocks the event loop (decision 007).
+  // up with DatabaseBusyError; the wait never blocks the event loop (decision 008).
   DATABASE_WRITE_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(8000),
 });
 

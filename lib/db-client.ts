@@ -18,7 +18,7 @@ export type DbClientOptions = {
  * query. The app uses the single instance in lib/db.ts; scripts and seeds
  * create their own, since they run outside Next's server-only boundary. A write that
  * finds the database locked by another connection waits off the event loop and, after
- * `writeWaitMs`, fails with DatabaseBusyError (docs/decisions/007).
+ * `writeWaitMs`, fails with DatabaseBusyError (docs/decisions/008).
  */
 export function createDbClient(url = resolveDatabaseUrl(), options: DbClientOptions = {}) {
   const countQueries = process.env.COMMONPLACE_COUNT_QUERIES === "1";

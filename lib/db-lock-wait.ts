@@ -20,7 +20,7 @@ const BEGIN_IMMEDIATE: SqlQuery = { sql: "BEGIN IMMEDIATE", args: [], argTypes: 
 /**
  * Wraps the better-sqlite3 adapter factory so that waiting for another connection's
  * write lock (a backup, a script, a migration) happens between event-loop turns, not
- * inside SQLite's synchronous busy handler (docs/decisions/007).
+ * inside SQLite's synchronous busy handler (docs/decisions/008).
  */
 export function lockWaitingAdapter(inner: PrismaBetterSQLite3, options: LockWaitOptions): Pick<PrismaBetterSQLite3, "provider" | "adapterName" | "connect"> {
   return {

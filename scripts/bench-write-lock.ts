@@ -3,7 +3,7 @@
  * lock for 15 s while readers and 10 concurrent comment writers go through the real data
  * layer, on a scratch database (data/bench/). Prints read latency while the lock is
  * held, the longest event-loop stall, and how many writes were stored or refused
- * (docs/decisions/007). Knobs: BENCH_LOCK_MS, DATABASE_WRITE_WAIT_MS, BENCH_BUSY_TIMEOUT_MS.
+ * (docs/decisions/008). Knobs: BENCH_LOCK_MS, DATABASE_WRITE_WAIT_MS, BENCH_BUSY_TIMEOUT_MS.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";

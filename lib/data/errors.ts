@@ -10,7 +10,7 @@ export const DATABASE_BUSY_MESSAGE = "The blog is busy saving other changes. Try
  * A write that could not get SQLite's write lock within the configured wait
  * (DATABASE_WRITE_WAIT_MS) because another connection held it: a backup, a script, a
  * migration. The refused statement changed nothing, so the request may simply be
- * repeated (docs/decisions/007).
+ * repeated (docs/decisions/008).
  */
 export class DatabaseBusyError extends Error {
   override readonly name = "DatabaseBusyError";

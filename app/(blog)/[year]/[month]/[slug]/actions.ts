@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { getOptionalUser, hasPermission } from "@/lib/auth/guards";
 import { rejectionMessage } from "@/lib/comments/messages";
 import { createComment } from "@/lib/data/comment-writes";
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from "@/lib/data/errors";
 import { firstFieldErrors, textFields, type FormState } from "@/lib/forms";
 import { commentAnchor } from "@/lib/posts/paths";
 import { ReplySchema } from "@/lib/validations/comment";
@@ -39,7 +40,14 @@ export async function createReplyAction(_previous: ReplyState, formData: FormDat
     return { status: "error", formError, values };
   }
 
-  const result = await createComment({ author: user, ...parsed.data });
+  let result;
+  try {
+    result = await createComment({ author: user, ...parsed.data });
+  } catch (error) {
+    // Another process held the write lock too long: nothing was stored; the draft stays.
+    if (isDatabaseBusy(error)) return { status: "error", formError: DATABASE_BUSY_MESSAGE, values };
+    throw error;
+  }
   if (!result.ok) return { status: "error", formError: rejectionMessage(result), values };
 
   revalidatePath(result.postPath);
