@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CounterBuffer, type CounterBufferOptions } from "@/lib/data/counter-buffer";
 import { db } from "@/lib/db";
@@ -20,7 +22,8 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-const stored = (id: number) => db.post.findUniqueOrThrow({ where: { id }, select: { viewCount: true, shareCount: true } });
+const stored = (id: number) =>
+  db.post.findUniqueOrThrow({ where: { id }, select: { viewCount: true, shareCount: true } });
 const viewRows = (postId: number) => db.postView.count({ where: { postId } });
 
 describe("CounterBuffer", () => {
@@ -67,7 +70,9 @@ describe("CounterBuffer", () => {
   it("counts exactly 50 of 200 parallel recordings by 50 visitors", async () => {
     const post = await createPost();
     const views = buffer();
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => views.record(post.id, visitor(i % 50))));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => views.record(post.id, visitor(i % 50))),
+    );
     expect(results.filter((r) => r?.counted)).toHaveLength(50);
     await views.flush();
     expect((await stored(post.id)).viewCount).toBe(50);
@@ -113,7 +118,8 @@ describe("CounterBuffer", () => {
     const draft = await createPost({ status: "draft" });
     const scheduled = await createPost({ publishedAt: new Date(Date.now() + 60_000) });
     const views = buffer();
-    for (const id of [draft.id, scheduled.id, 999_999_999]) expect(await views.record(id, visitor(1)), String(id)).toBeNull();
+    for (const id of [draft.id, scheduled.id, 999_999_999])
+      expect(await views.record(id, visitor(1)), String(id)).toBeNull();
     expect(views.size).toBe(0);
   });
 
@@ -122,16 +128,23 @@ describe("CounterBuffer", () => {
     const setTimeoutSpy = vi.spyOn(globalThis, "setTimeout");
     const views = buffer({ intervalMs: 20 });
     await views.record(post.id, visitor(1));
-    const timer = setTimeoutSpy.mock.results.find((_, i) => setTimeoutSpy.mock.calls[i][1] === 20)?.value as NodeJS.Timeout;
+    const timer = setTimeoutSpy.mock.results.find((_, i) => setTimeoutSpy.mock.calls[i][1] === 20)
+      ?.value as NodeJS.Timeout;
     expect(timer.hasRef()).toBe(false);
-    await vi.waitFor(async () => expect((await stored(post.id)).viewCount).toBe(1), { timeout: 2000, interval: 20 });
+    await vi.waitFor(async () => expect((await stored(post.id)).viewCount).toBe(1), {
+      timeout: 2000,
+      interval: 20,
+    });
   });
 
   it("flushes early once a batch is full", async () => {
     const post = await createPost();
     const views = buffer({ batchSize: 3 });
     for (const n of [1, 2, 3]) await views.record(post.id, visitor(n));
-    await vi.waitFor(async () => expect((await stored(post.id)).viewCount).toBe(3), { timeout: 2000, interval: 20 });
+    await vi.waitFor(async () => expect((await stored(post.id)).viewCount).toBe(3), {
+      timeout: 2000,
+      interval: 20,
+    });
   });
 
   it("stops counting new visitors when full, and says so", async () => {
@@ -177,5 +190,50 @@ describe("CounterBuffer", () => {
     expect((await stored(post.id)).viewCount).toBe(1000);
     expect(batches.every((rows) => rows <= 400)).toBe(true);
     expect(batches.reduce((a, b) => a + b, 0)).toBe(1000);
+  });
+});
+
+describe("post counters on shutdown", () => {
+  function recordInChild(postId: number, hash: string, mode = "wait") {
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--import",
+        "./scripts/lib/allow-server-only.mjs",
+        "tests/support/record-view-then-wait.ts",
+        String(postId),
+        hash,
+        mode,
+      ],
+      {
+        env: process.env,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    const answer = once(child.stdout, "data").then(([line]) => JSON.parse(String(line)));
+    return { child, answer, exit: once(child, "exit") };
+  }
+
+  it.each(["SIGTERM", "SIGINT"] as const)(
+    "writes buffered views when the process gets %s, then exits by it",
+    async (signal) => {
+      const post = await createPost();
+      const { child, answer, exit } = recordInChild(post.id, `exit-${signal}`);
+      expect(await answer).toEqual({ count: 1, counted: true });
+      expect((await stored(post.id)).viewCount).toBe(0);
+      child.kill(signal);
+      expect((await exit)[1]).toBe(signal);
+      expect((await stored(post.id)).viewCount).toBe(1);
+    },
+  );
+
+  it("writes buffered views when a script simply ends (the timer does not hold it open)", async () => {
+    const post = await createPost();
+    const { answer, exit } = recordInChild(post.id, "script-end", "end");
+    expect(await answer).toEqual({ count: 1, counted: true });
+    expect(await exit).toEqual([0, null]);
+    expect((await stored(post.id)).viewCount).toBe(1);
   });
 });
