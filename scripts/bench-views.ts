@@ -27,7 +27,13 @@ const day = dayKey(new Date());
 const postIds: number[] = [];
 for (let i = 0; i < POSTS; i++) {
   const post = await db.post.create({
-    data: { slug: `bench-${i}`, title: `Bench ${i}`, bodyMarkdown: "x", status: "published", publishedAt: new Date(0) },
+    data: {
+      slug: `bench-${i}`,
+      title: `Bench ${i}`,
+      bodyMarkdown: "x",
+      status: "published",
+      publishedAt: new Date(0),
+    },
     select: { id: true },
   });
   postIds.push(post.id);
@@ -69,7 +75,9 @@ function summarize(label: string, batches: BatchReport[]) {
   const avg = batches.reduce((sum, b) => sum + b.insertMs + b.updateMs, 0) / batches.length;
   const rows = batches.reduce((sum, b) => sum + b.rows, 0);
   const statements = batches.reduce((sum, b) => sum + b.statements, 0);
-  console.log(`${label}: ${batches.length} batches, ${rows} rows in ${statements} INSERTs, avg ${ms(avg)} ms/batch, worst ${ms(worst.insertMs + worst.updateMs)} ms (${worst.rows} rows: insert ${worst.insertMs.toFixed(1)} + update ${worst.updateMs.toFixed(1)})`);
+  console.log(
+    `${label}: ${batches.length} batches, ${rows} rows in ${statements} INSERTs, avg ${ms(avg)} ms/batch, worst ${ms(worst.insertMs + worst.updateMs)} ms (${worst.rows} rows: insert ${worst.insertMs.toFixed(1)} + update ${worst.updateMs.toFixed(1)})`,
+  );
 }
 
 async function run(workers: number, total: number, work: (i: number) => Promise<unknown>) {
@@ -87,21 +95,37 @@ async function run(workers: number, total: number, work: (i: number) => Promise<
   const views = new CounterBuffer("view", { onBatch: (b) => batches.push(b) });
   const loop = loopMonitor();
   const start = performance.now();
-  await run(CONCURRENCY, VIEWS, () => views.record(postIds[random(POSTS)], visitorOf(random(VISITORS), "load")));
+  await run(CONCURRENCY, VIEWS, () =>
+    views.record(postIds[random(POSTS)], visitorOf(random(VISITORS), "load")),
+  );
   const seconds = (performance.now() - start) / 1000;
   await views.flush();
   const lag = loop.stop();
-  console.log(`-- sustained: ${VIEWS} views from ${VISITORS} visitors over ${POSTS} posts, ${CONCURRENCY} in flight`);
-  console.log(`accepted: ${Math.round(VIEWS / seconds)} views/s (${seconds.toFixed(2)} s); buffer dropped ${views.dropped}`);
+  console.log(
+    `-- sustained: ${VIEWS} views from ${VISITORS} visitors over ${POSTS} posts, ${CONCURRENCY} in flight`,
+  );
+  console.log(
+    `accepted: ${Math.round(VIEWS / seconds)} views/s (${seconds.toFixed(2)} s); buffer dropped ${views.dropped}`,
+  );
   summarize("flushes", batches);
   console.log(`event-loop delay over the run: ${lag}`);
 }
 
 // 2. One flush of a full batch, alone, with a ticker measuring how long the loop is blocked.
-for (const [label, round] of [["2,000 new visitors", "fresh"], ["2,000 already counted", "dup"]] as const) {
+for (const [label, round] of [
+  ["2,000 new visitors", "fresh"],
+  ["2,000 already counted", "dup"],
+] as const) {
   const batches: BatchReport[] = [];
-  const views = new CounterBuffer("view", { intervalMs: 3_600_000, batchSize: 2001, onBatch: (b) => batches.push(b) });
-  const fill = Array.from({ length: 2000 }, (_, n) => ({ postId: postIds[n % POSTS], visitor: visitorOf(n, round) }));
+  const views = new CounterBuffer("view", {
+    intervalMs: 3_600_000,
+    batchSize: 2001,
+    onBatch: (b) => batches.push(b),
+  });
+  const fill = Array.from({ length: 2000 }, (_, n) => ({
+    postId: postIds[n % POSTS],
+    visitor: visitorOf(n, round),
+  }));
   await Promise.all(fill.map(({ postId, visitor }) => views.record(postId, visitor)));
   if (label.includes("already")) {
     // Another instance (or the process before a restart) wrote the same visitors first.
@@ -115,7 +139,9 @@ for (const [label, round] of [["2,000 new visitors", "fresh"], ["2,000 already c
   await views.flush();
   const total = performance.now() - start;
   await new Promise((resolve) => setTimeout(resolve, 20));
-  console.log(`-- one flush, ${label}: ${ms(total)} ms total, inserted ${batches[0]?.inserted ?? 0}; event-loop delay ${loop.stop()}`);
+  console.log(
+    `-- one flush, ${label}: ${ms(total)} ms total, inserted ${batches[0]?.inserted ?? 0}; event-loop delay ${loop.stop()}`,
+  );
   summarize("  batch", batches);
 }
 
@@ -128,15 +154,22 @@ for (const [label, round] of [["2,000 new visitors", "fresh"], ["2,000 already c
     const postId = postIds[i % POSTS];
     const inserted = await db.$executeRaw`
       INSERT INTO "PostView" ("postId", "day", "visitorHash") VALUES (${postId}, ${day}, ${`old-${i}`}) ON CONFLICT DO NOTHING`;
-    if (inserted === 1) await db.$executeRaw`UPDATE "Post" SET "viewCount" = "viewCount" + 1 WHERE "id" = ${postId}`;
+    if (inserted === 1)
+      await db.$executeRaw`UPDATE "Post" SET "viewCount" = "viewCount" + 1 WHERE "id" = ${postId}`;
   });
   const seconds = (performance.now() - start) / 1000;
-  console.log(`-- previous path (INSERT + UPDATE per view, all new visitors): ${Math.round(count / seconds)} views/s; event-loop delay ${loop.stop()}`);
+  console.log(
+    `-- previous path (INSERT + UPDATE per view, all new visitors): ${Math.round(count / seconds)} views/s; event-loop delay ${loop.stop()}`,
+  );
 }
 
 const [{ counted, rows }] = await db.$queryRaw<{ counted: bigint | number; rows: bigint | number }[]>`
   SELECT (SELECT SUM("viewCount") FROM "Post") AS counted, (SELECT COUNT(*) FROM "PostView") AS rows`;
-console.log(`check: viewCount total ${counted} = PostView rows ${rows}: ${Number(counted) === Number(rows) ? "ok" : "MISMATCH"}`);
+console.log(
+  `check: viewCount total ${counted} = PostView rows ${rows}: ${Number(counted) === Number(rows) ? "ok" : "MISMATCH"}`,
+);
 const memory = process.memoryUsage();
-console.log(`heap used ${(memory.heapUsed / 2 ** 20).toFixed(1)} MiB, rss ${(memory.rss / 2 ** 20).toFixed(1)} MiB`);
+console.log(
+  `heap used ${(memory.heapUsed / 2 ** 20).toFixed(1)} MiB, rss ${(memory.rss / 2 ** 20).toFixed(1)} MiB`,
+);
 await db.$disconnect();

@@ -18,7 +18,14 @@ import type { Visitor } from "@/lib/visitors/visitor";
  */
 export type CountResult = { count: number; counted: boolean };
 export type CounterKind = keyof typeof COUNTERS;
-export type BatchReport = { kind: CounterKind; rows: number; inserted: number; statements: number; insertMs: number; updateMs: number };
+export type BatchReport = {
+  kind: CounterKind;
+  rows: number;
+  inserted: number;
+  statements: number;
+  insertMs: number;
+  updateMs: number;
+};
 
 export type CounterBufferOptions = {
   /** How long a view may wait in memory before it is written. */
@@ -67,7 +74,16 @@ export class CounterBuffer {
   #closing = false;
   #onBatch?: (report: BatchReport) => void;
 
-  constructor(kind: CounterKind, { intervalMs = 1000, batchSize = 2000, maxPending = 50_000, lookupWindowMs = 2, onBatch }: CounterBufferOptions = {}) {
+  constructor(
+    kind: CounterKind,
+    {
+      intervalMs = 1000,
+      batchSize = 2000,
+      maxPending = 50_000,
+      lookupWindowMs = 2,
+      onBatch,
+    }: CounterBufferOptions = {},
+  ) {
     this.kind = kind;
     this.intervalMs = intervalMs;
     this.batchSize = batchSize;
@@ -87,7 +103,8 @@ export class CounterBuffer {
     let counted = false;
     if (visitor && !stored.seen) {
       const key = `${postId}\n${visitor.day}\n${visitor.hash}`;
-      if (!this.#pending.has(key) && !this.#inflight.has(key)) counted = this.#add(key, { postId, day: visitor.day, hash: visitor.hash });
+      if (!this.#pending.has(key) && !this.#inflight.has(key))
+        counted = this.#add(key, { postId, day: visitor.day, hash: visitor.hash });
     }
     return { count: stored.count + this.pendingFor(postId), counted };
   }
@@ -124,7 +141,9 @@ export class CounterBuffer {
       this.dropped++;
       if (Date.now() - this.#lastWarning > 60_000) {
         this.#lastWarning = Date.now();
-        console.warn(`[counters] ${this.kind} buffer full (${this.maxPending}); not counting new visitors until it drains`);
+        console.warn(
+          `[counters] ${this.kind} buffer full (${this.maxPending}); not counting new visitors until it drains`,
+        );
       }
       return false;
     }
@@ -179,7 +198,8 @@ export class CounterBuffer {
     const groups = new Map<string, { postId: number; day: string; hashes: string[] }>();
     for (const [, { postId, day, hash }] of batch) {
       let id = `${postId}\n${day}\n0`;
-      for (let n = 1; (groups.get(id)?.hashes.length ?? 0) >= STATEMENT_ROWS; n++) id = `${postId}\n${day}\n${n}`;
+      for (let n = 1; (groups.get(id)?.hashes.length ?? 0) >= STATEMENT_ROWS; n++)
+        id = `${postId}\n${day}\n${n}`;
       const group = groups.get(id) ?? { postId, day, hashes: [] };
       group.hashes.push(hash);
       groups.set(id, group);
@@ -224,7 +244,14 @@ export class CounterBuffer {
         this.#bump(this.#unapplied, postId, -n);
       }
     }
-    this.#onBatch?.({ kind: this.kind, rows: batch.length, inserted, statements, insertMs, updateMs: performance.now() - started - insertMs });
+    this.#onBatch?.({
+      kind: this.kind,
+      rows: batch.length,
+      inserted,
+      statements,
+      insertMs,
+      updateMs: performance.now() - started - insertMs,
+    });
   }
 
   #bump(map: Map<number, number>, postId: number, by: number) {
