@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { POST as postShare } from "@/app/api/posts/[id]/shares/route";
 import { POST as postView } from "@/app/api/posts/[id]/views/route";
+import { flushPostCounters } from "@/lib/data/post-counters";
 import { db } from "@/lib/db";
 import { isBotUserAgent, visitorFromRequest } from "@/lib/visitors/visitor";
 import { createPost } from "@/tests/support/factories";
@@ -17,7 +18,11 @@ function call(handler: Handler, postId: number | string, { ip = "203.0.113.7", u
   return handler(request, { params: Promise.resolve({ id: String(postId) }) });
 }
 
-const counts = (id: number) => db.post.findUniqueOrThrow({ where: { id }, select: { viewCount: true, shareCount: true, updatedAt: true } });
+// Views are written in batches: flush, then read what is stored.
+const counts = async (id: number) => {
+  await flushPostCounters();
+  return db.post.findUniqueOrThrow({ where: { id }, select: { viewCount: true, shareCount: true, updatedAt: true } });
+};
 
 describe("view counting", () => {
   it("counts a visitor once per day, however often they reload", async () => {
@@ -50,6 +55,7 @@ describe("view counting", () => {
       const body = await (await call(postView, post.id, { ua })).json();
       expect(body, ua).toEqual({ viewCount: 0, counted: false });
     }
+    await flushPostCounters();
     expect(await db.postView.count({ where: { postId: post.id } })).toBe(0);
   });
 
@@ -74,6 +80,7 @@ describe("view counting", () => {
   it("stores a keyed hash, never the address", async () => {
     const post = await createPost();
     await call(postView, post.id, { ip: "192.0.2.55" });
+    await flushPostCounters();
     const rows = await db.postView.findMany({ where: { postId: post.id }, select: { visitorHash: true, day: true } });
     expect(rows).toHaveLength(1);
     expect(rows[0].visitorHash).not.toContain("192.0.2.55");

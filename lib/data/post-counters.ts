@@ -1,56 +1,51 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { CounterBuffer, type CountResult } from "@/lib/data/counter-buffer";
 import type { Visitor } from "@/lib/visitors/visitor";
 
 /**
- * "Total Views" and "N SHARES": at most one per visitor per post per day. The visitor
- * row is inserted with ON CONFLICT DO NOTHING and the counter moves only when that
- * insert created a row, so the check and the write are one atomic statement and 20
- * parallel requests from one visitor count once.
- *
- * The increments are atomic SQL (`n = n + 1`) rather than Prisma's `increment`, because
- * Prisma would also bump the @updatedAt column: every view would then look like an
- * edit in the feeds' <updated> and the sitemap's <lastmod>.
+ * "Total Views" and "N SHARES": at most one per visitor per post per day, crawlers never.
+ * Counted in memory and written about once a second in a batch (lib/data/counter-buffer.ts,
+ * docs/decisions/009); the answer already includes views not yet written.
  */
-export type CountResult = { count: number; counted: boolean };
+export type { CountResult };
 
-// Identifiers come from this constant map only, never from input.
-const COUNTERS = {
-  view: { table: Prisma.raw('"PostView"'), column: Prisma.raw('"viewCount"'), field: "viewCount" },
-  share: { table: Prisma.raw('"PostShare"'), column: Prisma.raw('"shareCount"'), field: "shareCount" },
-} as const;
+type Counters = { view: CounterBuffer; share: CounterBuffer };
+
+// One pair per process, on globalThis even in production: a route bundled twice, or a
+// dev-mode reload, must not leave a second buffer (and a second set of exit hooks).
+const globalForCounters = globalThis as unknown as { commonplaceCounters?: Counters };
+const counters = (globalForCounters.commonplaceCounters ??= createCounters());
 
 export function recordPostView(postId: number, visitor: Visitor | null): Promise<CountResult | null> {
-  return recordOncePerVisitor("view", postId, visitor);
+  return counters.view.record(postId, visitor);
 }
 
 export function recordPostShare(postId: number, visitor: Visitor | null): Promise<CountResult | null> {
-  return recordOncePerVisitor("share", postId, visitor);
+  return counters.share.record(postId, visitor);
 }
 
-async function recordOncePerVisitor(kind: keyof typeof COUNTERS, postId: number, visitor: Visitor | null): Promise<CountResult | null> {
-  const { table, column, field } = COUNTERS[kind];
-  let inserted = 0;
-  if (visitor) {
-    inserted = await db.$executeRaw`
-      INSERT INTO ${table} ("postId", "day", "visitorHash")
-      SELECT "id", ${visitor.day}, ${visitor.hash} FROM "Post"
-      WHERE "id" = ${postId} AND "status" = 'published' AND "publishedAt" <= ${new Date()}
-      ON CONFLICT DO NOTHING`;
-  }
-  if (inserted === 1) {
-    const [row] = await db.$queryRaw<{ count: number }[]>`
-      UPDATE "Post" SET ${column} = ${column} + 1 WHERE "id" = ${postId} RETURNING ${column} AS count`;
-    return { count: Number(row.count), counted: true };
-  }
-  const post = await readablePost(postId);
-  return post ? { count: post[field], counted: false } : null;
+/** Writes every buffered view and share now (tests, scripts, shutdown). */
+export async function flushPostCounters(): Promise<void> {
+  await Promise.all([counters.view.flush(), counters.share.flush()]);
 }
 
-function readablePost(postId: number) {
-  return db.post.findFirst({
-    where: { id: postId, status: "published", publishedAt: { lte: new Date() } },
-    select: { viewCount: true, shareCount: true },
+function createCounters(): Counters {
+  const created = { view: new CounterBuffer("view"), share: new CounterBuffer("share") };
+  const all = [created.view, created.share];
+  // The flush timer is unref'd, so a script that recorded views would exit without
+  // writing them: beforeExit fires once the loop is idle and gives the flush a chance.
+  process.on("beforeExit", () => {
+    if (all.some((buffer) => buffer.size > 0)) void Promise.all(all.map((buffer) => buffer.flush()));
   });
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      // `next start` has its own handler, which closes the server and exits: let it,
+      // while every view from the requests it is still finishing is written at once.
+      const exitIsOurs = process.listenerCount(signal) === 0;
+      void Promise.all(all.map((buffer) => buffer.shutdown())).finally(() => {
+        if (exitIsOurs) process.kill(process.pid, signal);
+      });
+    });
+  }
+  return created;
 }
