@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { fileURLToPath } from "node:url";
 import { readUploadSettings } from "./lib/uploads/settings";
 
 // Cover images arrive through the post form's server action: allow the image limit
@@ -7,7 +8,13 @@ const serverActionBodyBytes = readUploadSettings().maxBytes + 2 * 1024 * 1024;
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  experimental: { serverActions: { bodySizeLimit: serverActionBodyBytes } },
+  // Cached reader pages carry a hash-based script policy (docs/decisions/010).
+  cacheHandler: fileURLToPath(new URL("./lib/cache/csp-cache-handler.mjs", import.meta.url)),
+  experimental: {
+    serverActions: { bodySizeLimit: serverActionBodyBytes },
+    // Script files get integrity hashes, so a cached page names exactly what it runs.
+    sri: { algorithm: "sha256" },
+  },
   // Native and WebAssembly modules are loaded by Node at run time, not bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2"],
   async redirects() {
@@ -18,7 +25,42 @@ const nextConfig: NextConfig = {
         destination: "/:year/:month/:slug",
         statusCode: 301,
       },
+      // Replying without JavaScript happens on a page of its own (the post page is cached).
+      {
+        source: "/:year(\\d{4})/:month(\\d{2})/:slug",
+        has: [{ type: "query", key: "replyTo", value: "(?<commentId>\\d{1,10})" }],
+        destination: "/comments/:commentId/reply",
+        permanent: false,
+      },
+      // Blogger's comment permalinks (?showComment=<ms>) find the comment's page.
+      {
+        source: "/:year(\\d{4})/:month(\\d{2})/:slug",
+        has: [{ type: "query", key: "showComment", value: "(?<at>\\d{1,15})" }],
+        destination: "/comments/at/:at?post=/:year/:month/:slug",
+        permanent: false,
+      },
     ];
+  },
+  async rewrites() {
+    // Listing pages live at path URLs so each is cached on its own; ?page=N stays valid.
+    const paged = (source: string, destination: string) => ({
+      source,
+      has: [{ type: "query" as const, key: "page", value: "(?<page>[\\w.-]{1,20})" }],
+      destination,
+    });
+    return {
+      beforeFiles: [
+        paged("/", "/page/:page"),
+        // The first page too: a dynamic route is cached on first request, so building
+        // needs no database (docs/decisions/010).
+        { source: "/", destination: "/page/1" },
+        paged("/label/:slug", "/label/:slug/page/:page"),
+        paged("/:year(\\d{4})/:month(\\d{2})", "/archive/:year/:month/:page"),
+        // RSS: Blogger's `?alt=rss` form and the /feed.xml many readers try first.
+        { source: "/feeds/posts/default", has: [{ type: "query", key: "alt", value: "rss" }], destination: "/feeds/posts/rss" },
+        { source: "/feed.xml", destination: "/feeds/posts/rss" },
+      ],
+    };
   },
   async headers() {
     return [

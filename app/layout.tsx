@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
 import { config } from "@/lib/config";
 import "./globals.css";
 
@@ -15,10 +14,8 @@ export const viewport: Viewport = {
   colorScheme: "light dark",
 };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // Reading the request makes every page (the 404 page included) render per request,
-  // which the per-request CSP nonce from proxy.ts requires.
-  await headers();
+// No request data here: reader pages below are cached (docs/decisions/010).
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen">

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOutAction } from "@/app/(auth)/actions";
+import { forgetViewer } from "@/components/viewer/viewer-context";
 
 type AccountNavProps = {
   viewer: { name: string } | null;
@@ -32,7 +33,7 @@ export function AccountNav({ viewer, links = [] }: AccountNavProps) {
           {link.label}
         </Link>
       ))}
-      <form action={signOutAction}>
+      <form action={signOutAction} onSubmit={forgetViewer}>
         <input type="hidden" name="returnTo" value={pathname} />
         <button type="submit" className="link">
           Sign out

@@ -1,13 +1,12 @@
-import { AccountNav } from "@/components/account-nav";
 import { SiteHeader } from "@/components/site-header";
-import { accountLinks } from "@/lib/auth/account-links";
-import { getOptionalUser } from "@/lib/auth/guards";
+import { ViewerAccount } from "@/components/viewer/viewer-account";
 import { getNavPages } from "@/lib/data/pages";
 
-/** The site header with the "Pages" navigation and the viewer's account area. */
+/**
+ * The site header with the "Pages" navigation. The account area is filled in the
+ * browser (components/viewer), so the header is the same for every reader and cacheable.
+ */
 export async function BlogHeader() {
-  const [pages, viewer] = await Promise.all([getNavPages(), getOptionalUser()]);
-  return (
-    <SiteHeader pages={pages} account={<AccountNav viewer={viewer ? { name: viewer.name } : null} links={accountLinks(viewer)} />} />
-  );
+  const pages = await getNavPages();
+  return <SiteHeader pages={pages} account={<ViewerAccount />} />;
 }

@@ -83,7 +83,7 @@ test.describe("reading the seeded blog", () => {
 
     const recounted = page.waitForResponse((r) => r.url().endsWith(`/api/posts/${post.id}/views`));
     await page.reload();
-    expect(await (await recounted).json()).toEqual({ viewCount: 1, counted: false });
+    expect(await (await recounted).json()).toEqual({ viewCount: 1, shareCount: 0, counted: false });
     await expect(counter).toHaveText("1");
 
     // Another reader: same address (127.0.0.1) but another browser.

@@ -34,7 +34,7 @@ test.describe("commenting", () => {
     await expect(page).toHaveURL(/#c\d+$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    // Everyone else sees it too.
+    // Everyone else sees it too, at once.
     await page.context().clearCookies();
     await page.reload();
     await expect(repliesOf(repliesOf(topLevelComments(page).nth(5)).nth(1)).first()).toContainText("Depth three");
@@ -92,14 +92,22 @@ test.describe("commenting", () => {
     await expect(page.getByRole("button", { name: "Reply" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Sign in to comment" })).toBeVisible();
 
+    // "Reply" leads to a page of its own, which asks for a sign-in first and comes back.
     const second = topLevelComments(page).nth(1);
-    const id = await second.getAttribute("id");
-    await second.getByRole("link", { name: "Sign in to reply" }).click();
+    const id = (await second.getAttribute("id"))!.slice(1);
+    await second.getByRole("link", { name: "Reply" }).click();
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
     await page.getByLabel("Email").fill(person.email);
     await page.getByLabel("Password").fill(person.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(new RegExp(`replyTo=\\d+#${id}$`));
-    await expect(page.locator(`#${id}`).getByLabel("Comment", { exact: true })).toBeVisible();
+    await expect(page).toHaveURL(`/comments/${id}/reply`);
+    await expect(page.getByRole("heading", { name: "Reply to Anonymous" })).toBeVisible();
+    await expect(page.getByLabel("Comment", { exact: true })).toBeFocused();
+    // Publishing there leads back to the reply in its thread.
+    await page.getByLabel("Comment", { exact: true }).fill("Replying from the reply page.");
+    await page.getByRole("button", { name: "Publish" }).click();
+    await expect(page).toHaveURL(new RegExp(`${postPath}#c\\d+$`));
+    await expect(repliesOf(topLevelComments(page).nth(1)).last()).toContainText("Replying from the reply page.");
   });
 
   test("signing out ends the session, even for a copied cookie", async ({ page, browser }) => {
@@ -137,21 +145,22 @@ test.describe("without JavaScript", () => {
   test("signing up, commenting and replying work as plain forms", async ({ page }) => {
     const postPath = cloneDemoPost();
     const person = newPerson("nojs");
-    await signUp(page, person, postPath);
-    await expect(page).toHaveURL(postPath);
+    await signUp(page, person, postPath, { javaScript: false });
 
+    await page.getByRole("link", { name: "Post a comment" }).click();
+    await expect(page.getByRole("heading", { name: "Post a comment" })).toBeVisible();
     await page.getByLabel("Comment", { exact: true }).fill("Posted without JavaScript.");
     await page.getByRole("button", { name: "Publish" }).click();
+    // The redirect lands on the cached page, already showing the new comment.
     await expect(page).toHaveURL(new RegExp(`${postPath}#c\\d+$`));
     await expect(page.getByRole("heading", { name: "11 comments:" })).toBeVisible();
     await expect(topLevelComments(page).last()).toContainText("Posted without JavaScript.");
 
     const first = topLevelComments(page).first();
     await first.getByRole("link", { name: "Reply" }).first().click();
-    await expect(page).toHaveURL(/replyTo=\d+/);
-    const form = page.locator("[id^=reply-] form");
-    await form.getByLabel("Comment", { exact: true }).fill("A reply without JavaScript.");
-    await form.getByRole("button", { name: "Publish" }).click();
+    await expect(page).toHaveURL(/\/comments\/\d+\/reply$/);
+    await page.getByLabel("Comment", { exact: true }).fill("A reply without JavaScript.");
+    await page.getByRole("button", { name: "Publish" }).click();
     await expect(page.getByRole("heading", { name: "12 comments:" })).toBeVisible();
     await expect(repliesOf(topLevelComments(page).first()).last()).toContainText("A reply without JavaScript.");
   });

@@ -1,11 +1,12 @@
 import { XMLValidator } from "fast-xml-parser";
-import { DEMO_POST_PATH, DEMO_POST_TITLE, expect, seriousA11yViolations, test } from "./fixtures";
+import { DEMO_POST_PATH, DEMO_POST_TITLE, expect, expireReaderCache, seriousA11yViolations, test } from "./fixtures";
 import { createE2EPost } from "./support/e2e-db";
 
 test.describe("finding posts", () => {
-  test("home pages through Older Posts and back through Newer Posts", async ({ page }) => {
+  test("home pages through Older Posts and back through Newer Posts", async ({ page, request }) => {
     // More posts than one page holds (5 by default), whatever other tests added.
     for (let i = 0; i < 6; i++) createE2EPost({ title: `Paging post ${i}` });
+    await expireReaderCache(request);
     await page.goto("/");
     const paging = page.getByRole("navigation", { name: "More posts" });
     await expect(paging.getByRole("link", { name: "Newer Posts" })).toHaveCount(0);

@@ -18,7 +18,7 @@ execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: 
 const { db } = await import("@/lib/db");
 const { sqlStatementCounter } = await import("@/lib/db-client");
 const { getThreadComments } = await import("@/lib/data/comments");
-const { buildCommentTree, capThreadDepth } = await import("@/lib/comments/tree");
+const { buildCommentTree, capThreadDepth, countLiveComments } = await import("@/lib/comments/tree");
 const { CommentThread, MAX_RENDERED_DEPTH } = await import("@/components/comments/comment-thread");
 
 const post = await db.post.create({
@@ -60,7 +60,7 @@ for (let round = 1; round <= 3; round++) {
   console.log(`${"load (getThreadComments)".padEnd(34)} ${(performance.now() - start).toFixed(1).padStart(8)} ms  (${sqlStatementCounter.count - before} SQL statement)`);
   time("build tree + cap depth", () => capThreadDepth(buildCommentTree(comments), MAX_RENDERED_DEPTH));
   const html = time("render thread to HTML", () =>
-    renderToStaticMarkup(<CommentThread comments={comments} postPath="/2024/01/bench" />),
+    renderToStaticMarkup(<CommentThread comments={comments} total={countLiveComments(comments)} postPath="/2024/01/bench" />),
   );
   console.log(`${"HTML size".padEnd(34)} ${(html.length / 1024).toFixed(0).padStart(8)} KiB`);
 }

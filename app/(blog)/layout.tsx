@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BlogHeader } from "@/components/blog-header";
 import { BlogSidebar } from "@/components/sidebar/blog-sidebar";
+import { ViewerProvider } from "@/components/viewer/viewer-context";
 import { config } from "@/lib/config";
 import { feedAlternates } from "@/lib/feeds/paths";
 
-// Every blog page reads live data (new comments, views, the reader's session), so none
-// is frozen at build time; the database answers these reads in well under a millisecond.
-export const dynamic = "force-dynamic";
+// Reader pages are cached and the same for every reader (docs/decisions/010): changes
+// expire them at once (lib/cache/revalidate.ts); this timer is only a backstop, and the
+// s-maxage a CDN or proxy in front may use.
+export const revalidate = 60;
 
 // Feed autodiscovery on every blog page. Pages that set their own `alternates` (for a
 // canonical URL) must include feedAlternates() again: Next replaces the whole key.
@@ -19,7 +21,7 @@ export const metadata: Metadata = {
 
 export default function BlogLayout({ children }: { children: React.ReactNode }) {
   return (
-    <>
+    <ViewerProvider>
       <BlogHeader />
       <div className="mx-auto grid max-w-5xl gap-x-12 gap-y-4 px-4 lg:grid-cols-[minmax(0,1fr)_15rem]">
         <main id="main" className="min-w-0 py-8">
@@ -35,6 +37,6 @@ export default function BlogLayout({ children }: { children: React.ReactNode }) 
           Posts (Atom)
         </Link>
       </footer>
-    </>
+    </ViewerProvider>
   );
 }

@@ -1,22 +1,38 @@
 import type { ReactNode } from "react";
 import { CommentBody } from "@/components/comments/comment-body";
+import { CommentReplies } from "@/components/comments/comment-replies";
 import type { CommentNode } from "@/lib/comments/tree";
-import { commentAnchor } from "@/lib/posts/paths";
+import { commentAnchor, commentThreadPath } from "@/lib/posts/paths";
 import { formatTimestamp } from "@/lib/text/dates";
 
 export type CommentSlots = {
-  /** Buttons under a comment (Reply, Delete), decided by the page for its viewer. */
+  /** Controls under a comment (Reply, Delete); the same for every reader on cached pages. */
   actions?: (comment: CommentNode) => ReactNode;
+  /** Comment id → replies below it that this page does not show ("Continue this thread"). */
+  hiddenReplies?: Record<number, number>;
 };
 
-type CommentItemProps = CommentSlots & { comment: CommentNode; postPath: string };
+type CommentItemProps = CommentSlots & {
+  comment: CommentNode;
+  postPath: string;
+  /** Published just now and shown in place, not (yet) part of the page's own thread. */
+  published?: boolean;
+};
 
-export function CommentItem({ comment, postPath, actions }: CommentItemProps) {
+export function CommentItem({ comment, postPath, actions, hiddenReplies = {}, published }: CommentItemProps) {
   const anchor = commentAnchor(comment.id);
-  // Blogger's permalink form, so links copied from either engine look alike.
+  // Blogger's permalink form, so links copied from either engine look alike; the server
+  // finds the page the comment is on (next.config.ts redirects it).
   const permalink = `${postPath}?showComment=${comment.createdAt.getTime()}#${anchor}`;
+  const hidden = hiddenReplies[comment.id] ?? 0;
   return (
-    <li id={anchor} tabIndex={-1} className="comment scroll-mt-4 outline-none" aria-labelledby={`${anchor}-author`}>
+    <li
+      id={anchor}
+      tabIndex={-1}
+      className="comment scroll-mt-4 outline-none"
+      aria-labelledby={`${anchor}-author`}
+      data-published={published ? "" : undefined}
+    >
       <article className="rounded-md py-3 target:bg-highlight">
         <header className="flex flex-wrap items-baseline gap-x-2 text-sm">
           <span id={`${anchor}-author`} className="font-semibold">
@@ -37,14 +53,18 @@ export function CommentItem({ comment, postPath, actions }: CommentItemProps) {
         {actions && <div className="mt-2">{actions(comment)}</div>}
       </article>
       {comment.replies.length > 0 && (
-        <div className="comment-replies border-line border-l-2 pl-3 sm:pl-5">
-          <h3 className="text-muted text-xs font-semibold tracking-wide uppercase">Replies</h3>
-          <ol className="list-none">
-            {comment.replies.map((reply) => (
-              <CommentItem key={reply.id} comment={reply} postPath={postPath} actions={actions} />
-            ))}
-          </ol>
-        </div>
+        <CommentReplies>
+          {comment.replies.map((reply) => (
+            <CommentItem key={reply.id} comment={reply} postPath={postPath} actions={actions} hiddenReplies={hiddenReplies} />
+          ))}
+        </CommentReplies>
+      )}
+      {hidden > 0 && (
+        <p className="no-print border-line mt-1 border-l-2 pl-3 text-sm sm:pl-5">
+          <a href={commentThreadPath(postPath, comment.id)} className="link font-semibold">
+            Continue this thread ({hidden} more {hidden === 1 ? "reply" : "replies"})
+          </a>
+        </p>
       )}
     </li>
   );

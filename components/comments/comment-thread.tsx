@@ -1,34 +1,60 @@
 import type { ReactNode } from "react";
 import { CommentItem, type CommentSlots } from "@/components/comments/comment-item";
 import { CommentCountHeading, ThreadCountProvider } from "@/components/comments/thread-count";
-import { buildCommentTree, capThreadDepth, countLiveComments, type ThreadComment } from "@/lib/comments/tree";
+import { buildCommentTree, capThreadDepth, type ThreadComment } from "@/lib/comments/tree";
 
 /** Indentation stops here; deeper replies are listed flat under their ancestor. */
 export const MAX_RENDERED_DEPTH = 6;
 
-type CommentThreadProps = CommentSlots & {
+type CommentListProps = CommentSlots & {
   comments: ThreadComment[];
   postPath: string;
-  /** Sign-in prompt or the "Post a comment" form, under the thread. */
+  /** Blogger numbers the top-level comments of the first page. */
+  numbered?: boolean;
+  className?: string;
+  /** Shown instead of an empty list. The list is rendered even then: comments published in place join it. */
+  empty?: ReactNode;
+};
+
+/** One page of a discussion as a list of threads (also what "Load more" appends). */
+export function CommentList({ comments, postPath, actions, hiddenReplies, numbered = true, className = "", empty }: CommentListProps) {
+  const roots = capThreadDepth(buildCommentTree(comments, { hiddenReplies }), MAX_RENDERED_DEPTH);
+  return (
+    <>
+      <ol className={`${numbered ? "list-decimal space-y-2 pl-6 marker:text-muted" : "list-none space-y-2"} empty:hidden ${className}`}>
+        {roots.map((comment) => (
+          <CommentItem key={comment.id} comment={comment} postPath={postPath} actions={actions} hiddenReplies={hiddenReplies} />
+        ))}
+      </ol>
+      {roots.length === 0 && empty}
+    </>
+  );
+}
+
+type CommentThreadProps = CommentListProps & {
+  /** Live comments in the whole discussion, for "N comments:". */
+  total: number;
+  /** "Load more comments", under the list. */
+  more?: ReactNode;
+  /** The "Post a comment" form or what stands in its way, under the thread. */
   footer?: ReactNode;
 };
 
-export function CommentThread({ comments, postPath, actions, footer }: CommentThreadProps) {
-  const roots = capThreadDepth(buildCommentTree(comments), MAX_RENDERED_DEPTH);
-  const count = countLiveComments(comments);
+export function CommentThread({ comments, total, postPath, actions, hiddenReplies, numbered, more, footer }: CommentThreadProps) {
   return (
-    <ThreadCountProvider count={count}>
+    <ThreadCountProvider count={total}>
       <section id="comments" aria-labelledby="comments-heading" className="mt-12 border-t border-line pt-6">
-        <CommentCountHeading count={count} />
-        {roots.length === 0 ? (
-          <p className="mt-4 text-muted">No comments yet.</p>
-        ) : (
-          <ol className="mt-4 list-decimal space-y-2 pl-6 marker:text-muted">
-            {roots.map((comment) => (
-              <CommentItem key={comment.id} comment={comment} postPath={postPath} actions={actions} />
-            ))}
-          </ol>
-        )}
+        <CommentCountHeading count={total} />
+        <CommentList
+          comments={comments}
+          postPath={postPath}
+          actions={actions}
+          hiddenReplies={hiddenReplies}
+          numbered={numbered}
+          className="mt-4"
+          empty={<p className="text-muted mt-4 [ol:not(:empty)+&]:hidden">No comments yet.</p>}
+        />
+        {more}
         {footer && <div className="mt-6">{footer}</div>}
       </section>
     </ThreadCountProvider>

@@ -31,3 +31,26 @@ export function createE2EPost({ title = "An end-to-end post", body = "Plain word
     db.close();
   }
 }
+
+/**
+ * `count` top-level comments by a guest on `postId` (no rootId, depth 0, as the app
+ * stores top-level comments), one second apart from 2001 on; the ids in thread order.
+ */
+export function addGuestComments(postId: number, count: number): number[] {
+  const db = new Database(E2E_DB);
+  try {
+    db.pragma("busy_timeout = 10000");
+    const insert = db.prepare(
+      `INSERT INTO "Comment" ("postId", "authorName", "body", "depth", "createdAt") VALUES (?, 'Guest', ?, 0, ?)`,
+    );
+    // Long ago, so they stay out of the whole-blog comments feed other tests read.
+    const start = Date.UTC(2001, 0, 16);
+    return db.transaction(() =>
+      Array.from({ length: count }, (_, i) =>
+        Number(insert.run(postId, `Long thread comment number ${i + 1}.`, sqliteDate(new Date(start + i * 1000))).lastInsertRowid),
+      ),
+    )();
+  } finally {
+    db.close();
+  }
+}

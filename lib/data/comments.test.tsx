@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CommentThread } from "@/components/comments/comment-thread";
+import { countLiveComments } from "@/lib/comments/tree";
 import { sqlStatementCounter } from "@/lib/db-client";
 import { db } from "@/lib/db";
 import { createComments, createPost } from "@/tests/support/factories";
@@ -46,7 +47,7 @@ describe("getThreadComments", () => {
     }));
     await db.comment.createMany({ data: rows });
     const comments = await getThreadComments(post.id);
-    const html = renderToStaticMarkup(<CommentThread comments={comments} postPath="/2024/06/bulk" />);
+    const html = renderToStaticMarkup(<CommentThread comments={comments} total={countLiveComments(comments)} postPath="/2024/06/bulk" />);
     expect(html).toContain("5000 comments:");
     expect(html.match(/<li /g)).toHaveLength(5000);
   });

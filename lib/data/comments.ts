@@ -47,6 +47,12 @@ export async function getThreadComments(postId: number): Promise<ThreadComment[]
   return rows.map(toThreadComment);
 }
 
+/** One comment shaped for the thread (a reply just published, to show in place). */
+export async function getThreadComment(commentId: number): Promise<ThreadComment | null> {
+  const row = await db.comment.findUnique({ where: { id: commentId }, select: threadCommentSelect });
+  return row ? toThreadComment(row) : null;
+}
+
 function toDeletionKind(reason: string | null): DeletionKind {
   return reason === "author" ? "author" : "moderator";
 }
@@ -55,15 +61,43 @@ function toDeletionKind(reason: string | null): DeletionKind {
 export async function getLiveComment(commentId: number) {
   const row = await db.comment.findFirst({
     where: { id: commentId, deletedAt: null },
-    select: { id: true, authorId: true, authorName: true, body: true, post: { select: { slug: true, publishedAt: true, title: true } } },
+    select: {
+      id: true,
+      authorId: true,
+      authorName: true,
+      body: true,
+      post: { select: { id: true, slug: true, publishedAt: true, title: true, commentsEnabled: true } },
+    },
   });
-  if (!row?.post.publishedAt) return null;
+  if (!row?.post.publishedAt || row.post.publishedAt > new Date()) return null;
   return {
     id: row.id,
+    postId: row.post.id,
+    commentsEnabled: row.post.commentsEnabled,
     authorId: row.authorId,
     authorName: row.authorName,
     body: row.body,
     postTitle: row.post.title,
     postPath: postPath({ slug: row.post.slug, publishedAt: row.post.publishedAt }),
   };
+}
+
+/** Most own comments the viewer endpoint reports for one post; flood control keeps real counts far lower. */
+const OWN_COMMENTS_LIMIT = 1000;
+
+/** Ids of a user's live comments on one post: where the page may offer them "Delete". */
+export async function getOwnCommentIds(postId: number, userId: string): Promise<number[]> {
+  const rows = await db.comment.findMany({
+    where: { postId, authorId: userId, deletedAt: null },
+    select: { id: true },
+    orderBy: { id: "asc" },
+    take: OWN_COMMENTS_LIMIT,
+  });
+  return rows.map((row) => row.id);
+}
+
+/** The comment of a post published at `createdAtMs` (Blogger's ?showComment= permalinks). */
+export async function findCommentIdByTime(postId: number, createdAtMs: number): Promise<number | null> {
+  const row = await db.comment.findFirst({ where: { postId, createdAt: new Date(createdAtMs) }, select: { id: true }, orderBy: { id: "asc" } });
+  return row?.id ?? null;
 }

@@ -26,10 +26,10 @@ export async function deleteComment(
   actor: Actor,
   commentId: number,
   note?: string,
-): Promise<ModerationResult<{ postPath: string; changed: boolean }>> {
+): Promise<ModerationResult<{ postId: number; postPath: string; changed: boolean }>> {
   const comment = await db.comment.findUnique({
     where: { id: commentId },
-    select: { authorId: true, post: { select: { slug: true, publishedAt: true } } },
+    select: { authorId: true, post: { select: { id: true, slug: true, publishedAt: true } } },
   });
   if (!comment) return { ok: false, reason: "not-found" };
   const own = comment.authorId !== null && comment.authorId === actor.id && can(actor, "delete:comment:own");
@@ -43,15 +43,15 @@ export async function deleteComment(
   });
   if (result.count === 1) await log(actor.id, `comment.delete.${reason}`, "comment", commentId, note);
   const path = comment.post.publishedAt ? postPath({ slug: comment.post.slug, publishedAt: comment.post.publishedAt }) : "/";
-  return { ok: true, postPath: path, changed: result.count === 1 };
+  return { ok: true, postId: comment.post.id, postPath: path, changed: result.count === 1 };
 }
 
 /** Brings back a deleted comment with its original text, untouched. */
-export async function restoreComment(actor: Actor, commentId: number): Promise<ModerationResult<{ postPath: string; changed: boolean }>> {
+export async function restoreComment(actor: Actor, commentId: number): Promise<ModerationResult<{ postId: number; postPath: string; changed: boolean }>> {
   if (!can(actor, "restore:comment")) return { ok: false, reason: "forbidden" };
   const comment = await db.comment.findUnique({
     where: { id: commentId },
-    select: { post: { select: { slug: true, publishedAt: true } } },
+    select: { post: { select: { id: true, slug: true, publishedAt: true } } },
   });
   if (!comment) return { ok: false, reason: "not-found" };
   const result = await db.comment.updateMany({
@@ -60,7 +60,7 @@ export async function restoreComment(actor: Actor, commentId: number): Promise<M
   });
   if (result.count === 1) await log(actor.id, "comment.restore", "comment", commentId);
   const path = comment.post.publishedAt ? postPath({ slug: comment.post.slug, publishedAt: comment.post.publishedAt }) : "/";
-  return { ok: true, postPath: path, changed: result.count === 1 };
+  return { ok: true, postId: comment.post.id, postPath: path, changed: result.count === 1 };
 }
 
 /**

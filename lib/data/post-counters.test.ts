@@ -29,8 +29,14 @@ describe("view counting", () => {
     const post = await createPost();
     const first = await (await call(postView, post.id)).json();
     const second = await (await call(postView, post.id)).json();
-    expect(first).toEqual({ viewCount: 1, counted: true });
-    expect(second).toEqual({ viewCount: 1, counted: false });
+    expect(first).toEqual({ viewCount: 1, shareCount: 0, counted: true });
+    expect(second).toEqual({ viewCount: 1, shareCount: 0, counted: false });
+  });
+
+  it("answers a view with the current share count, written or not, for the cached page to show", async () => {
+    const post = await createPost();
+    await call(postShare, post.id, { ip: "198.51.100.31" });
+    expect(await (await call(postView, post.id)).json()).toEqual({ viewCount: 1, shareCount: 1, counted: true });
   });
 
   it("leaves updatedAt alone: a view is not an edit", async () => {
@@ -53,7 +59,7 @@ describe("view counting", () => {
     const post = await createPost();
     for (const ua of ["Googlebot/2.1 (+http://www.google.com/bot.html)", "facebookexternalhit/1.1", "curl/8.5.0", ""]) {
       const body = await (await call(postView, post.id, { ua })).json();
-      expect(body, ua).toEqual({ viewCount: 0, counted: false });
+      expect(body, ua).toEqual({ viewCount: 0, shareCount: 0, counted: false });
     }
     await flushPostCounters();
     expect(await db.postView.count({ where: { postId: post.id } })).toBe(0);
@@ -61,7 +67,7 @@ describe("view counting", () => {
 
   it("does not count requests sent from other sites' pages", async () => {
     const post = await createPost();
-    expect(await (await call(postView, post.id, { site: "cross-site" })).json()).toEqual({ viewCount: 0, counted: false });
+    expect(await (await call(postView, post.id, { site: "cross-site" })).json()).toEqual({ viewCount: 0, shareCount: 0, counted: false });
     expect(await (await call(postShare, post.id, { site: "cross-site" })).json()).toEqual({ shareCount: 0, counted: false });
   });
 

@@ -24,6 +24,11 @@ export function recordPostShare(postId: number, visitor: Visitor | null): Promis
   return counters.share.record(postId, visitor);
 }
 
+/** The share count now (stored plus buffered), for a cached page to show; null when not readable. */
+export async function currentShareCount(postId: number): Promise<number | null> {
+  return (await counters.share.record(postId, null))?.count ?? null;
+}
+
 /** Writes every buffered view and share now (tests, scripts, shutdown). */
 export async function flushPostCounters(): Promise<void> {
   await Promise.all([counters.view.flush(), counters.share.flush()]);

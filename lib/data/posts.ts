@@ -67,6 +67,18 @@ export async function getPostByPermalink(year: string, month: string, slug: stri
   return { ...post, publishedAt: post.publishedAt, path: postPath({ slug: post.slug, publishedAt: post.publishedAt }) };
 }
 
+/** A readable post as its discussion needs it: where it lives, whether it takes comments. */
+export type DiscussionTarget = { id: number; title: string; path: string; commentsEnabled: boolean };
+
+export async function getDiscussionTarget(postId: number): Promise<DiscussionTarget | null> {
+  const post = await db.post.findFirst({
+    where: { id: postId, ...publishedNow() },
+    select: { id: true, title: true, slug: true, publishedAt: true, commentsEnabled: true },
+  });
+  if (!post?.publishedAt) return null;
+  return { id: post.id, title: post.title, path: postPath({ slug: post.slug, publishedAt: post.publishedAt }), commentsEnabled: post.commentsEnabled };
+}
+
 /** Which published posts a listing shows: all (home), one label, or one month. */
 export type PostFilter = { labelSlug?: string; start?: Date; end?: Date };
 

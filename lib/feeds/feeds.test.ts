@@ -1,9 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { GET as postCommentsFeed } from "@/app/feeds/[postId]/comments/default/route";
-import { GET as commentsFeed } from "@/app/feeds/comments/default/route";
-import { GET as feedXml } from "@/app/feed.xml/route";
-import { GET as postsFeed } from "@/app/feeds/posts/default/route";
+import { GET as wholeBlogFeed } from "@/app/feeds/[scope]/[format]/route";
+import { GET as postCommentsFeed } from "@/app/feeds/[scope]/comments/default/route";
 import { db } from "@/lib/db";
 import { createComments, createPost } from "@/tests/support/factories";
 import { el, escapeXml, renderXml } from "./xml";
@@ -14,6 +12,8 @@ const HOSTILE_WITH_SURROGATE = `${HOSTILE}\uD800`;
 const CLEAN = `Tom & Jerry <script>alert("x")</script> 'quoted'  end`;
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "item", "category", "link"].includes(name) });
+
+const feed = (scope: string, format: string) => wholeBlogFeed(new Request("http://localhost/"), { params: Promise.resolve({ scope, format }) });
 
 function parse(xml: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
@@ -54,7 +54,7 @@ describe("feeds", () => {
 
   it("serves the posts as valid Atom with escaped titles and HTML content", async () => {
     const { post } = await hostilePost();
-    const { type, doc } = await fetchXml(postsFeed(new Request("http://localhost/feeds/posts/default")));
+    const { type, doc } = await fetchXml(feed("posts", "default"));
     expect(type).toBe("application/atom+xml; charset=utf-8");
     const entry = doc.feed.entry.find((e: { id: string }) => e.id.endsWith(`:post-${post.id}`));
     expect(entry.title["#text"]).toBe(CLEAN);
@@ -67,9 +67,9 @@ describe("feeds", () => {
     expect(links.replies).toMatch(new RegExp(`/feeds/${post.id}/comments/default$`));
   });
 
-  it("serves RSS 2.0 at ?alt=rss and /feed.xml", async () => {
+  it("serves RSS 2.0 at /feeds/posts/rss (next.config.ts rewrites /feed.xml and ?alt=rss there)", async () => {
     const { post } = await hostilePost();
-    for (const response of [postsFeed(new Request("http://localhost/feeds/posts/default?alt=rss")), feedXml()]) {
+    for (const response of [feed("posts", "rss")]) {
       const { type, doc } = await fetchXml(response);
       expect(type).toBe("application/rss+xml; charset=utf-8");
       expect(doc.rss["@version"]).toBe("2.0");
@@ -81,11 +81,11 @@ describe("feeds", () => {
 
   it("lists live comments and never a deleted one's text", async () => {
     const { post, live, deleted } = await hostilePost();
-    const perPost = await fetchXml(postCommentsFeed(new Request("http://localhost/"), { params: Promise.resolve({ postId: String(post.id) }) }));
+    const perPost = await fetchXml(postCommentsFeed(new Request("http://localhost/"), { params: Promise.resolve({ scope: String(post.id) }) }));
     expect(perPost.type).toBe("application/atom+xml; charset=utf-8");
     expect(perPost.doc.feed.entry.map((e: { id: string }) => e.id)).toEqual([expect.stringMatching(new RegExp(`:comment-${live}$`))]);
     expect(perPost.doc.feed.entry[0].content["#text"]).toBe("A <b>live</b> comment & more");
-    const all = await (await commentsFeed()).text();
+    const all = await (await feed("comments", "default")).text();
     parse(all);
     expect(all).toContain(`:comment-${live}<`);
     expect(all).not.toContain(`:comment-${deleted}<`);
@@ -96,9 +96,12 @@ describe("feeds", () => {
     const draft = await createPost({ status: "draft" });
     await createComments(draft.id, [{ body: "draft chatter" }]);
     for (const id of [String(draft.id), "999999999", "x"]) {
-      const response = await postCommentsFeed(new Request("http://localhost/"), { params: Promise.resolve({ postId: id }) });
+      const response = await postCommentsFeed(new Request("http://localhost/"), { params: Promise.resolve({ scope: id }) });
       expect(response.status, id).toBe(404);
     }
-    expect(await (await commentsFeed()).text()).not.toContain("draft chatter");
+    expect(await (await feed("comments", "default")).text()).not.toContain("draft chatter");
+    for (const [scope, format] of [["posts", "atom"], ["pages", "default"], ["comments", "rss"]]) {
+      expect((await feed(scope, format)).status, `${scope}/${format}`).toBe(404);
+    }
   });
 });

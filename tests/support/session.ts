@@ -18,7 +18,7 @@ vi.mock("@/auth", () => ({
 export const revalidated: string[] = [];
 vi.mock("next/cache", () => ({
   revalidatePath: (path: string) => revalidated.push(path),
-  revalidateTag: (tag: string) => revalidated.push(`tag:${tag}`),
+  revalidateTag: (tag: string, profile?: { expire?: number }) => revalidated.push(`tag:${tag}${profile?.expire ? ` (expire ${profile.expire} s)` : ""}`),
 }));
 
 export function signInAs(userId: string | null): void {

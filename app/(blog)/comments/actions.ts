@@ -1,9 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getOptionalUser } from "@/lib/auth/guards";
 import { safeReturnPath } from "@/lib/auth/redirects";
+import { commentsChanged } from "@/lib/cache/revalidate";
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from "@/lib/data/errors";
 import { deleteComment } from "@/lib/data/moderation";
 import { textFields, type FormState } from "@/lib/forms";
 import { DeleteCommentSchema } from "@/lib/validations/moderation";
@@ -29,12 +30,17 @@ export async function deleteCommentAction(_previous: DeleteState, formData: Form
   if (!parsed.success)
     return { status: "error", formError: parsed.error.issues[0]?.message ?? REFUSALS.invalid };
 
-  const result = await deleteComment(user, parsed.data.commentId, parsed.data.note);
+  let result;
+  try {
+    result = await deleteComment(user, parsed.data.commentId, parsed.data.note);
+  } catch (error) {
+    if (isDatabaseBusy(error)) return { status: "error", formError: DATABASE_BUSY_MESSAGE };
+    throw error;
+  }
   if (!result.ok) return { status: "error", formError: REFUSALS[result.reason] };
 
-  revalidatePath(result.postPath);
-  revalidatePath("/");
-  revalidatePath("/moderation");
+  // With JavaScript, Next answers with the page rendered afresh: the thread updates in place.
+  commentsChanged({ id: result.postId, path: result.postPath }, { renderThisPage: true });
   if (fields.js !== "1") redirect(safeReturnPath(fields.returnTo, `${result.postPath}#comments`));
   return { status: "success", deletedId: parsed.data.commentId };
 }

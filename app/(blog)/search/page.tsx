@@ -9,6 +9,8 @@ import { cleanSnippet } from "@/lib/search/highlight";
 import { formatDateHeader } from "@/lib/text/dates";
 import { parsePageParam, parseSearchQuery } from "@/lib/validations/listing";
 
+export const dynamic = "force-dynamic";
+
 const RESULTS_PER_PAGE = 10;
 
 type SearchPageProps = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };

@@ -1,8 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getOptionalUser } from "@/lib/auth/guards";
+import { allCommentsChanged, commentsChanged } from "@/lib/cache/revalidate";
+import { isDatabaseBusy } from "@/lib/data/errors";
 import {
   banUser,
   deleteComment,
@@ -24,11 +25,23 @@ import {
  * redirect back to the queue carrying a notice, which works with or without JavaScript.
  */
 
-function finish(result: ModerationResult, success: string, paths: string[] = []): never {
-  if (result.ok) {
-    for (const path of ["/moderation", "/", ...paths]) revalidatePath(path);
-  }
+type Outcome<T> = ModerationResult<T> | { ok: false; reason: "busy" };
+
+// The queue is rendered per request, so the redirect shows it current; cached reader
+// pages showing the comment are expired here.
+function finish(result: Outcome<object>, success: string, changedPost?: { id: number; path: string }): never {
+  if (result.ok && changedPost) commentsChanged(changedPost, { renderThisPage: true });
   redirect(`/moderation?notice=${result.ok ? success : result.reason}`);
+}
+
+/** Runs a moderation write; another process holding the write lock too long is a notice, not an error page. */
+async function attempt<T>(write: () => Promise<ModerationResult<T>>): Promise<Outcome<T>> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isDatabaseBusy(error)) return { ok: false, reason: "busy" };
+    throw error;
+  }
 }
 
 async function moderator() {
@@ -41,16 +54,16 @@ export async function restoreCommentAction(formData: FormData): Promise<void> {
   const user = await moderator();
   const parsed = CommentIdSchema.safeParse(textFields(formData, ["commentId"] as const).commentId);
   if (!parsed.success) finish({ ok: false, reason: "invalid" }, "restored");
-  const result = await restoreComment(user, parsed.data);
-  finish(result, "restored", result.ok ? [result.postPath] : []);
+  const result = await attempt(() => restoreComment(user, parsed.data));
+  finish(result, "restored", result.ok ? { id: result.postId, path: result.postPath } : undefined);
 }
 
 export async function moderateDeleteAction(formData: FormData): Promise<void> {
   const user = await moderator();
   const parsed = DeleteCommentSchema.safeParse(textFields(formData, ["commentId", "note"] as const));
   if (!parsed.success) finish({ ok: false, reason: "invalid" }, "deleted");
-  const result = await deleteComment(user, parsed.data.commentId, parsed.data.note);
-  finish(result, "deleted", result.ok ? [result.postPath] : []);
+  const result = await attempt(() => deleteComment(user, parsed.data.commentId, parsed.data.note));
+  finish(result, "deleted", result.ok ? { id: result.postId, path: result.postPath } : undefined);
 }
 
 export async function banUserAction(formData: FormData): Promise<void> {
@@ -60,9 +73,9 @@ export async function banUserAction(formData: FormData): Promise<void> {
   );
   if (!parsed.success) finish({ ok: false, reason: "invalid" }, "banned");
   const { userId, reason, deleteComments } = parsed.data;
-  const result = await banUser(user, userId, { reason, deleteComments });
+  const result = await attempt(() => banUser(user, userId, { reason, deleteComments }));
   // Posts showing the removed comments change too; their paths are many, so refresh all.
-  if (result.ok && result.deletedComments > 0) revalidatePath("/", "layout");
+  if (result.ok && result.deletedComments > 0) allCommentsChanged();
   finish(result, "banned");
 }
 
@@ -70,5 +83,5 @@ export async function unbanUserAction(formData: FormData): Promise<void> {
   const user = await moderator();
   const parsed = UserIdSchema.safeParse(textFields(formData, ["userId"] as const).userId);
   if (!parsed.success) finish({ ok: false, reason: "invalid" }, "unbanned");
-  finish(await unbanUser(user, parsed.data), "unbanned");
+  finish(await attempt(() => unbanUser(user, parsed.data)), "unbanned");
 }

@@ -22,6 +22,7 @@ const NOTICES: Record<string, string> = {
   forbidden: "You are not allowed to do that.",
   "not-found": "That comment or user no longer exists.",
   invalid: "That request was not valid.",
+  busy: "The blog is busy saving other changes. Nothing was changed; try again in a moment.",
 };
 
 type ModerationPageProps = { searchParams: Promise<{ filter?: string; page?: string; notice?: string }> };

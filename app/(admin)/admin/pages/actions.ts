@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { postsChanged } from "@/lib/cache/revalidate";
 import { redirect } from "next/navigation";
 import { getOptionalUser, requirePermission } from "@/lib/auth/guards";
 import { createAdminPage, updateAdminPage, type PageWrite } from "@/lib/data/admin-pages";
@@ -34,6 +34,6 @@ export async function savePageAction(_previous: PageFormState, formData: FormDat
   }
 
   // The "Pages" navigation is in the blog layout: every blog page shows it.
-  revalidatePath("/", "layout");
+  postsChanged();
   redirect(`/admin/pages/${result.id}?saved=1`);
 }

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { postsChanged } from "@/lib/cache/revalidate";
 import { redirect } from "next/navigation";
 import { getOptionalUser, requirePermission } from "@/lib/auth/guards";
 import { createAdminPost, updateAdminPost, type PostWrite } from "@/lib/data/admin-posts";
@@ -66,6 +66,6 @@ export async function savePostAction(_previous: PostFormState, formData: FormDat
   }
 
   // Home, archives, labels, feeds and the post itself all show posts.
-  revalidatePath("/", "layout");
+  postsChanged();
   redirect(`/admin/posts/${result.id}?saved=1`);
 }

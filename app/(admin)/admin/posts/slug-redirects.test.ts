@@ -34,7 +34,7 @@ async function savePost(id: number | null, slug: string, overrides: Record<strin
 async function visit(path: string): Promise<string> {
   const [, year, month, slug] = path.split("/");
   try {
-    await PostPage({ params: Promise.resolve({ year, month, slug: encodeURIComponent(slug) }), searchParams: Promise.resolve({}) });
+    await PostPage({ params: Promise.resolve({ year, month, slug: encodeURIComponent(slug) }) });
     return "rendered";
   } catch (error) {
     const digest = String((error as { digest?: unknown }).digest ?? "");

@@ -10,6 +10,10 @@ export async function generateMetadata({ params }: StaticPageProps): Promise<Met
   return page ? { title: page.title, alternates: { canonical: `/p/${page.slug}` } } : {};
 }
 
+export function generateStaticParams() {
+  return [];
+}
+
 export default async function StaticPage({ params }: StaticPageProps) {
   const page = await getPageBySlug((await params).slug);
   if (!page) notFound();

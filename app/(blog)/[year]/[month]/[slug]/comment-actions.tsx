@@ -1,29 +1,23 @@
 "use client";
 
-import { useState } from "react";
-import { useHydrated } from "@/lib/hooks/use-hydrated";
+import { useState, type ReactNode } from "react";
 import { CommentForm } from "./comment-form";
+import { PublishedComments, type PublishedComment } from "./published-comments";
 
 type CommentActionsProps = {
   commentId: number;
   postId: number;
-  viewerName: string | null;
+  viewerName: string;
   canReply: boolean;
-  /** Where a signed-out reader goes to reply (sign-in, then back to this comment). */
-  signInHref: string | null;
-  /** Open on arrival (the no-JavaScript "Reply" link, or returning from sign-in). */
-  replyOpen: boolean;
-  /** Server-made key for a form rendered open; opened later, the browser makes one. */
-  idempotencyKey: string | null;
-  children?: React.ReactNode;
+  /** Delete, when the viewer may. */
+  children?: ReactNode;
 };
 
-/** "Reply" under a comment: a link without JavaScript, a toggle with it. */
-export function CommentActions(props: CommentActionsProps) {
-  const { commentId, postId, viewerName, canReply, signInHref, replyOpen, idempotencyKey, children } = props;
-  const [open, setOpen] = useState(replyOpen);
-  const [key, setKey] = useState(idempotencyKey);
-  const hydrated = useHydrated();
+/** "Reply" under a comment for a signed-in viewer: opens the form; new replies join the comment's replies. */
+export function CommentActions({ commentId, postId, viewerName, canReply, children }: CommentActionsProps) {
+  const [open, setOpen] = useState(false);
+  const [key, setKey] = useState<string | null>(null);
+  const [published, setPublished] = useState<PublishedComment[]>([]);
   const formId = `reply-${commentId}`;
 
   function toggle() {
@@ -34,38 +28,30 @@ export function CommentActions(props: CommentActionsProps) {
   return (
     <div className="no-print">
       <div className="flex flex-wrap gap-4 text-sm">
-        {canReply &&
-          (hydrated ? (
-            <button type="button" className="link" aria-expanded={open} aria-controls={formId} onClick={toggle}>
-              Reply
-            </button>
-          ) : (
-            <a href={`?replyTo=${commentId}#${formId}`} className="link">
-              Reply
-            </a>
-          ))}
-        {signInHref && (
-          <a href={signInHref} className="link">
-            Sign in to reply
-          </a>
+        {canReply && (
+          <button type="button" className="link" aria-expanded={open} aria-controls={formId} onClick={toggle}>
+            Reply
+          </button>
         )}
         {children}
       </div>
-      {canReply && open && key && viewerName && (
+      {canReply && open && key && (
         <div id={formId} className="mt-3">
           <CommentForm
             postId={postId}
             parentId={commentId}
             idempotencyKey={key}
             authorName={viewerName}
-            autoFocus={hydrated}
-            onPublished={() => {
+            autoFocus
+            onPublished={(id, comment) => {
               setOpen(false);
               setKey(null);
+              setPublished((list) => [...list, { id, comment }]);
             }}
           />
         </div>
       )}
+      <PublishedComments parentId={commentId} comments={published} />
     </div>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useHydrated } from "@/lib/hooks/use-hydrated";
 import { useFormStatus } from "react-dom";
-import { useAdjustPendingCount } from "@/components/comments/thread-count";
+import { useThreadCountChanges } from "@/components/comments/thread-count";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextareaField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -12,13 +12,24 @@ import { characterCount } from "@/lib/text/unicode";
 import { COMMENT_MAX } from "@/lib/validations/comment";
 import { createReplyAction, type ReplyState } from "./actions";
 
+// Comments this tab published since the page loaded: their author may delete them
+// before the page is reloaded (the viewer endpoint answered before they existed).
+const publishedHere = new Set<number>();
+
+export function publishedInThisTab(commentId: number): boolean {
+  return publishedHere.has(commentId);
+}
+
 type CommentFormProps = {
   postId: number;
   parentId: number | null;
   idempotencyKey: string;
   authorName: string;
   autoFocus?: boolean;
-  onPublished?: (commentId: number) => void;
+  /** The stored comment and its server rendering, once published (with JavaScript). */
+  onPublished?: (commentId: number, comment: ReactNode) => void;
+  /** False on a page of its own: publishing goes to the comment in its thread, script or not. */
+  inPlace?: boolean;
 };
 
 /**
@@ -27,11 +38,12 @@ type CommentFormProps = {
  * the count goes up, and the typed text survives any refusal (the action returns it
  * and React's post-action form reset restores it as the default value).
  */
-export function CommentForm({ postId, parentId, idempotencyKey, authorName, autoFocus, onPublished }: CommentFormProps) {
+export function CommentForm({ postId, parentId, idempotencyKey, authorName, autoFocus, onPublished, inPlace = true }: CommentFormProps) {
   const [state, formAction] = useActionState<ReplyState, FormData>(createReplyAction, { status: "idle" });
   const [length, setLength] = useState(0);
   const [key, setKey] = useState(idempotencyKey);
   const hydrated = useHydrated();
+  const countChanges = useThreadCountChanges();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
 
@@ -50,9 +62,12 @@ export function CommentForm({ postId, parentId, idempotencyKey, authorName, auto
   // Then move focus: to the new comment, or back to the text that needs attention.
   useEffect(() => {
     if (state.status === "success" && state.commentId) {
-      onPublished?.(state.commentId);
-      history.replaceState(null, "", `#c${state.commentId}`);
-      document.getElementById(`c${state.commentId}`)?.focus();
+      const commentId = state.commentId;
+      publishedHere.add(commentId);
+      countChanges.published();
+      onPublished?.(commentId, state.comment);
+      history.replaceState(null, "", `#c${commentId}`);
+      // Where it is shown (published-comments.tsx, or the thread after a redirect) moves focus to it.
     } else if (state.status === "error") {
       textareaRef.current?.focus();
     }
@@ -65,7 +80,7 @@ export function CommentForm({ postId, parentId, idempotencyKey, authorName, auto
       <input type="hidden" name="postId" value={postId} />
       <input type="hidden" name="parentId" value={parentId ?? ""} />
       <input type="hidden" name="idempotencyKey" value={key} />
-      <input type="hidden" name="js" value={hydrated ? "1" : "0"} />
+      <input type="hidden" name="js" value={hydrated && inPlace ? "1" : "0"} />
       <FormAlert message={state.formError} />
       <TextareaField
         ref={textareaRef}
@@ -90,12 +105,12 @@ export function CommentForm({ postId, parentId, idempotencyKey, authorName, auto
 /** The comment being published, shown in place until the server confirms it. */
 function PendingComment({ authorName }: { authorName: string }) {
   const { pending, data } = useFormStatus();
-  const adjustPendingCount = useAdjustPendingCount();
+  const { adjustPending } = useThreadCountChanges();
   useEffect(() => {
     if (!pending) return;
-    adjustPendingCount(1);
-    return () => adjustPendingCount(-1);
-  }, [pending, adjustPendingCount]);
+    adjustPending(1);
+    return () => adjustPending(-1);
+  }, [pending, adjustPending]);
 
   const text = pending ? data?.get("body") : null;
   if (typeof text !== "string" || text.trim() === "") return null;

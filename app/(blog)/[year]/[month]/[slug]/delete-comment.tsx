@@ -24,7 +24,8 @@ export function DeleteComment({ commentId, postPath, asModerator }: DeleteCommen
   useEffect(() => {
     if (state.status !== "success") return;
     dialogRef.current?.close();
-    // The comment may have vanished; its tombstone or the thread heading takes focus.
+    // The action answered with the page rendered afresh; the comment's tombstone or, if
+    // it vanished, the thread heading takes focus.
     const target = document.getElementById(`c${commentId}`) ?? document.getElementById("comments-heading");
     target?.focus();
   }, [state, commentId]);

@@ -1,36 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
-import { randomUUID } from "node:crypto";
-import { CommentThread } from "@/components/comments/comment-thread";
 import { DateHeader } from "@/components/date-header";
-import { getOptionalUser, hasPermission } from "@/lib/auth/guards";
-import { signInPath } from "@/lib/auth/redirects";
-import { canDeleteComment } from "@/lib/comments/can-delete";
-import type { CommentNode } from "@/lib/comments/tree";
-import { getThreadComments } from "@/lib/data/comments";
+import { getCommentPage } from "@/lib/data/comment-pages";
 import { config } from "@/lib/config";
-import { getPostByPermalink, getRedirectTarget } from "@/lib/data/posts";
+import { getRedirectTarget } from "@/lib/data/posts";
 import { feedAlternates } from "@/lib/feeds/paths";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { teaserFor } from "@/lib/text/teaser";
 import { safeDecode } from "@/lib/validations/listing";
-import { CommentActions } from "./comment-actions";
-import { CommentForm } from "./comment-form";
-import { DeleteComment } from "./delete-comment";
-import { ShareButtons } from "./share-buttons";
-import { ViewCounter } from "./view-counter";
+import { loadPost } from "./load-post";
+import { Discussion } from "./discussion";
+import { PostCounters } from "./post-counters";
 
-type PostPageProps = {
-  params: Promise<{ year: string; month: string; slug: string }>;
-  searchParams: Promise<{ replyTo?: string }>;
-};
+type PostPageProps = { params: Promise<{ year: string; month: string; slug: string }> };
 
-async function loadPost(params: PostPageProps["params"]) {
-  const { year, month, slug } = await params;
-  const decoded = safeDecode(slug);
-  if (!/^\d{4}$/.test(year) || !/^(0[1-9]|1[0-2])$/.test(month) || decoded === null) return null;
-  return getPostByPermalink(year, month, decoded);
+// Rendered on first request, then cached for every reader until a change expires it.
+export function generateStaticParams() {
+  return [];
 }
 
 export async function generateMetadata({ params }: PostPageProps): Promise<Metadata> {
@@ -56,7 +43,7 @@ export async function generateMetadata({ params }: PostPageProps): Promise<Metad
   };
 }
 
-export default async function PostPage({ params, searchParams }: PostPageProps) {
+export default async function PostPage({ params }: PostPageProps) {
   const post = await loadPost(params);
   if (!post) {
     // An old permalink of a renamed or re-dated post leads to where it lives now.
@@ -66,30 +53,7 @@ export default async function PostPage({ params, searchParams }: PostPageProps) 
     if (target) permanentRedirect(encodeURI(target));
     notFound();
   }
-  const [comments, viewer, { replyTo }] = await Promise.all([getThreadComments(post.id), getOptionalUser(), searchParams]);
-  const canComment = post.commentsEnabled && hasPermission(viewer, "create:comment");
-  const openReplyTo = replyTo && /^\d{1,10}$/.test(replyTo) ? Number(replyTo) : null;
-
-  const commentActions = (comment: CommentNode) => {
-    const replyable = post.commentsEnabled && !comment.deleted;
-    const returnTo = `${post.path}?replyTo=${comment.id}#c${comment.id}`;
-    const open = canComment && replyable && openReplyTo === comment.id;
-    return (
-      <CommentActions
-        commentId={comment.id}
-        postId={post.id}
-        viewerName={viewer?.name ?? null}
-        canReply={canComment && replyable}
-        signInHref={!viewer && replyable ? signInPath(returnTo) : null}
-        replyOpen={open}
-        idempotencyKey={open ? randomUUID() : null}
-      >
-        {!comment.deleted && canDeleteComment(viewer, comment) && (
-          <DeleteComment commentId={comment.id} postPath={post.path} asModerator={comment.authorId !== viewer?.id} />
-        )}
-      </CommentActions>
-    );
-  };
+  const comments = await getCommentPage(post.id, null);
 
   return (
     <article>
@@ -102,8 +66,13 @@ export default async function PostPage({ params, searchParams }: PostPageProps) 
       </p>
       {post.standfirst && <p className="mt-4 text-xl leading-relaxed">{post.standfirst}</p>}
       <div className="text-muted mt-4 flex flex-wrap items-start gap-x-6 gap-y-2 text-sm font-semibold">
-        <ShareButtons postId={post.id} url={`${config.siteUrl}${post.path}`} title={post.title} initialCount={post.shareCount} />
-        <ViewCounter postId={post.id} initialCount={post.viewCount} />
+        <PostCounters
+          postId={post.id}
+          url={`${config.siteUrl}${post.path}`}
+          title={post.title}
+          initialViews={post.viewCount}
+          initialShares={post.shareCount}
+        />
       </div>
       {post.coverImageUrl && (
         <figure className="mt-6">
@@ -126,43 +95,7 @@ export default async function PostPage({ params, searchParams }: PostPageProps) 
           ))}
         </p>
       )}
-      <CommentThread
-        comments={comments}
-        postPath={post.path}
-        actions={commentActions}
-        footer={<CommentFooter postId={post.id} postPath={post.path} viewer={viewer} canComment={canComment} commentsEnabled={post.commentsEnabled} />}
-      />
+      <Discussion post={post} page={comments} />
     </article>
-  );
-}
-
-type CommentFooterProps = {
-  postId: number;
-  postPath: string;
-  viewer: { name: string; banned: boolean } | null;
-  canComment: boolean;
-  commentsEnabled: boolean;
-};
-
-/** Under the thread: the "Post a comment" form, or what stands in its way. */
-function CommentFooter({ postId, postPath, viewer, canComment, commentsEnabled }: CommentFooterProps) {
-  if (!commentsEnabled) return <p className="text-muted">Comments are closed on this post.</p>;
-  if (!viewer) {
-    return (
-      <p>
-        <Link href={signInPath(`${postPath}#comments`)} className="link font-semibold">
-          Sign in to comment
-        </Link>
-      </p>
-    );
-  }
-  if (!canComment) {
-    return <p className="text-muted">{viewer.banned ? "Your account has been banned from commenting." : "Your account cannot comment."}</p>;
-  }
-  return (
-    <div className="no-print">
-      <h3 className="mb-2 font-semibold">Post a comment</h3>
-      <CommentForm postId={postId} parentId={null} idempotencyKey={randomUUID()} authorName={viewer.name} />
-    </div>
   );
 }

@@ -2,15 +2,14 @@
 
 import { useEffect, useState } from "react";
 
-type ShareButtonsProps = { postId: number; url: string; title: string; initialCount: number };
+type ShareButtonsProps = { postId: number; url: string; title: string; count: number; onCounted: (shareCount: number) => void };
 
 /**
  * Plain share links (no third-party scripts, nothing loaded from the networks until the
  * reader clicks), the Web Share API where the browser has it, and copy-link. Each
  * click asks the server to count a share; it counts one per reader per post per day.
  */
-export function ShareButtons({ postId, url, title, initialCount }: ShareButtonsProps) {
-  const [count, setCount] = useState(initialCount);
+export function ShareButtons({ postId, url, title, count, onCounted }: ShareButtonsProps) {
   const [status, setStatus] = useState("");
   const [canShareNatively, setCanShareNatively] = useState(false);
 
@@ -24,7 +23,7 @@ export function ShareButtons({ postId, url, title, initialCount }: ShareButtonsP
     fetch(`/api/posts/${postId}/shares`, { method: "POST", keepalive: true })
       .then((response) => (response.ok ? response.json() : null))
       .then((data: { shareCount?: number } | null) => {
-        if (typeof data?.shareCount === "number") setCount(data.shareCount);
+        if (typeof data?.shareCount === "number") onCounted(data.shareCount);
       })
       .catch(() => {
         // The share itself happened; a lost count is not worth an error message.

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { safeReturnPath } from "@/lib/auth/redirects";
 import { canDeleteComment } from "@/lib/comments/can-delete";
 import { getLiveComment } from "@/lib/data/comments";
+import { parseId } from "@/lib/validations/ids";
 import { UserText } from "@/components/user-text";
 import { ConfirmDeleteForm } from "./confirm-delete-form";
 
@@ -13,12 +14,15 @@ export const metadata: Metadata = { title: "Delete comment", robots: { index: fa
 type DeletePageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ returnTo?: string }> };
 
 /** The no-JavaScript confirmation step; with JavaScript a dialog on the post does this. */
+export const dynamic = "force-dynamic";
+
 export default async function DeleteCommentPage({ params, searchParams }: DeletePageProps) {
   const [{ id }, { returnTo }] = await Promise.all([params, searchParams]);
   const user = await requireUser(
     `/comments/${id}/delete${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ""}`,
   );
-  const comment = /^\d{1,10}$/.test(id) ? await getLiveComment(Number(id)) : null;
+  const commentId = parseId(id);
+  const comment = commentId === null ? null : await getLiveComment(commentId);
   if (!comment || !canDeleteComment(user, comment)) notFound();
   const back = safeReturnPath(returnTo, `${comment.postPath}#c${comment.id}`);
   const asModerator = comment.authorId !== user.id;

@@ -1,12 +1,15 @@
 import { NextResponse } from "next/server";
-import { recordPostView } from "@/lib/data/post-counters";
+import { currentShareCount, recordPostView } from "@/lib/data/post-counters";
+import { parseId } from "@/lib/validations/ids";
 import { visitorFromRequest } from "@/lib/visitors/visitor";
 
-/** Counts a view (once per visitor per post per day; crawlers never) and returns the total. */
+/**
+ * Counts a view (once per visitor per post per day; crawlers never) and returns both
+ * counts: the post page is cached, so this is where a reader gets them current.
+ */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  if (!/^\d{1,10}$/.test(id)) return NextResponse.json({ error: "Unknown post" }, { status: 404 });
-  const result = await recordPostView(Number(id), visitorFromRequest(request));
-  if (!result) return NextResponse.json({ error: "Unknown post" }, { status: 404 });
-  return NextResponse.json({ viewCount: result.count, counted: result.counted }, { headers: { "Cache-Control": "no-store" } });
+  const postId = parseId((await params).id);
+  const [view, shareCount] = postId === null ? [null, null] : await Promise.all([recordPostView(postId, visitorFromRequest(request)), currentShareCount(postId)]);
+  if (!view || shareCount === null) return NextResponse.json({ error: "Unknown post" }, { status: 404 });
+  return NextResponse.json({ viewCount: view.count, shareCount, counted: view.counted }, { headers: { "Cache-Control": "no-store" } });
 }

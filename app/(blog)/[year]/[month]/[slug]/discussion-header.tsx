@@ -1,0 +1,15 @@
+import Link from "next/link";
+
+/** Top of a page that shows part of a post's discussion away from the post itself. */
+export function DiscussionHeader({ title, path, heading }: { title: string; path: string; heading: string }) {
+  return (
+    <header className="border-line mb-6 border-b pb-4">
+      <p className="text-muted text-sm">
+        <Link href={path} className="link">
+          ← {title}
+        </Link>
+      </p>
+      <h1 className="mt-2 font-serif text-2xl font-bold">{heading}</h1>
+    </header>
+  );
+}

@@ -1,0 +1,45 @@
+import { CommentList, CommentThread } from "@/components/comments/comment-thread";
+import { CommentItem } from "@/components/comments/comment-item";
+import { buildCommentTree, type CommentNode, type ThreadComment } from "@/lib/comments/tree";
+import type { CommentPage } from "@/lib/data/comment-pages";
+import { CommentControls, CommentFooter } from "./comment-controls";
+import { LoadMoreComments } from "./load-more-comments";
+
+export type DiscussionPost = { id: number; path: string; commentsEnabled: boolean };
+
+/**
+ * A post's discussion as every reader gets it: the same bytes for everyone, so it can
+ * be cached. Reply and Delete come to life in the browser for a signed-in viewer.
+ */
+export function Discussion({ post, page, numbered = true }: { post: DiscussionPost; page: CommentPage; numbered?: boolean }) {
+  return (
+    <CommentThread
+      comments={page.comments}
+      total={page.total}
+      hiddenReplies={page.hiddenReplies}
+      postPath={post.path}
+      numbered={numbered}
+      actions={controlsFor(post)}
+      more={page.nextCursor !== null && <LoadMoreComments postId={post.id} postPath={post.path} after={page.nextCursor} />}
+      footer={<CommentFooter postId={post.id} commentsEnabled={post.commentsEnabled} />}
+    />
+  );
+}
+
+/** The comments of a further page, for "Load more comments" to append. */
+export function DiscussionPage({ post, page }: { post: DiscussionPost; page: CommentPage }) {
+  return <CommentList comments={page.comments} hiddenReplies={page.hiddenReplies} postPath={post.path} numbered={false} actions={controlsFor(post)} />;
+}
+
+/** One comment as the thread shows it: what a reply action answers with, to show in place. */
+export function DiscussionComment({ post, comment }: { post: DiscussionPost; comment: ThreadComment }) {
+  const [node] = buildCommentTree([comment]);
+  return <CommentItem comment={node} postPath={post.path} actions={controlsFor(post)} published />;
+}
+
+function controlsFor(post: DiscussionPost) {
+  function CommentActionsSlot(comment: CommentNode) {
+    return <CommentControls commentId={comment.id} postId={post.id} postPath={post.path} replyable={post.commentsEnabled && !comment.deleted} deletable={!comment.deleted} />;
+  }
+  return CommentActionsSlot;
+}

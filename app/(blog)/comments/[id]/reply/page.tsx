@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { UserText } from "@/components/user-text";
+import { requireUser } from "@/lib/auth/guards";
+import { canDeleteComment } from "@/lib/comments/can-delete";
+import { getLiveComment } from "@/lib/data/comments";
+import { commentAnchor } from "@/lib/posts/paths";
+import { parseId } from "@/lib/validations/ids";
+import { ComposePage } from "../../compose-page";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Reply", robots: { index: false } };
+
+type ReplyPageProps = { params: Promise<{ id: string }> };
+
+/**
+ * Replying without JavaScript (the post page is cached and the same for everyone, so
+ * its "Reply" links lead here). Signed-out readers are sent to sign in and back. It is
+ * also where a reader without JavaScript finds Delete, when they may.
+ */
+export default async function ReplyPage({ params }: ReplyPageProps) {
+  const { id } = await params;
+  const user = await requireUser(`/comments/${id}/reply`);
+  const commentId = parseId(id);
+  const comment = commentId === null ? null : await getLiveComment(commentId);
+  if (!comment) notFound();
+
+  return (
+    <ComposePage
+      user={user}
+      back={{ href: `${comment.postPath}#${commentAnchor(comment.id)}`, label: comment.postTitle }}
+      heading={
+        <>
+          Reply to <bdi>{comment.authorName}</bdi>
+        </>
+      }
+      target={{ postId: comment.postId, parentId: comment.id, commentsEnabled: comment.commentsEnabled }}
+    >
+      <blockquote className="border-line mt-4 border-l-4 pl-4">
+        {comment.body.trim() ? <UserText text={comment.body} className="space-y-2" /> : <p className="text-muted italic">This comment has no text.</p>}
+      </blockquote>
+      {canDeleteComment(user, comment) && (
+        <p className="mt-2 text-sm">
+          <Link href={`/comments/${comment.id}/delete`} className="link">
+            Delete this comment
+          </Link>
+        </p>
+      )}
+    </ComposePage>
+  );
+}

@@ -1,0 +1,14 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { locateComment } from "@/lib/data/comment-pages";
+import { commentViewPath } from "@/lib/posts/paths";
+import { parseId } from "@/lib/validations/ids";
+
+export const dynamic = "force-dynamic";
+
+/** A comment’s permanent address: redirects to the page of the discussion that shows it. */
+export async function GET(_request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const id = parseId((await params).id);
+  const location = id === null ? null : await locateComment(id);
+  if (!location || id === null) return new NextResponse("That comment does not exist.", { status: 404 });
+  return new NextResponse(null, { status: 302, headers: { Location: commentViewPath(location.postPath, location.view, id) } });
+}

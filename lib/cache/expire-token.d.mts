@@ -1,0 +1,2 @@
+export function cacheExpireToken(secret: string): string;
+export function isCacheExpireToken(presented: string | null, secret: string): boolean;

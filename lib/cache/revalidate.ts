@@ -1,0 +1,59 @@
+import "server-only";
+import { revalidateTag } from "next/cache";
+import { feedPaths } from "@/lib/feeds/paths";
+
+/**
+ * What to expire after each kind of change, in one place. Reader pages are cached
+ * (docs/decisions/010); route patterns ("/label/[slug]") expire every page of that route.
+ * The next request for an expired page renders it afresh, so a reader who reloads sees
+ * the change.
+ *
+ * Next answers an action that expires paths outright ({ expire: 0 }) with a fresh render
+ * of the page the action came from, which the browser then shows: right for a deletion
+ * or a moderation step. A reply must cost the same on a 10- or a 100,000-comment post,
+ * and the page shows it in place already: it expires with a 1 ms stale window, which
+ * Next leaves out of the action's answer (`renderThisPage: false`).
+ */
+type ExpireOptions = { renderThisPage: boolean };
+
+const expireSeconds = ({ renderThisPage }: ExpireOptions) => (renderThisPage ? 0 : 0.001);
+
+// Next tags every cached page with its path under this prefix (what revalidatePath expires).
+const PATH_TAG_PREFIX = "_N_T_";
+
+function expire(options: ExpireOptions, path: string, type?: "page" | "layout") {
+  let tag = `${PATH_TAG_PREFIX}${path.length > 1 ? path.replace(/\/$/, "") : path}`;
+  if (type) tag += `${tag.endsWith("/") ? "" : "/"}${type}`;
+  revalidateTag(tag, { expire: expireSeconds(options) });
+}
+
+/** A comment was added, deleted or restored on this post. */
+export function commentsChanged(post: { id: number; path: string }, options: ExpireOptions) {
+  const expirePath = (path: string, type?: "page" | "layout") => expire(options, path, type);
+  expirePath(post.path);
+  expirePath("/[year]/[month]/[slug]/comments/[after]", "page");
+  expirePath("/[year]/[month]/[slug]/thread/[commentId]", "page");
+  // Listings show each post's comment count ("/" is /page/1, see next.config.ts).
+  expirePath("/page/[page]", "page");
+  expirePath("/label/[slug]", "page");
+  expirePath("/label/[slug]/page/[page]", "page");
+  expirePath("/[year]/[month]", "page");
+  expirePath("/archive/[year]/[month]/[page]", "page");
+  expirePath(feedPaths.commentsAtom);
+  expirePath(feedPaths.postCommentsAtom(post.id));
+}
+
+/** Comments changed on many posts at once (a ban that removed someone's comments). */
+export function allCommentsChanged() {
+  everythingChanged();
+}
+
+/** A post or page was written, published, unpublished or renamed: sidebars, listings and feeds all show posts. */
+export function postsChanged() {
+  everythingChanged();
+}
+
+/** Anything may have changed (the database was edited outside the app). */
+export function everythingChanged() {
+  expire({ renderThisPage: true }, "/", "layout");
+}
