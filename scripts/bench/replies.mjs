@@ -40,12 +40,9 @@ export function replyForms(html) {
   return forms;
 }
 
-/**
- * The reply form for `commentId`: the no-JS reply page if it exists, else the post page
- * with ?replyTo=. Returns { form, source } or throws.
- */
-export async function fetchReplyForm({ origin, postPath, commentId, cookie, timeoutMs }) {
-  const candidates = [`/comments/${commentId}/reply`, `${postPath}?replyTo=${commentId}`];
+/** The reply form for `commentId`, from its reply page. Returns { form, pagePath, actionUrl } or throws. */
+export async function fetchReplyForm({ origin, commentId, cookie, timeoutMs }) {
+  const candidates = [`/comments/${commentId}/reply`];
   const problems = [];
   for (const pagePath of candidates) {
     let response;
