@@ -1,0 +1,60 @@
+// Starts and stops the servers of a run. Each runs in its own process group so that
+// stopping it stops its children too; every start is stopped on exit, error or Ctrl-C.
+import { spawn } from "node:child_process";
+import { openSync } from "node:fs";
+
+const running = new Set();
+
+export function startProcess(command, args, { env, logFile }) {
+  const log = openSync(logFile, "a");
+  const child = spawn(command, args, { env, detached: true, stdio: ["ignore", log, log] });
+  running.add(child);
+  child.on("exit", () => running.delete(child));
+  return child;
+}
+
+export async function stopProcess(child) {
+  if (!running.has(child)) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }, 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export function stopAllSync() {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Polls `url` until it answers (any status below 500) or `timeoutMs` passes. */
+export async function waitForHttp(url, child, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: server exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      await response.arrayBuffer();
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
