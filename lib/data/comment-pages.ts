@@ -1,4 +1,5 @@
 import "server-only";
+import type { CommentView } from "@/lib/posts/comment-paths";
 import type { ThreadComment } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
 import { threadCommentSelect, toThreadComment } from "@/lib/data/comments";
@@ -41,7 +42,6 @@ export type CommentPage = {
   total: number;
 };
 
-export type CommentView = { kind: "first-page" } | { kind: "page"; after: number } | { kind: "subtree"; commentId: number };
 
 export type CommentLocation = { postId: number; postPath: string; view: CommentView };
 

@@ -67,7 +67,9 @@ function gzipWireBytes(url) {
  * level 6 (they travel inside the HTML).
  */
 export async function scriptWeight(html, pageUrl) {
-  const sources = [...new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")))];
+  // `nomodule` scripts (legacy polyfills) are never fetched by browsers that run modules.
+  const tags = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)].filter((m) => !/\bnomodule\b/i.test(m[0]));
+  const sources = [...new Set(tags.map((m) => m[1].replace(/&amp;/g, "&")))];
   let external = 0;
   const unencoded = [];
   for (const src of sources) {

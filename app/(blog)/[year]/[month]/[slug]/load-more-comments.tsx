@@ -3,7 +3,7 @@
 import { useEffect, useState, useTransition, type ReactNode } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useHydrated } from "@/lib/hooks/use-hydrated";
-import { commentPagePath } from "@/lib/posts/paths";
+import { commentPagePath } from "@/lib/posts/comment-paths";
 import { loadMoreCommentsAction } from "./comment-page-actions";
 
 type LoadMoreCommentsProps = { postId: number; postPath: string; after: number };

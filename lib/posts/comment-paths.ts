@@ -1,0 +1,33 @@
+/**
+ * Addresses within a post's discussion. No settings and no dates here: the post page's
+ * browser code uses these, and anything importing lib/config would bring zod along.
+ */
+export function commentAnchor(commentId: number): string {
+  return `c${commentId}`;
+}
+
+/** The page of a post's discussion that starts after top-level comment `after`. */
+export function commentPagePath(postPath: string, after: number): string {
+  return `${postPath}/comments/${after}`;
+}
+
+/** "Continue this thread": one comment and the replies below it, on a page of their own. */
+export function commentThreadPath(postPath: string, commentId: number): string {
+  return `${postPath}/thread/${commentId}`;
+}
+
+/** Where a comment is shown, as lib/data/comment-pages.ts#locateComment found it. */
+export type CommentView = { kind: "first-page" } | { kind: "page"; after: number } | { kind: "subtree"; commentId: number };
+
+/** The URL that shows comment `commentId`, scrolled to it. */
+export function commentViewPath(postPath: string, view: CommentView, commentId: number): string {
+  const anchor = `#${commentAnchor(commentId)}`;
+  switch (view.kind) {
+    case "first-page":
+      return `${postPath}${anchor}`;
+    case "page":
+      return `${commentPagePath(postPath, view.after)}${anchor}`;
+    case "subtree":
+      return `${commentThreadPath(postPath, view.commentId)}${anchor}`;
+  }
+}
