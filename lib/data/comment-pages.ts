@@ -14,10 +14,13 @@ import { postPath } from "@/lib/posts/paths";
  */
 
 /**
- * The comment budget of one page (Blogger shows 200). A page holds whole top-level
- * threads while they fit, and always at least one thread, cut to this size if needed.
+ * The comment budget of one page. A page holds whole top-level threads while they fit,
+ * and always at least one thread, cut to this size if needed. Blogger shows 200; 50
+ * keeps a post page near 200 kB of HTML (a comment costs about 3 kB there and again in
+ * the page's RSC payload), which a phone loads quickly and a cache serves 4× as often
+ * (docs/decisions/007).
  */
-export const COMMENTS_PER_PAGE = 200;
+export const COMMENTS_PER_PAGE = 50;
 
 /**
  * The deepest level a page loads, counted from its top level (0): comments with depth
