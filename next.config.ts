@@ -57,7 +57,11 @@ const nextConfig: NextConfig = {
         paged("/label/:slug", "/label/:slug/page/:page"),
         paged("/:year(\\d{4})/:month(\\d{2})", "/archive/:year/:month/:page"),
         // RSS: Blogger's `?alt=rss` form and the /feed.xml many readers try first.
-        { source: "/feeds/posts/default", has: [{ type: "query", key: "alt", value: "rss" }], destination: "/feeds/posts/rss" },
+        {
+          source: "/feeds/posts/default",
+          has: [{ type: "query", key: "alt", value: "rss" }],
+          destination: "/feeds/posts/rss",
+        },
         { source: "/feed.xml", destination: "/feeds/posts/rss" },
       ],
     };

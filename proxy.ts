@@ -40,16 +40,66 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     // Pages rendered per request (lib/cache/reader-routes.ts), always.
-    { source: "/signin", missing: [{ type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/signup", missing: [{ type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/search", missing: [{ type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/admin/:path*", missing: [{ type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/moderation/:path*", missing: [{ type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/comments/:path*", missing: [{ type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/posts/:path*", missing: [{ type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    {
+      source: "/signin",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+    {
+      source: "/signup",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+    {
+      source: "/search",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+    {
+      source: "/admin/:path*",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+    {
+      source: "/moderation/:path*",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+    {
+      source: "/comments/:path*",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+    {
+      source: "/posts/:path*",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
     // Any other page only when the hint cookie disagrees with the session cookie.
-    { source: "/((?!api|_next/static|_next/image|favicon.ico|images/|uploads/|feeds/|feed.xml).*)", has: [{ type: "cookie", key: "authjs.session-token" }], missing: [{ type: "cookie", key: "cp_signed_in" }] },
-    { source: "/((?!api|_next/static|_next/image|favicon.ico|images/|uploads/|feeds/|feed.xml).*)", has: [{ type: "cookie", key: "__Secure-authjs.session-token" }], missing: [{ type: "cookie", key: "cp_signed_in" }] },
+    {
+      source: "/((?!api|_next/static|_next/image|favicon.ico|images/|uploads/|feeds/|feed.xml).*)",
+      has: [{ type: "cookie", key: "authjs.session-token" }],
+      missing: [{ type: "cookie", key: "cp_signed_in" }],
+    },
+    {
+      source: "/((?!api|_next/static|_next/image|favicon.ico|images/|uploads/|feeds/|feed.xml).*)",
+      has: [{ type: "cookie", key: "__Secure-authjs.session-token" }],
+      missing: [{ type: "cookie", key: "cp_signed_in" }],
+    },
     {
       source: "/((?!api|_next/static|_next/image|favicon.ico|images/|uploads/|feeds/|feed.xml).*)",
       has: [{ type: "cookie", key: "cp_signed_in" }],

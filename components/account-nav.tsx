@@ -15,7 +15,7 @@ export function AccountNav({ viewer, links = [] }: AccountNavProps) {
   const pathname = usePathname() || "/";
   if (!viewer) {
     return (
-      <Link href={`/signin?callbackUrl=${encodeURIComponent(pathname)}`} className="link text-sm">
+      <Link href={`/signin?callbackUrl=${encodeURIComponent(pathname)}`} className="text-sm link">
         Sign in
       </Link>
     );

@@ -1,4 +1,11 @@
-import { DEMO_POST_PATH, DEMO_POST_TITLE, expect, seriousA11yViolations, test, topLevelComments } from "./fixtures";
+import {
+  DEMO_POST_PATH,
+  DEMO_POST_TITLE,
+  expect,
+  seriousA11yViolations,
+  test,
+  topLevelComments,
+} from "./fixtures";
 import { createE2EPost } from "./support/e2e-db";
 
 test.describe("reading the seeded blog", () => {
@@ -7,7 +14,9 @@ test.describe("reading the seeded blog", () => {
     await expect(page.getByRole("heading", { name: "Wednesday, June 19, 2024" })).toBeVisible();
     const link = page.getByRole("link", { name: DEMO_POST_TITLE, exact: true });
     await expect(link).toHaveAttribute("href", DEMO_POST_PATH);
-    await expect(page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "About" })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "About" }),
+    ).toBeVisible();
     await link.click();
     await expect(page).toHaveURL(DEMO_POST_PATH);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMO_POST_TITLE);
@@ -44,7 +53,9 @@ test.describe("reading the seeded blog", () => {
     await expect(replies(5).nth(1)).toContainText("Russian forces surrender En Masse");
     for (const n of [1, 2, 3, 4, 6]) await expect(replies(n)).toHaveCount(0);
 
-    const link = top.nth(2).getByRole("link", { name: "https://x.com/GhostofBPH/status/1803151140684493269" });
+    const link = top
+      .nth(2)
+      .getByRole("link", { name: "https://x.com/GhostofBPH/status/1803151140684493269" });
     await expect(link).toHaveAttribute("href", "https://x.com/GhostofBPH/status/1803151140684493269");
     await expect(link).toHaveAttribute("rel", /nofollow/);
     await expect(link).toHaveAttribute("rel", /ugc/);
@@ -72,7 +83,10 @@ test.describe("reading the seeded blog", () => {
     await expect(page).toHaveURL(DEMO_POST_PATH);
   });
 
-  test("a view counts once per visitor per day: a reload does not, another reader does", async ({ page, browser }) => {
+  test("a view counts once per visitor per day: a reload does not, another reader does", async ({
+    page,
+    browser,
+  }) => {
     // A post of its own: other tests (and reruns) must not move its counter.
     const post = createE2EPost();
     const counted = page.waitForResponse((r) => r.url().endsWith(`/api/posts/${post.id}/views`));
@@ -87,7 +101,10 @@ test.describe("reading the seeded blog", () => {
     await expect(counter).toHaveText("1");
 
     // Another reader: same address (127.0.0.1) but another browser.
-    const other = await browser.newContext({ userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Firefox-ish/1.0 Safari/537.36" });
+    const other = await browser.newContext({
+      userAgent:
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Firefox-ish/1.0 Safari/537.36",
+    });
     const otherPage = await other.newPage();
     await otherPage.goto(post.path);
     await expect(otherPage.getByTestId("view-count")).toHaveText("2");
@@ -98,14 +115,21 @@ test.describe("reading the seeded blog", () => {
   });
 
   test("unknown posts and pages get a 404 page", async ({ page }) => {
-    for (const path of ["/2024/06/no-such-post", "/2024/07/n-korea-russia-sign-mutual-defence-deal", "/p/nope", "/no/such/thing/here"]) {
+    for (const path of [
+      "/2024/06/no-such-post",
+      "/2024/07/n-korea-russia-sign-mutual-defence-deal",
+      "/p/nope",
+      "/no/such/thing/here",
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     }
   });
 
-  test("home, post, About, sign-in and sign-up have no serious accessibility violations", async ({ page }) => {
+  test("home, post, About, sign-in and sign-up have no serious accessibility violations", async ({
+    page,
+  }) => {
     for (const path of ["/", DEMO_POST_PATH, "/p/about", "/signin", "/signup"]) {
       await page.goto(path);
       expect(await seriousA11yViolations(page), path).toEqual([]);

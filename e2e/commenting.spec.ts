@@ -22,14 +22,19 @@ test.describe("commenting", () => {
     const target = repliesOf(topLevelComments(page).nth(5)).nth(1);
     await target.getByRole("button", { name: "Reply" }).first().click();
     const form = target.locator("form");
-    await form.getByLabel("Comment", { exact: true }).fill("Depth three, with a link https://example.com/depth and 中文 text.");
+    await form
+      .getByLabel("Comment", { exact: true })
+      .fill("Depth three, with a link https://example.com/depth and 中文 text.");
     await form.getByRole("button", { name: "Publish" }).click();
 
     await expect(page.getByRole("heading", { name: "11 comments:" })).toBeVisible();
     const nested = repliesOf(target).first();
     await expect(nested).toContainText("Depth three, with a link");
     await expect(nested).toContainText(person.name);
-    await expect(nested.getByRole("link", { name: "https://example.com/depth" })).toHaveAttribute("rel", /ugc/);
+    await expect(nested.getByRole("link", { name: "https://example.com/depth" })).toHaveAttribute(
+      "rel",
+      /ugc/,
+    );
     await expect(nested).toBeFocused();
     await expect(page).toHaveURL(/#c\d+$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -37,7 +42,9 @@ test.describe("commenting", () => {
     // Everyone else sees it too, at once.
     await page.context().clearCookies();
     await page.reload();
-    await expect(repliesOf(repliesOf(topLevelComments(page).nth(5)).nth(1)).first()).toContainText("Depth three");
+    await expect(repliesOf(repliesOf(topLevelComments(page).nth(5)).nth(1)).first()).toContainText(
+      "Depth three",
+    );
     await expect(page.getByRole("heading", { name: "11 comments:" })).toBeVisible();
   });
 
@@ -64,13 +71,16 @@ test.describe("commenting", () => {
       void dialog.dismiss();
     });
     await signUp(page, newPerson(), postPath);
-    const payload = '<img src=x onerror=alert(1)> <script>alert(2)</script> javascript:alert(3) [x](javascript:alert(4))';
+    const payload =
+      "<img src=x onerror=alert(1)> <script>alert(2)</script> javascript:alert(3) [x](javascript:alert(4))";
     const form = page.locator("form", { has: page.getByRole("button", { name: "Publish" }) }).last();
     await form.getByLabel("Comment", { exact: true }).fill(payload);
     await form.getByRole("button", { name: "Publish" }).click();
     await expect(page.getByRole("heading", { name: "11 comments:" })).toBeVisible();
     // The heading counts a pending comment at once: wait for the stored one before reloading.
-    await expect(topLevelComments(page).last().locator(":scope > article")).toContainText("<img src=x onerror=alert(1)>");
+    await expect(topLevelComments(page).last().locator(":scope > article")).toContainText(
+      "<img src=x onerror=alert(1)>",
+    );
 
     await page.reload();
     const comment = topLevelComments(page).last();
@@ -107,7 +117,9 @@ test.describe("commenting", () => {
     await page.getByLabel("Comment", { exact: true }).fill("Replying from the reply page.");
     await page.getByRole("button", { name: "Publish" }).click();
     await expect(page).toHaveURL(new RegExp(`${postPath}#c\\d+$`));
-    await expect(repliesOf(topLevelComments(page).nth(1)).last()).toContainText("Replying from the reply page.");
+    await expect(repliesOf(topLevelComments(page).nth(1)).last()).toContainText(
+      "Replying from the reply page.",
+    );
   });
 
   test("signing out ends the session, even for a copied cookie", async ({ page, browser }) => {
@@ -162,6 +174,8 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Comment", { exact: true }).fill("A reply without JavaScript.");
     await page.getByRole("button", { name: "Publish" }).click();
     await expect(page.getByRole("heading", { name: "12 comments:" })).toBeVisible();
-    await expect(repliesOf(topLevelComments(page).first()).last()).toContainText("A reply without JavaScript.");
+    await expect(repliesOf(topLevelComments(page).first()).last()).toContainText(
+      "A reply without JavaScript.",
+    );
   });
 });

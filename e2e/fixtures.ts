@@ -35,7 +35,11 @@ export async function seriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({ id: violation.id, help: violation.help, nodes: violation.nodes.map((n) => n.target.join(" ")) }));
+    .map((violation) => ({
+      id: violation.id,
+      help: violation.help,
+      nodes: violation.nodes.map((n) => n.target.join(" ")),
+    }));
 }
 
 /** The thread's top-level comments, in order. */
@@ -43,7 +47,11 @@ export function topLevelComments(page: Page) {
   return page.locator("#comments > ol > li");
 }
 
-const E2E_ENV: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: "file:./data/e2e/e2e.db", NODE_ENV: "test" };
+const E2E_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: "file:./data/e2e/e2e.db",
+  NODE_ENV: "test",
+};
 
 /**
  * After a test wrote to the database directly (not through the app, which expires what
@@ -52,34 +60,57 @@ const E2E_ENV: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: "file:./data/
 export async function expireReaderCache(request: APIRequestContext) {
   // The secret scripts/e2e-server.mjs gives the server.
   const secret = process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789abcdef";
-  const response = await request.post("/api/cache/expire", { headers: { authorization: `Bearer ${cacheExpireToken(secret)}` } });
+  const response = await request.post("/api/cache/expire", {
+    headers: { authorization: `Bearer ${cacheExpireToken(secret)}` },
+  });
   expect(response.status()).toBe(200);
 }
 
 /** A fresh copy of the demo thread for a test that changes it; returns its path. */
 export function cloneDemoPost(): string {
   const slug = `demo-copy-${randomUUID().slice(0, 8)}`;
-  execFileSync("npx", ["tsx", "--import", "./scripts/lib/allow-server-only.mjs", "e2e/support/clone-demo-post.ts", slug], {
-    env: E2E_ENV,
-  });
+  execFileSync(
+    "npx",
+    ["tsx", "--import", "./scripts/lib/allow-server-only.mjs", "e2e/support/clone-demo-post.ts", slug],
+    {
+      env: E2E_ENV,
+    },
+  );
   return `/2001/01/${slug}`;
 }
 
 /** Grants a role through the same CLI an operator would use. */
 export function grantRole(email: string, role: "commenter" | "moderator" | "admin"): void {
-  execFileSync("npx", ["tsx", "--import", "./scripts/lib/allow-server-only.mjs", "scripts/user-role.ts", email, role], {
-    env: E2E_ENV,
-  });
+  execFileSync(
+    "npx",
+    ["tsx", "--import", "./scripts/lib/allow-server-only.mjs", "scripts/user-role.ts", email, role],
+    {
+      env: E2E_ENV,
+    },
+  );
 }
 
-export const MODERATOR = { email: "moderator@commonplace.local", password: "moderate-the-demo-thread", name: "Demo Moderator" };
+export const MODERATOR = {
+  email: "moderator@commonplace.local",
+  password: "moderate-the-demo-thread",
+  name: "Demo Moderator",
+};
 
 export function newPerson(prefix = "reader") {
   const id = randomUUID().slice(0, 8);
-  return { name: `${prefix} ${id}`, email: `${prefix}-${id}@example.test`, password: `a long passphrase ${id}` };
+  return {
+    name: `${prefix} ${id}`,
+    email: `${prefix}-${id}@example.test`,
+    password: `a long passphrase ${id}`,
+  };
 }
 
-export async function signUp(page: Page, person: { name: string; email: string; password: string }, returnTo = "/", { javaScript = true } = {}) {
+export async function signUp(
+  page: Page,
+  person: { name: string; email: string; password: string },
+  returnTo = "/",
+  { javaScript = true } = {},
+) {
   await page.goto(`/signup?callbackUrl=${encodeURIComponent(returnTo)}`);
   await page.getByLabel("Name").fill(person.name);
   await page.getByLabel("Email").fill(person.email);
@@ -94,8 +125,12 @@ export async function signUp(page: Page, person: { name: string; email: string; 
   }
 }
 
-
-export async function signIn(page: Page, person: { email: string; password: string }, returnTo = "/", { javaScript = true } = {}) {
+export async function signIn(
+  page: Page,
+  person: { email: string; password: string },
+  returnTo = "/",
+  { javaScript = true } = {},
+) {
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);

@@ -15,7 +15,10 @@ const ADMIN_WORDING = "This comment has been removed by a blog administrator.";
 const AUTHOR_WORDING = "This comment has been removed by the author.";
 
 test.describe("moderation", () => {
-  test("a moderator deletes and restores comments; deleted text never reaches readers", async ({ page, request }) => {
+  test("a moderator deletes and restores comments; deleted text never reaches readers", async ({
+    page,
+    request,
+  }) => {
     const postPath = cloneDemoPost();
     await signIn(page, MODERATOR, postPath);
     await page.goto(postPath);
@@ -36,7 +39,10 @@ test.describe("moderation", () => {
     const second = topLevelComments(page).nth(1);
     const secondId = await second.getAttribute("id");
     await second.getByRole("button", { name: "Delete" }).first().click();
-    await page.getByRole("dialog", { name: "Delete this comment?" }).getByRole("button", { name: "Delete" }).click();
+    await page
+      .getByRole("dialog", { name: "Delete this comment?" })
+      .getByRole("button", { name: "Delete" })
+      .click();
     await expect(page.getByRole("heading", { name: "8 comments:" })).toBeVisible();
     await expect(page.locator(`#${secondId}`)).toHaveCount(0);
     await expect(topLevelComments(page)).toHaveCount(6);
@@ -62,7 +68,9 @@ test.describe("moderation", () => {
     await expect(page.locator(`#${secondId}`)).toContainText("Zelensky is no idiot and no monster.");
   });
 
-  test("a commenter deletes their own comment (author wording) and cannot delete others'", async ({ page }) => {
+  test("a commenter deletes their own comment (author wording) and cannot delete others'", async ({
+    page,
+  }) => {
     const postPath = cloneDemoPost();
     await signUp(page, newPerson("author"), postPath);
     await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
@@ -81,7 +89,10 @@ test.describe("moderation", () => {
     await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(2);
 
     await mine.locator(":scope > article").getByRole("button", { name: "Delete" }).click();
-    await page.getByRole("dialog", { name: "Delete this comment?" }).getByRole("button", { name: "Delete" }).click();
+    await page
+      .getByRole("dialog", { name: "Delete this comment?" })
+      .getByRole("button", { name: "Delete" })
+      .click();
     await expect(page.getByRole("heading", { name: "11 comments:" })).toBeVisible();
     await expect(mine.locator(":scope > article")).toContainText(AUTHOR_WORDING);
     await expect(repliesOf(mine).first()).toContainText("A reply that keeps the thread.");

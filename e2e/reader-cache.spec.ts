@@ -4,7 +4,9 @@ import { DEMO_POST_PATH, expect, MODERATOR, signIn, test, topLevelComments } fro
 // docs/decisions/010: reader pages are cached, the same bytes for everyone, with a
 // hash-based script policy, and they still hydrate.
 test.describe("cached reader pages", () => {
-  test("anonymous readers get the same cached bytes, with a hash policy and no nonce", async ({ request }) => {
+  test("anonymous readers get the same cached bytes, with a hash policy and no nonce", async ({
+    request,
+  }) => {
     await request.get(DEMO_POST_PATH); // whatever came before, the page is now cached
     const [first, second] = [await request.get(DEMO_POST_PATH), await request.get(DEMO_POST_PATH)];
     expect(second.headers()["x-nextjs-cache"]).toBe("HIT");
@@ -17,7 +19,9 @@ test.describe("cached reader pages", () => {
   });
 
   test("a cached page hydrates under its policy and learns its counts from the server", async ({ page }) => {
-    const counted = page.waitForResponse((response) => response.url().includes("/views") && response.request().method() === "POST");
+    const counted = page.waitForResponse(
+      (response) => response.url().includes("/views") && response.request().method() === "POST",
+    );
     await page.goto(DEMO_POST_PATH);
     // The view is counted from the browser, after hydration (a blocked script would stop it
     // and log a policy violation, which the consoleErrors fixture fails on).
@@ -26,16 +30,25 @@ test.describe("cached reader pages", () => {
     await expect(page.getByRole("status").filter({ hasText: /Link copied|Could not copy/ })).toBeVisible();
   });
 
-  test("a moderator's visit leaves nothing of them in what anonymous readers get", async ({ page, request }) => {
+  test("a moderator's visit leaves nothing of them in what anonymous readers get", async ({
+    page,
+    request,
+  }) => {
     await signIn(page, MODERATOR, DEMO_POST_PATH);
-    await expect(topLevelComments(page).first().getByRole("button", { name: "Delete" }).first()).toBeVisible();
+    await expect(
+      topLevelComments(page).first().getByRole("button", { name: "Delete" }).first(),
+    ).toBeVisible();
     const html = await (await request.get(DEMO_POST_PATH)).text();
-    for (const personal of [MODERATOR.name, MODERATOR.email, "Signed in as", ">Delete<", "Moderation"]) expect(html).not.toContain(personal);
+    for (const personal of [MODERATOR.name, MODERATOR.email, "Signed in as", ">Delete<", "Moderation"])
+      expect(html).not.toContain(personal);
   });
 });
 
 test.describe("long threads", () => {
-  test("come in pages: Load more appends the next one, a permalink finds its page", async ({ page, request }) => {
+  test("come in pages: Load more appends the next one, a permalink finds its page", async ({
+    page,
+    request,
+  }) => {
     const post = createE2EPost({ title: "A long thread" });
     // A page holds 50 comments (COMMENTS_PER_PAGE).
     const ids = addGuestComments(post.id, 70);

@@ -1,5 +1,12 @@
 import { XMLValidator } from "fast-xml-parser";
-import { DEMO_POST_PATH, DEMO_POST_TITLE, expect, expireReaderCache, seriousA11yViolations, test } from "./fixtures";
+import {
+  DEMO_POST_PATH,
+  DEMO_POST_TITLE,
+  expect,
+  expireReaderCache,
+  seriousA11yViolations,
+  test,
+} from "./fixtures";
 import { createE2EPost } from "./support/e2e-db";
 
 test.describe("finding posts", () => {
@@ -32,7 +39,10 @@ test.describe("finding posts", () => {
     await sidebar.getByRole("region", { name: "Labels" }).getByRole("link", { name: "Asia" }).click();
     await expect(page).toHaveURL("/label/asia");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Showing posts with the label Asia");
-    await expect(page.getByRole("link", { name: DEMO_POST_TITLE, exact: true })).toHaveAttribute("href", DEMO_POST_PATH);
+    await expect(page.getByRole("link", { name: DEMO_POST_TITLE, exact: true })).toHaveAttribute(
+      "href",
+      DEMO_POST_PATH,
+    );
 
     const archive = sidebar.getByRole("region", { name: "Blog Archive" });
     // Only the newest year starts open; other tests may have added posts in a later year.
@@ -47,7 +57,10 @@ test.describe("finding posts", () => {
     await sidebar.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL("/search?q=bulletproof");
     const results = page.getByRole("list", { name: "Search results" });
-    await expect(results.getByRole("link", { name: DEMO_POST_TITLE })).toHaveAttribute("href", DEMO_POST_PATH);
+    await expect(results.getByRole("link", { name: DEMO_POST_TITLE })).toHaveAttribute(
+      "href",
+      DEMO_POST_PATH,
+    );
     // Playwright has no "mark" role: the <mark> element itself is what is being checked.
     await expect(results.locator("mark")).toHaveText(["bulletproof"]);
   });
@@ -103,7 +116,13 @@ test.describe("finding posts", () => {
   });
 
   // One test per page: an axe pass takes seconds, and a loop of six would crowd the timeout.
-  for (const path of ["/label/asia", "/2024/06", "/search?q=Pyongyang", "/search?q=nothingmatches", "/search"]) {
+  for (const path of [
+    "/label/asia",
+    "/2024/06",
+    "/search?q=Pyongyang",
+    "/search?q=nothingmatches",
+    "/search",
+  ]) {
     test(`${path} has no serious accessibility violations`, async ({ page }) => {
       await page.goto(path);
       expect(await seriousA11yViolations(page)).toEqual([]);
@@ -141,14 +160,25 @@ test.describe("feeds and crawlers", () => {
   test("every page advertises the feeds for autodiscovery", async ({ page }) => {
     for (const path of ["/", "/label/asia", "/2024/06", DEMO_POST_PATH]) {
       await page.goto(path);
-      await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]').first(), path).toHaveAttribute("href", /\/feeds\/posts\/default$/);
-      await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]'), path).toHaveAttribute("href", /\/feed\.xml$/);
+      await expect(
+        page.locator('head link[rel="alternate"][type="application/atom+xml"]').first(),
+        path,
+      ).toHaveAttribute("href", /\/feeds\/posts\/default$/);
+      await expect(
+        page.locator('head link[rel="alternate"][type="application/rss+xml"]'),
+        path,
+      ).toHaveAttribute("href", /\/feed\.xml$/);
     }
   });
 
   test("the post advertises its comments feed, which serves its live comments", async ({ page, request }) => {
     await page.goto(DEMO_POST_PATH);
-    const href = await page.locator('link[rel="alternate"][type="application/atom+xml"][href*="/comments/default"][href*="/feeds/"]').last().getAttribute("href");
+    const href = await page
+      .locator(
+        'link[rel="alternate"][type="application/atom+xml"][href*="/comments/default"][href*="/feeds/"]',
+      )
+      .last()
+      .getAttribute("href");
     expect(href).toMatch(/\/feeds\/\d+\/comments\/default$/);
     const response = await request.get(href!);
     expect(response.headers()["content-type"]).toMatch(/^application\/atom\+xml/);
@@ -165,7 +195,10 @@ test.describe("feeds and crawlers", () => {
 
   test("each post has a canonical URL, OpenGraph tags and a PNG card", async ({ page, request }) => {
     await page.goto(DEMO_POST_PATH);
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${DEMO_POST_PATH}$`));
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      "href",
+      new RegExp(`${DEMO_POST_PATH}$`),
+    );
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", DEMO_POST_TITLE);
     await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
     await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");

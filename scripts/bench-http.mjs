@@ -11,7 +11,17 @@ import Database from "better-sqlite3";
 import { prepareDatabase } from "./lib/prepare.mjs";
 import { run } from "./lib/run.mjs";
 import { countStoredReplies, generateContent } from "./bench/data.mjs";
-import { benchEnv, BENCH_DIR, CONNECTIONS, DB_FILE, DURATION, NGINX_PORT, ORIGIN, PORT, ROOT } from "./bench/env.mjs";
+import {
+  benchEnv,
+  BENCH_DIR,
+  CONNECTIONS,
+  DB_FILE,
+  DURATION,
+  NGINX_PORT,
+  ORIGIN,
+  PORT,
+  ROOT,
+} from "./bench/env.mjs";
 import { measure, scriptWeight, timedGet } from "./bench/load.mjs";
 import { nginxAvailable, startNginx, STATIC_PORT } from "./bench/nginx.mjs";
 import { startProcess, stopAllSync, stopProcess, waitForHttp } from "./bench/processes.mjs";
@@ -27,8 +37,22 @@ const SLOW_PAGE_MS = Number(process.env.BENCH_SLOW_PAGE_MS ?? 2000);
 const STATIC_DIR = path.join(ROOT, "public/__bench");
 const SEED_PATH = "/2024/06/n-korea-russia-sign-mutual-defence-deal";
 const BIG_POSTS = [
-  { key: "1k", slug: "bench-1k-comments", title: "Bench: a thread of 1,000 comments", comments: 1_000, publishedAt: "2024-05-10T04:00:00Z", path: "/2024/05/bench-1k-comments" },
-  { key: "100k", slug: "bench-100k-comments", title: "Bench: a thread of 100,000 comments", comments: 100_000, publishedAt: "2024-05-20T04:00:00Z", path: "/2024/05/bench-100k-comments" },
+  {
+    key: "1k",
+    slug: "bench-1k-comments",
+    title: "Bench: a thread of 1,000 comments",
+    comments: 1_000,
+    publishedAt: "2024-05-10T04:00:00Z",
+    path: "/2024/05/bench-1k-comments",
+  },
+  {
+    key: "100k",
+    slug: "bench-100k-comments",
+    title: "Bench: a thread of 100,000 comments",
+    comments: 100_000,
+    publishedAt: "2024-05-20T04:00:00Z",
+    path: "/2024/05/bench-100k-comments",
+  },
 ];
 
 const env = benchEnv();
@@ -47,10 +71,14 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 }
 
 async function startNext() {
-  const child = startProcess(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env,
-    logFile: path.join(BENCH_DIR, "next.log"),
-  });
+  const child = startProcess(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
+    {
+      env,
+      logFile: path.join(BENCH_DIR, "next.log"),
+    },
+  );
   await waitForHttp(`${ORIGIN}/robots.txt`, child);
   return child;
 }
@@ -61,10 +89,16 @@ function prepare() {
   prepareDatabase(env);
   const started = Date.now();
   const content = generateContent(DB_FILE, BIG_POSTS);
-  log(`generated ${BIG_POSTS.map((p) => p.comments.toLocaleString("en-US")).join(" + ")} comments and ${content.users.length} users in ${((Date.now() - started) / 1000).toFixed(1)} s (rootId/depth columns: ${content.withTree ? "filled" : "absent"})`);
+  log(
+    `generated ${BIG_POSTS.map((p) => p.comments.toLocaleString("en-US")).join(" + ")} comments and ${content.users.length} users in ${((Date.now() - started) / 1000).toFixed(1)} s (rootId/depth columns: ${content.withTree ? "filled" : "absent"})`,
+  );
   const db = new Database(DB_FILE, { readonly: true });
   const seed = db.prepare(`SELECT id FROM Post WHERE slug = ?`).get(SEED_PATH.split("/").pop());
-  const seedTarget = db.prepare(`SELECT id FROM Comment WHERE postId = ? AND parentId IS NULL AND deletedAt IS NULL ORDER BY id LIMIT 1`).get(seed.id);
+  const seedTarget = db
+    .prepare(
+      `SELECT id FROM Comment WHERE postId = ? AND parentId IS NULL AND deletedAt IS NULL ORDER BY id LIMIT 1`,
+    )
+    .get(seed.id);
   db.close();
   return { ...content, seed: { id: seed.id, path: SEED_PATH, replyTarget: seedTarget.id } };
 }
@@ -89,12 +123,24 @@ async function singleViews(url, times) {
     if (view.timeout || view.ms > 20_000) break;
   }
   const done = views.filter((v) => !v.timeout);
-  return { first: views[0], medianMs: done.length ? percentile(done.map((v) => v.ms), 50) : null, timeout: views.some((v) => v.timeout), last: done.at(-1) };
+  return {
+    first: views[0],
+    medianMs: done.length
+      ? percentile(
+          done.map((v) => v.ms),
+          50,
+        )
+      : null,
+    timeout: views.some((v) => v.timeout),
+    last: done.at(-1),
+  };
 }
 
 function findLoadMore(html) {
   const comments = html.slice(Math.max(0, html.indexOf('id="comments"')));
-  const next = comments.match(/<a\b[^>]*\brel="next"[^>]*>/) ?? comments.match(/<a\b[^>]*href="([^"]+)"[^>]*>(?:(?!<\/a>)[\s\S])*?(Load more comments|Older comments)/i);
+  const next =
+    comments.match(/<a\b[^>]*\brel="next"[^>]*>/) ??
+    comments.match(/<a\b[^>]*href="([^"]+)"[^>]*>(?:(?!<\/a>)[\s\S])*?(Load more comments|Older comments)/i);
   const href = next?.[0].match(/href="([^"]+)"/)?.[1];
   return href ? href.replace(/&amp;/g, "&") : null;
 }
@@ -103,10 +149,27 @@ async function replyRoundTrips(target, cookies, replyForm, samples, label) {
   const results = [];
   for (let i = 0; i < samples; i++) {
     const cookie = cookies[i % cookies.length];
-    results.push(await postReply({ origin: ORIGIN, replyForm, cookie, body: `Round trip ${label} #${i}: ${Date.now()} ${Math.random()}` }));
+    results.push(
+      await postReply({
+        origin: ORIGIN,
+        replyForm,
+        cookie,
+        body: `Round trip ${label} #${i}: ${Date.now()} ${Math.random()}`,
+      }),
+    );
   }
   const ok = results.filter((r) => r.ok);
-  return { samples, acknowledged: ok.length, medianMs: percentile(ok.map((r) => r.ms), 50), failures: [...new Set(results.filter((r) => !r.ok).map((r) => r.status))], keys: results.map((r) => r.key), ackKeys: ok.map((r) => r.key) };
+  return {
+    samples,
+    acknowledged: ok.length,
+    medianMs: percentile(
+      ok.map((r) => r.ms),
+      50,
+    ),
+    failures: [...new Set(results.filter((r) => !r.ok).map((r) => r.status))],
+    keys: results.map((r) => r.key),
+    ackKeys: ok.map((r) => r.key),
+  };
 }
 
 async function replyBurst(cookies, replyForm) {
@@ -117,7 +180,14 @@ async function replyBurst(cookies, replyForm) {
       Array.from({ length: BURST_CONCURRENCY }, async (_, worker) => {
         const mine = [];
         for (let i = 0; i < perUser; i++) {
-          mine.push(await postReply({ origin: ORIGIN, replyForm, cookie: cookies[worker], body: `Burst reply ${worker}/${i} ${Math.random()}` }));
+          mine.push(
+            await postReply({
+              origin: ORIGIN,
+              replyForm,
+              cookie: cookies[worker],
+              body: `Burst reply ${worker}/${i} ${Math.random()}`,
+            }),
+          );
         }
         return mine;
       }),
@@ -127,7 +197,10 @@ async function replyBurst(cookies, replyForm) {
   return {
     sent: results.length,
     acknowledged: ok.length,
-    p95Ms: percentile(ok.map((r) => r.ms), 95),
+    p95Ms: percentile(
+      ok.map((r) => r.ms),
+      95,
+    ),
     wallSeconds: (Date.now() - started) / 1000,
     failures: [...new Set(results.filter((r) => !r.ok).map((r) => r.status))],
     keys: results.map((r) => r.key),
@@ -136,15 +209,25 @@ async function replyBurst(cookies, replyForm) {
 }
 
 function machine() {
-  const cpu = readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.+)/)?.[1] ?? os.cpus()[0]?.model ?? "unknown";
-  return { nproc: os.availableParallelism(), cpu, node: process.version, platform: `${os.type()} ${os.release()}`, memGiB: Math.round(os.totalmem() / 2 ** 30) };
+  const cpu =
+    readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.+)/)?.[1] ??
+    os.cpus()[0]?.model ??
+    "unknown";
+  return {
+    nproc: os.availableParallelism(),
+    cpu,
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+    memGiB: Math.round(os.totalmem() / 2 ** 30),
+  };
 }
 
 async function main() {
   const content = prepare();
   const posts = { seed: content.seed, ...Object.fromEntries(content.posts.map((p) => [p.key, p])) };
 
-  if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(".next/BUILD_ID")) log("BENCH_SKIP_BUILD=1: reusing .next");
+  if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(".next/BUILD_ID"))
+    log("BENCH_SKIP_BUILD=1: reusing .next");
   else run("npx", ["next", "build"], env);
 
   // First start: capture the seed page, so the second start serves it from public/.
@@ -168,12 +251,16 @@ async function main() {
   // Single views, cold first: the 100k post is measured before anything warms it.
   log("single views (100k post capped at 120 s)");
   const bigViews = await singleViews(`${ORIGIN}${posts["100k"].path}`, 3);
-  log(`100k post: ${bigViews.timeout ? "timeout" : `${Math.round(bigViews.first.ms)} ms, ${bigViews.last.bytes} bytes`}`);
+  log(
+    `100k post: ${bigViews.timeout ? "timeout" : `${Math.round(bigViews.first.ms)} ms, ${bigViews.last.bytes} bytes`}`,
+  );
   // A timed-out page is still being rendered: measure nothing until the server is free.
   if (bigViews.timeout) await waitUntilIdle();
   const seedViews = await singleViews(`${ORIGIN}${SEED_PATH}`, 5);
   const oneKViews = await singleViews(`${ORIGIN}${posts["1k"].path}`, 1);
-  log(`seed post: median ${Math.round(seedViews.medianMs)} ms, ${seedViews.last.bytes} bytes; 1k post ${Math.round(oneKViews.first.ms)} ms`);
+  log(
+    `seed post: median ${Math.round(seedViews.medianMs)} ms, ${seedViews.last.bytes} bytes; 1k post ${Math.round(oneKViews.first.ms)} ms`,
+  );
 
   const loadMore = oneKViews.last ? findLoadMore(oneKViews.last.body) : null;
   const js = await scriptWeight(seedViews.last.body, `${ORIGIN}${SEED_PATH}`);
@@ -182,8 +269,22 @@ async function main() {
     { key: "home", label: "home page", path: "/" },
     { key: "seed", label: "seed post", path: SEED_PATH },
     { key: "1k", label: "1,000-comment post", path: posts["1k"].path },
-    { key: "100k", label: "100,000-comment post (first page)", path: posts["100k"].path, skip: bigViews.timeout ? "timeout" : bigViews.medianMs > SLOW_PAGE_MS ? `skipped: ${(bigViews.medianMs / 1000).toFixed(1)} s per view` : null },
-    { key: "loadMore", label: "load more (1,000-comment post)", path: loadMore, skip: loadMore ? null : "n/a (no load-more link)" },
+    {
+      key: "100k",
+      label: "100,000-comment post (first page)",
+      path: posts["100k"].path,
+      skip: bigViews.timeout
+        ? "timeout"
+        : bigViews.medianMs > SLOW_PAGE_MS
+          ? `skipped: ${(bigViews.medianMs / 1000).toFixed(1)} s per view`
+          : null,
+    },
+    {
+      key: "loadMore",
+      label: "load more (1,000-comment post)",
+      path: loadMore,
+      skip: loadMore ? null : "n/a (no load-more link)",
+    },
     { key: "atom", label: "Atom feed", path: "/feeds/posts/default" },
     { key: "static", label: "seed HTML as a static file (ceiling)", path: "/__bench/seed.html" },
   ];
@@ -196,8 +297,14 @@ async function main() {
     }
     await timedGet(`${ORIGIN}${target.path}`); // warm
     log(`load: ${target.label} ${target.path} (${CONNECTIONS} connections, ${DURATION} s)`);
-    load[target.key] = { label: target.label, path: target.path, ...(await measure(`${ORIGIN}${target.path}`)) };
-    log(`  ${Math.round(load[target.key].rps)} req/s, p50 ${load[target.key].p50} ms, p99 ${load[target.key].p99} ms, non-2xx ${load[target.key].non2xx}`);
+    load[target.key] = {
+      label: target.label,
+      path: target.path,
+      ...(await measure(`${ORIGIN}${target.path}`)),
+    };
+    log(
+      `  ${Math.round(load[target.key].rps)} req/s, p50 ${load[target.key].p50} ms, p99 ${load[target.key].p99} ms, non-2xx ${load[target.key].non2xx}`,
+    );
   }
   let visitor = 0;
   log("load: view counter");
@@ -208,7 +315,11 @@ async function main() {
       method: "POST",
       setupRequest: (request) => {
         visitor += 1;
-        const headers = { ...request.headers, "user-agent": `Mozilla/5.0 (X11; Linux x86_64) BenchReader/${visitor}`, "x-forwarded-for": `10.${(visitor >> 16) & 255}.${(visitor >> 8) & 255}.${visitor & 255}` };
+        const headers = {
+          ...request.headers,
+          "user-agent": `Mozilla/5.0 (X11; Linux x86_64) BenchReader/${visitor}`,
+          "x-forwarded-for": `10.${(visitor >> 16) & 255}.${(visitor >> 8) & 255}.${visitor & 255}`,
+        };
         return { ...request, headers };
       },
     })),
@@ -225,23 +336,48 @@ async function main() {
     nginx = {
       cacheStatus: second.headers.get("x-cache-status") ?? "none",
       appCacheControl: second.headers.get("cache-control"),
-      cached: { label: "seed post through nginx cache", ...(await measure(`http://127.0.0.1:${NGINX_PORT}${SEED_PATH}`)) },
-      static: { label: "seed HTML as a file, nginx (ceiling)", ...(await measure(`http://127.0.0.1:${STATIC_PORT}/seed.html`)) },
+      cached: {
+        label: "seed post through nginx cache",
+        ...(await measure(`http://127.0.0.1:${NGINX_PORT}${SEED_PATH}`)),
+      },
+      static: {
+        label: "seed HTML as a file, nginx (ceiling)",
+        ...(await measure(`http://127.0.0.1:${STATIC_PORT}/seed.html`)),
+      },
     };
     await stopProcess(child);
   }
 
   log("reply forms");
-  const seedForm = await fetchReplyForm({ origin: ORIGIN, postPath: SEED_PATH, commentId: posts.seed.replyTarget, cookie: cookies[0], timeoutMs: 30_000 });
+  const seedForm = await fetchReplyForm({
+    origin: ORIGIN,
+    postPath: SEED_PATH,
+    commentId: posts.seed.replyTarget,
+    cookie: cookies[0],
+    timeoutMs: 30_000,
+  });
   let bigForm;
   let bigFormNote = null;
   try {
     if (bigViews.timeout) throw new Error("the 100k page timed out above");
-    bigForm = await fetchReplyForm({ origin: ORIGIN, postPath: posts["100k"].path, commentId: posts["100k"].replyTarget, cookie: cookies[0], timeoutMs: 120_000 });
+    bigForm = await fetchReplyForm({
+      origin: ORIGIN,
+      postPath: posts["100k"].path,
+      commentId: posts["100k"].replyTarget,
+      cookie: cookies[0],
+      timeoutMs: 120_000,
+    });
   } catch (error) {
     // The action and its fields are the same on every post: aim the seed form at the 100k post.
     bigFormNote = `form page failed (${error.message}); seed form re-aimed at the 100k post`;
-    const fields = seedForm.form.fields.map(([name, value]) => [name, name === "postId" ? String(posts["100k"].id) : name === "parentId" ? String(posts["100k"].replyTarget) : value]);
+    const fields = seedForm.form.fields.map(([name, value]) => [
+      name,
+      name === "postId"
+        ? String(posts["100k"].id)
+        : name === "parentId"
+          ? String(posts["100k"].replyTarget)
+          : value,
+    ]);
     bigForm = { ...seedForm, form: { ...seedForm.form, fields } };
   }
   log(`reply round trips: ${REPLY_SAMPLES} each on the seed post (${seedForm.pagePath}) and the 100k post`);
@@ -260,7 +396,13 @@ async function main() {
     settings: { connections: CONNECTIONS, durationSeconds: DURATION, replySamples: REPLY_SAMPLES },
     pages: {
       seed: { medianMs: seedViews.medianMs, bytes: seedViews.last.bytes },
-      big: { firstMs: bigViews.first.ms, medianMs: bigViews.medianMs, timeout: bigViews.timeout, bytes: bigViews.last?.bytes ?? null, status: bigViews.first.status ?? null },
+      big: {
+        firstMs: bigViews.first.ms,
+        medianMs: bigViews.medianMs,
+        timeout: bigViews.timeout,
+        bytes: bigViews.last?.bytes ?? null,
+        status: bigViews.first.status ?? null,
+      },
       loadMore,
     },
     js,

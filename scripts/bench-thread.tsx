@@ -26,7 +26,7 @@ const post = await db.post.create({
 });
 // A realistic shape: a third top-level, the rest replying to a random earlier comment.
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const { threadPosition } = await import("@/lib/comments/tree");
 const rows: { id: number; rootId: number | null; depth: number }[] = [];
 for (let i = 0; i < COMMENTS; i++) {
@@ -57,13 +57,19 @@ for (let round = 1; round <= 3; round++) {
   const before = sqlStatementCounter.count;
   const start = performance.now();
   const comments = await getThreadComments(post.id);
-  console.log(`${"load (getThreadComments)".padEnd(34)} ${(performance.now() - start).toFixed(1).padStart(8)} ms  (${sqlStatementCounter.count - before} SQL statement)`);
+  console.log(
+    `${"load (getThreadComments)".padEnd(34)} ${(performance.now() - start).toFixed(1).padStart(8)} ms  (${sqlStatementCounter.count - before} SQL statement)`,
+  );
   time("build tree + cap depth", () => capThreadDepth(buildCommentTree(comments), MAX_RENDERED_DEPTH));
   const html = time("render thread to HTML", () =>
-    renderToStaticMarkup(<CommentThread comments={comments} total={countLiveComments(comments)} postPath="/2024/01/bench" />),
+    renderToStaticMarkup(
+      <CommentThread comments={comments} total={countLiveComments(comments)} postPath="/2024/01/bench" />,
+    ),
   );
   console.log(`${"HTML size".padEnd(34)} ${(html.length / 1024).toFixed(0).padStart(8)} KiB`);
 }
 const memory = process.memoryUsage();
-console.log(`heap used ${(memory.heapUsed / 2 ** 20).toFixed(1)} MiB, rss ${(memory.rss / 2 ** 20).toFixed(1)} MiB`);
+console.log(
+  `heap used ${(memory.heapUsed / 2 ** 20).toFixed(1)} MiB, rss ${(memory.rss / 2 ** 20).toFixed(1)} MiB`,
+);
 await db.$disconnect();

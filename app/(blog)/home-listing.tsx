@@ -11,7 +11,11 @@ export async function renderHomeListing(page: number) {
   return (
     <>
       <h1 className="sr-only">{config.title}</h1>
-      {posts.length === 0 ? <p className="text-muted">Nothing has been published yet.</p> : <PostList posts={posts} />}
+      {posts.length === 0 ? (
+        <p className="text-muted">Nothing has been published yet.</p>
+      ) : (
+        <PostList posts={posts} />
+      )}
       <Pager basePath="/" page={page} hasOlder={hasOlder} />
     </>
   );

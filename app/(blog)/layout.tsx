@@ -27,11 +27,11 @@ export default function BlogLayout({ children }: { children: React.ReactNode }) 
         <main id="main" className="min-w-0 py-8">
           {children}
         </main>
-        <div className="border-line border-t py-8 lg:border-t-0">
+        <div className="border-t border-line py-8 lg:border-t-0">
           <BlogSidebar />
         </div>
       </div>
-      <footer className="border-line text-muted mx-auto max-w-5xl border-t px-4 py-6 text-sm">
+      <footer className="mx-auto max-w-5xl border-t border-line px-4 py-6 text-sm text-muted">
         {config.title} · Powered by Commonplace ·{" "}
         <Link href="/feeds/posts/default" prefetch={false} className="link">
           Posts (Atom)

@@ -18,7 +18,8 @@ const search = <T extends object>(params: T) => Promise.resolve(params);
 async function labelWithPosts(count: number) {
   const slug = `pages-${randomUUID().slice(0, 8)}`;
   const label = await db.label.create({ data: { name: slug, slug }, select: { id: true } });
-  for (let i = 0; i < count; i++) await createPost({ title: `Paged ${i}`, labels: { connect: { id: label.id } } });
+  for (let i = 0; i < count; i++)
+    await createPost({ title: `Paged ${i}`, labels: { connect: { id: label.id } } });
   return slug;
 }
 
@@ -46,12 +47,24 @@ describe("listing pages", () => {
 
   it("month pages 404 for empty or malformed months", async () => {
     await createPost({ publishedAt: new Date("1990-05-15T00:00:00Z"), title: "May 1990" });
-    const may = renderToStaticMarkup(await MonthArchivePage({ params: search({ year: "1990", month: "05" }) }));
+    const may = renderToStaticMarkup(
+      await MonthArchivePage({ params: search({ year: "1990", month: "05" }) }),
+    );
     expect(may).toContain("May 1990");
-    for (const [year, month] of [["1990", "04"], ["1990", "5"], ["1990", "13"], ["90", "05"]]) {
-      await expect(MonthArchivePage({ params: search({ year, month }) }), `${year}/${month}`).rejects.toMatchObject(NOT_FOUND);
+    for (const [year, month] of [
+      ["1990", "04"],
+      ["1990", "5"],
+      ["1990", "13"],
+      ["90", "05"],
+    ]) {
+      await expect(
+        MonthArchivePage({ params: search({ year, month }) }),
+        `${year}/${month}`,
+      ).rejects.toMatchObject(NOT_FOUND);
     }
-    await expect(MonthOlderPage({ params: search({ year: "1990", month: "05", page: "2" }) })).rejects.toMatchObject(NOT_FOUND);
+    await expect(
+      MonthOlderPage({ params: search({ year: "1990", month: "05", page: "2" }) }),
+    ).rejects.toMatchObject(NOT_FOUND);
   });
 
   it("search renders matches as <mark> elements and user text as text", async () => {

@@ -11,7 +11,10 @@ export default async function ModerationLayout({ children }: { children: React.R
   const [pages, viewer] = await Promise.all([getNavPages(), getOptionalUser()]);
   return (
     <>
-      <SiteHeader pages={pages} account={<AccountNav viewer={viewer ? { name: viewer.name } : null} links={accountLinks(viewer)} />} />
+      <SiteHeader
+        pages={pages}
+        account={<AccountNav viewer={viewer ? { name: viewer.name } : null} links={accountLinks(viewer)} />}
+      />
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
         {children}
       </main>

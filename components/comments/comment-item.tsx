@@ -55,13 +55,19 @@ export function CommentItem({ comment, postPath, actions, hiddenReplies = {}, pu
       {comment.replies.length > 0 && (
         <CommentReplies>
           {comment.replies.map((reply) => (
-            <CommentItem key={reply.id} comment={reply} postPath={postPath} actions={actions} hiddenReplies={hiddenReplies} />
+            <CommentItem
+              key={reply.id}
+              comment={reply}
+              postPath={postPath}
+              actions={actions}
+              hiddenReplies={hiddenReplies}
+            />
           ))}
         </CommentReplies>
       )}
       {hidden > 0 && (
-        <p className="no-print border-line mt-1 border-l-2 pl-3 text-sm sm:pl-5">
-          <a href={commentThreadPath(postPath, comment.id)} className="link font-semibold">
+        <p className="no-print mt-1 border-l-2 border-line pl-3 text-sm sm:pl-5">
+          <a href={commentThreadPath(postPath, comment.id)} className="font-semibold link">
             Continue this thread ({hidden} more {hidden === 1 ? "reply" : "replies"})
           </a>
         </p>

@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 /** The indented list of replies under a comment (also what a reply published in place fills). */
 export function CommentReplies({ children }: { children: ReactNode }) {
   return (
-    <div className="comment-replies border-line border-l-2 pl-3 sm:pl-5">
-      <h3 className="text-muted text-xs font-semibold tracking-wide uppercase">Replies</h3>
+    <div className="comment-replies border-l-2 border-line pl-3 sm:pl-5">
+      <h3 className="text-xs font-semibold tracking-wide text-muted uppercase">Replies</h3>
       <ol className="list-none">{children}</ol>
     </div>
   );

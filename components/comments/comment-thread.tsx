@@ -17,13 +17,29 @@ type CommentListProps = CommentSlots & {
 };
 
 /** One page of a discussion as a list of threads (also what "Load more" appends). */
-export function CommentList({ comments, postPath, actions, hiddenReplies, numbered = true, className = "", empty }: CommentListProps) {
+export function CommentList({
+  comments,
+  postPath,
+  actions,
+  hiddenReplies,
+  numbered = true,
+  className = "",
+  empty,
+}: CommentListProps) {
   const roots = capThreadDepth(buildCommentTree(comments, { hiddenReplies }), MAX_RENDERED_DEPTH);
   return (
     <>
-      <ol className={`${numbered ? "list-decimal space-y-2 pl-6 marker:text-muted" : "list-none space-y-2"} empty:hidden ${className}`}>
+      <ol
+        className={`${numbered ? "list-decimal space-y-2 pl-6 marker:text-muted" : "list-none space-y-2"} empty:hidden ${className}`}
+      >
         {roots.map((comment) => (
-          <CommentItem key={comment.id} comment={comment} postPath={postPath} actions={actions} hiddenReplies={hiddenReplies} />
+          <CommentItem
+            key={comment.id}
+            comment={comment}
+            postPath={postPath}
+            actions={actions}
+            hiddenReplies={hiddenReplies}
+          />
         ))}
       </ol>
       {roots.length === 0 && empty}
@@ -40,7 +56,16 @@ type CommentThreadProps = CommentListProps & {
   footer?: ReactNode;
 };
 
-export function CommentThread({ comments, total, postPath, actions, hiddenReplies, numbered, more, footer }: CommentThreadProps) {
+export function CommentThread({
+  comments,
+  total,
+  postPath,
+  actions,
+  hiddenReplies,
+  numbered,
+  more,
+  footer,
+}: CommentThreadProps) {
   return (
     <ThreadCountProvider count={total}>
       <section id="comments" aria-labelledby="comments-heading" className="mt-12 border-t border-line pt-6">
@@ -52,7 +77,7 @@ export function CommentThread({ comments, total, postPath, actions, hiddenReplie
           hiddenReplies={hiddenReplies}
           numbered={numbered}
           className="mt-4"
-          empty={<p className="text-muted mt-4 [ol:not(:empty)+&]:hidden">No comments yet.</p>}
+          empty={<p className="mt-4 text-muted [ol:not(:empty)+&]:hidden">No comments yet.</p>}
         />
         {more}
         {footer && <div className="mt-6">{footer}</div>}

@@ -20,8 +20,14 @@ export function ThreadCountProvider({ count, children }: { count: number; childr
   if (published.base !== count) setPublished({ base: count, added: 0 });
 
   const adjustPending = useCallback((delta: number) => setPending((value) => Math.max(0, value + delta)), []);
-  const countPublished = useCallback(() => setPublished((value) => ({ ...value, added: value.added + 1 })), []);
-  const changes = useMemo(() => ({ adjustPending, published: countPublished }), [adjustPending, countPublished]);
+  const countPublished = useCallback(
+    () => setPublished((value) => ({ ...value, added: value.added + 1 })),
+    [],
+  );
+  const changes = useMemo(
+    () => ({ adjustPending, published: countPublished }),
+    [adjustPending, countPublished],
+  );
   return (
     <CountChangesContext.Provider value={changes}>
       <CountContext.Provider value={count + published.added + pending}>{children}</CountContext.Provider>

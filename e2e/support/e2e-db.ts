@@ -47,7 +47,10 @@ export function addGuestComments(postId: number, count: number): number[] {
     const start = Date.UTC(2001, 0, 16);
     return db.transaction(() =>
       Array.from({ length: count }, (_, i) =>
-        Number(insert.run(postId, `Long thread comment number ${i + 1}.`, sqliteDate(new Date(start + i * 1000))).lastInsertRowid),
+        Number(
+          insert.run(postId, `Long thread comment number ${i + 1}.`, sqliteDate(new Date(start + i * 1000)))
+            .lastInsertRowid,
+        ),
       ),
     )();
   } finally {

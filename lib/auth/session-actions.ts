@@ -12,7 +12,12 @@ import { config } from "@/lib/config";
  */
 async function setSessionHint(signedIn: boolean) {
   const jar = await cookies();
-  if (signedIn) jar.set(SESSION_HINT_COOKIE, "1", { path: "/", sameSite: "lax", secure: config.siteUrl.startsWith("https:") });
+  if (signedIn)
+    jar.set(SESSION_HINT_COOKIE, "1", {
+      path: "/",
+      sameSite: "lax",
+      secure: config.siteUrl.startsWith("https:"),
+    });
   else jar.delete(SESSION_HINT_COOKIE);
 }
 
@@ -22,7 +27,11 @@ export type PasswordSignInFailure = "invalid" | "throttled";
  * Signs in through Auth.js and redirects to `returnTo` (which must be ours). Returns
  * the failure kind instead of throwing; the redirect on success is thrown as Next wants.
  */
-export async function signInWithPassword(email: string, password: string, returnTo: string): Promise<PasswordSignInFailure> {
+export async function signInWithPassword(
+  email: string,
+  password: string,
+  returnTo: string,
+): Promise<PasswordSignInFailure> {
   // Success is a thrown redirect, so the hint is set first and taken back on failure.
   await setSessionHint(true);
   try {

@@ -10,7 +10,11 @@ import { createHash } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
-import { buildContentSecurityPolicy, inlineScriptHashes, policyEnvironment } from "../security/csp-policy.mjs";
+import {
+  buildContentSecurityPolicy,
+  inlineScriptHashes,
+  policyEnvironment,
+} from "../security/csp-policy.mjs";
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
 const POLICY_HEADER = "content-security-policy";
@@ -23,7 +27,10 @@ function withPolicy(value) {
   if (value?.kind !== "APP_PAGE" || typeof value.html !== "string") return value;
   if (value.headers?.[POLICY_HEADER]) return value;
   const hashes = inlineScriptHashes(value.html, sha256Base64);
-  value.headers = { ...value.headers, [POLICY_HEADER]: buildContentSecurityPolicy({ scripts: { hashes }, ...environment }) };
+  value.headers = {
+    ...value.headers,
+    [POLICY_HEADER]: buildContentSecurityPolicy({ scripts: { hashes }, ...environment }),
+  };
   return value;
 }
 

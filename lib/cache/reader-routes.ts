@@ -4,7 +4,15 @@
  * gives these pages a nonce policy; cached pages get a hash policy from the cache
  * handler. Keep in step with the matcher in proxy.ts (a test checks both).
  */
-export const PER_REQUEST_PREFIXES = ["/signin", "/signup", "/search", "/admin", "/moderation", "/comments", "/posts"] as const;
+export const PER_REQUEST_PREFIXES = [
+  "/signin",
+  "/signup",
+  "/search",
+  "/admin",
+  "/moderation",
+  "/comments",
+  "/posts",
+] as const;
 
 export function rendersPerRequest(pathname: string): boolean {
   return PER_REQUEST_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

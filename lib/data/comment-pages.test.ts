@@ -3,7 +3,14 @@ import { buildCommentTree } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
 import { sqlStatementCounter } from "@/lib/db-client";
 import { createComments, createPost } from "@/tests/support/factories";
-import { COMMENTS_PER_PAGE, MAX_THREAD_DEPTH, getCommentPage, getCommentSubtree, locateComment, type CommentPage } from "./comment-pages";
+import {
+  COMMENTS_PER_PAGE,
+  MAX_THREAD_DEPTH,
+  getCommentPage,
+  getCommentSubtree,
+  locateComment,
+  type CommentPage,
+} from "./comment-pages";
 
 type Spec = { parent?: number; body?: string };
 
@@ -22,11 +29,14 @@ function thread(specs: Spec[], replies: number, maxDepth: number, random: () => 
 
 /** A chain: each comment replies to the one before; returns the ids, index = depth. */
 async function chain(postId: number, length: number): Promise<number[]> {
-  return createComments(postId, Array.from({ length }, (_, i) => (i === 0 ? {} : { parent: i - 1 })));
+  return createComments(
+    postId,
+    Array.from({ length }, (_, i) => (i === 0 ? {} : { parent: i - 1 })),
+  );
 }
 
 function seeded(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 async function allPages(postId: number): Promise<CommentPage[]> {
@@ -55,7 +65,9 @@ describe("getCommentPage", () => {
     for (let t = 0; t < 40; t++) thread(specs, (t * 37) % 45, 4, random);
     const ids = await createComments(post.id, specs);
     const threadOf = new Map<number, number>();
-    specs.forEach((spec, i) => threadOf.set(ids[i], spec.parent === undefined ? ids[i] : threadOf.get(ids[spec.parent])!));
+    specs.forEach((spec, i) =>
+      threadOf.set(ids[i], spec.parent === undefined ? ids[i] : threadOf.get(ids[spec.parent])!),
+    );
     const threadSize = (root: number) => ids.filter((id) => threadOf.get(id) === root).length;
 
     const pages = await allPages(post.id);
@@ -80,7 +92,12 @@ describe("getCommentPage", () => {
   it("cuts a thread larger than the budget to its first replies by id and counts what it hides", async () => {
     const post = await createPost();
     // A root with 300 direct replies, then 300 replies to its first reply, then another thread.
-    const specs: Spec[] = [{}, ...Array.from({ length: 300 }, () => ({ parent: 0 })), ...Array.from({ length: 300 }, () => ({ parent: 1 })), {}];
+    const specs: Spec[] = [
+      {},
+      ...Array.from({ length: 300 }, () => ({ parent: 0 })),
+      ...Array.from({ length: 300 }, () => ({ parent: 1 })),
+      {},
+    ];
     const ids = await createComments(post.id, specs);
 
     const page = await getCommentPage(post.id, null);
@@ -96,7 +113,10 @@ describe("getCommentPage", () => {
 
   it(`loads ${MAX_THREAD_DEPTH} levels below the top and counts the direct replies hidden below that`, async () => {
     const post = await createPost();
-    const specs: Spec[] = [...Array.from({ length: 10 }, (_, i) => (i === 0 ? {} : { parent: i - 1 })), { parent: MAX_THREAD_DEPTH }];
+    const specs: Spec[] = [
+      ...Array.from({ length: 10 }, (_, i) => (i === 0 ? {} : { parent: i - 1 })),
+      { parent: MAX_THREAD_DEPTH },
+    ];
     const ids = await createComments(post.id, specs);
     const page = await getCommentPage(post.id, null);
     expect(page.comments.map((c) => c.id)).toEqual(ids.slice(0, MAX_THREAD_DEPTH + 1));
@@ -111,7 +131,10 @@ describe("getCommentPage", () => {
     specs.push({ parent: 0 });
     const ids = await createComments(post.id, specs);
     const secret = specs.flatMap((spec, i) => (spec.body ? [ids[i]] : []));
-    await db.comment.updateMany({ where: { id: { in: secret } }, data: { deletedAt: new Date(), deletedReason: "moderator" } });
+    await db.comment.updateMany({
+      where: { id: { in: secret } },
+      data: { deletedAt: new Date(), deletedReason: "moderator" },
+    });
 
     const pages = await allPages(post.id);
     expect(pages.length).toBeGreaterThan(1);
@@ -126,13 +149,21 @@ describe("getCommentPage", () => {
   it("keeps a deleted comment whose replies are not on the page as a tombstone", async () => {
     const post = await createPost();
     const ids = await chain(post.id, MAX_THREAD_DEPTH + 2);
-    await db.comment.update({ where: { id: ids[MAX_THREAD_DEPTH] }, data: { deletedAt: new Date(), deletedReason: "author", body: "gone" } });
+    await db.comment.update({
+      where: { id: ids[MAX_THREAD_DEPTH] },
+      data: { deletedAt: new Date(), deletedReason: "author", body: "gone" },
+    });
     const page = await getCommentPage(post.id, null);
     expect(page.hiddenReplies).toEqual({ [ids[MAX_THREAD_DEPTH]]: 1 });
 
     let node = buildCommentTree(page.comments, { hiddenReplies: page.hiddenReplies })[0];
     while (node.replies.length > 0) node = node.replies[0];
-    expect(node).toMatchObject({ id: ids[MAX_THREAD_DEPTH], deleted: "author", body: null, depth: MAX_THREAD_DEPTH });
+    expect(node).toMatchObject({
+      id: ids[MAX_THREAD_DEPTH],
+      deleted: "author",
+      body: null,
+      depth: MAX_THREAD_DEPTH,
+    });
     let withoutHidden = buildCommentTree(page.comments)[0];
     while (withoutHidden.replies.length > 0) withoutHidden = withoutHidden.replies[0];
     expect(withoutHidden.id).toBe(ids[MAX_THREAD_DEPTH - 1]);
@@ -140,7 +171,12 @@ describe("getCommentPage", () => {
 
   it("returns an empty last page for a post without comments", async () => {
     const post = await createPost();
-    expect(await getCommentPage(post.id, null)).toEqual({ comments: [], hiddenReplies: {}, nextCursor: null, total: 0 });
+    expect(await getCommentPage(post.id, null)).toEqual({
+      comments: [],
+      hiddenReplies: {},
+      nextCursor: null,
+      total: 0,
+    });
   });
 
   it("sends the same number of SQL statements for a 50-comment and a 3,000-comment thread", async () => {
@@ -150,7 +186,8 @@ describe("getCommentPage", () => {
       const post = await createPost();
       const specs: Spec[] = [];
       const random = seeded(size);
-      while (specs.length < size) thread(specs, Math.min(size - specs.length - 1, Math.floor(random() * 120)), 9, random);
+      while (specs.length < size)
+        thread(specs, Math.min(size - specs.length - 1, Math.floor(random() * 120)), 9, random);
       await createComments(post.id, specs);
       const { result, statements } = await countStatements(() => getCommentPage(post.id, null));
       expect(result.total).toBe(size);
@@ -160,7 +197,14 @@ describe("getCommentPage", () => {
     const post = await createPost();
     const [root] = await chain(post.id, 1);
     await db.comment.createMany({
-      data: Array.from({ length: 3000 }, (_, i) => ({ postId: post.id, parentId: root, rootId: root, depth: 1, authorName: "Bulk", body: `${i}` })),
+      data: Array.from({ length: 3000 }, (_, i) => ({
+        postId: post.id,
+        parentId: root,
+        rootId: root,
+        depth: 1,
+        authorName: "Bulk",
+        body: `${i}`,
+      })),
     });
     const giant = await countStatements(() => getCommentPage(post.id, null));
     expect(giant.result.hiddenReplies).toEqual({ [root]: 3000 - (COMMENTS_PER_PAGE - 1) });
@@ -177,7 +221,9 @@ describe("getCommentSubtree", () => {
     expect(subtree).not.toBeNull();
     expect(subtree!.postId).toBe(post.id);
     expect(subtree!.rootComment.id).toBe(ids[MAX_THREAD_DEPTH]);
-    expect(subtree!.page.comments.map((c) => c.id)).toEqual(ids.slice(MAX_THREAD_DEPTH, 2 * MAX_THREAD_DEPTH + 1));
+    expect(subtree!.page.comments.map((c) => c.id)).toEqual(
+      ids.slice(MAX_THREAD_DEPTH, 2 * MAX_THREAD_DEPTH + 1),
+    );
     expect(subtree!.page.hiddenReplies).toEqual({ [ids[2 * MAX_THREAD_DEPTH]]: 1 });
     expect(subtree!.page).toMatchObject({ nextCursor: null, total: ids.length });
     const roots = buildCommentTree(subtree!.page.comments, { hiddenReplies: subtree!.page.hiddenReplies });
@@ -186,7 +232,11 @@ describe("getCommentSubtree", () => {
 
   it("cuts a subtree to the budget by id", async () => {
     const post = await createPost();
-    const ids = await createComments(post.id, [{}, { parent: 0 }, ...Array.from({ length: 250 }, () => ({ parent: 1 }))]);
+    const ids = await createComments(post.id, [
+      {},
+      { parent: 0 },
+      ...Array.from({ length: 250 }, () => ({ parent: 1 })),
+    ]);
     const subtree = await getCommentSubtree(ids[1]);
     expect(subtree!.page.comments.map((c) => c.id)).toEqual(ids.slice(1, 1 + COMMENTS_PER_PAGE));
     expect(subtree!.page.hiddenReplies).toEqual({ [ids[1]]: 250 - (COMMENTS_PER_PAGE - 1) });
@@ -212,7 +262,11 @@ describe("locateComment", () => {
     const ids = await createComments(post.id, specs);
     const path = `/2024/06/${post.slug}`;
 
-    expect(await locateComment(ids[5])).toEqual({ postId: post.id, postPath: path, view: { kind: "first-page" } });
+    expect(await locateComment(ids[5])).toEqual({
+      postId: post.id,
+      postPath: path,
+      view: { kind: "first-page" },
+    });
 
     const later = ids[specs.length - 20];
     const location = await locateComment(later);
@@ -221,8 +275,14 @@ describe("locateComment", () => {
     expect((await getCommentPage(post.id, after)).comments.map((c) => c.id)).toContain(later);
 
     // Depth 9 opens under its ancestor at depth 6; depth 14 under the one at depth 12.
-    expect((await locateComment(ids[deep + 9]))?.view).toEqual({ kind: "subtree", commentId: ids[deep + MAX_THREAD_DEPTH] });
-    expect((await locateComment(ids[deep + 14]))?.view).toEqual({ kind: "subtree", commentId: ids[deep + 2 * MAX_THREAD_DEPTH] });
+    expect((await locateComment(ids[deep + 9]))?.view).toEqual({
+      kind: "subtree",
+      commentId: ids[deep + MAX_THREAD_DEPTH],
+    });
+    expect((await locateComment(ids[deep + 14]))?.view).toEqual({
+      kind: "subtree",
+      commentId: ids[deep + 2 * MAX_THREAD_DEPTH],
+    });
     expect((await locateComment(ids[deep + MAX_THREAD_DEPTH]))?.view.kind).toBe("page");
     const subtree = await getCommentSubtree(ids[deep + MAX_THREAD_DEPTH]);
     expect(subtree!.page.comments.map((c) => c.id)).toContain(ids[deep + 9]);
@@ -233,7 +293,10 @@ describe("locateComment", () => {
     const ids = await createComments(post.id, [{}, ...Array.from({ length: 300 }, () => ({ parent: 0 }))]);
     expect((await locateComment(ids[10]))?.view).toEqual({ kind: "first-page" });
     expect((await locateComment(ids[250]))?.view).toEqual({ kind: "subtree", commentId: ids[250] });
-    await db.comment.update({ where: { id: ids[10] }, data: { deletedAt: new Date(), deletedReason: "moderator" } });
+    await db.comment.update({
+      where: { id: ids[10] },
+      data: { deletedAt: new Date(), deletedReason: "moderator" },
+    });
     expect((await locateComment(ids[10]))?.view).toEqual({ kind: "first-page" });
   });
 

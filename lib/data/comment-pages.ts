@@ -45,7 +45,6 @@ export type CommentPage = {
   total: number;
 };
 
-
 export type CommentLocation = { postId: number; postPath: string; view: CommentView };
 
 /**
@@ -65,7 +64,10 @@ export async function getCommentPage(postId: number, after: number | null): Prom
 export async function getCommentSubtree(
   commentId: number,
 ): Promise<{ postId: number; rootComment: ThreadComment; page: CommentPage } | null> {
-  const target = await db.comment.findFirst({ where: { id: commentId, post: publishedNow() }, select: { postId: true } });
+  const target = await db.comment.findFirst({
+    where: { id: commentId, post: publishedNow() },
+    select: { postId: true },
+  });
   if (!target) return null;
   const page = await assemblePage(target.postId, await loadSubtreeIds(commentId), null);
   const rootComment = page.comments.find((comment) => comment.id === commentId)!;
@@ -81,7 +83,13 @@ export async function getCommentSubtree(
 export async function locateComment(commentId: number): Promise<CommentLocation | null> {
   const comment = await db.comment.findFirst({
     where: { id: commentId, post: publishedNow() },
-    select: { id: true, postId: true, rootId: true, depth: true, post: { select: { slug: true, publishedAt: true } } },
+    select: {
+      id: true,
+      postId: true,
+      rootId: true,
+      depth: true,
+      post: { select: { slug: true, publishedAt: true } },
+    },
   });
   if (!comment?.post.publishedAt) return null;
   const at = (view: CommentView): CommentLocation => ({
@@ -117,7 +125,8 @@ export async function locateComment(commentId: number): Promise<CommentLocation 
     )
     SELECT "id" FROM "up" WHERE "depth" = ${anchorDepth}`;
   const anchorId = anchor ? Number(anchor.id) : comment.id;
-  const shown = anchorId !== comment.id && (await loadSubtreeIds(anchorId)).some((row) => row.id === comment.id);
+  const shown =
+    anchorId !== comment.id && (await loadSubtreeIds(anchorId)).some((row) => row.id === comment.id);
   return at({ kind: "subtree", commentId: shown ? anchorId : comment.id });
 }
 
@@ -178,10 +187,13 @@ async function loadPageIds(plan: PagePlan): Promise<LoadedId[]> {
   // so these form a connected tree), read level by level so that no query walks past
   // the budget: an index range per depth, merged.
   const limit = COMMENTS_PER_PAGE - 1;
-  const perDepth = Array.from({ length: MAX_THREAD_DEPTH }, (_, i) => Prisma.sql`
+  const perDepth = Array.from(
+    { length: MAX_THREAD_DEPTH },
+    (_, i) => Prisma.sql`
     SELECT * FROM (
       SELECT "id", "depth" FROM "Comment" WHERE "rootId" = ${plan.roots[0]} AND "depth" = ${i + 1} ORDER BY "id" LIMIT ${limit}
-    )`);
+    )`,
+  );
   const replies = await db.$queryRaw<{ id: number; depth: number }[]>`
     SELECT "id", "depth" FROM (${Prisma.join(perDepth, " UNION ALL ")}) ORDER BY "id" LIMIT ${limit}`;
   return [...roots, ...replies.map((row) => ({ id: Number(row.id), level: Number(row.depth) }))];
@@ -207,11 +219,19 @@ async function loadSubtreeIds(commentId: number): Promise<LoadedId[]> {
 }
 
 /** Loads the rows, the hidden-reply counts and the live total: three queries. */
-async function assemblePage(postId: number, loaded: LoadedId[], nextCursor: number | null): Promise<CommentPage> {
+async function assemblePage(
+  postId: number,
+  loaded: LoadedId[],
+  nextCursor: number | null,
+): Promise<CommentPage> {
   const [rows, hiddenReplies, total] = await Promise.all([
     loaded.length === 0
       ? []
-      : db.comment.findMany({ where: { id: { in: loaded.map((row) => row.id) } }, orderBy: { id: "asc" }, select: threadCommentSelect }),
+      : db.comment.findMany({
+          where: { id: { in: loaded.map((row) => row.id) } },
+          orderBy: { id: "asc" },
+          select: threadCommentSelect,
+        }),
     countHiddenReplies(loaded),
     db.comment.count({ where: { postId, deletedAt: null } }),
   ]);

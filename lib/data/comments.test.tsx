@@ -18,7 +18,10 @@ describe("getThreadComments", () => {
     const small = await createPost();
     await createComments(small.id, [{}, { parent: 0 }]);
     const large = await createPost();
-    await createComments(large.id, Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? {} : { parent: i - 1 })));
+    await createComments(
+      large.id,
+      Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? {} : { parent: i - 1 })),
+    );
 
     const a = await countStatements(() => getThreadComments(small.id));
     const b = await countStatements(() => getThreadComments(large.id));
@@ -47,7 +50,9 @@ describe("getThreadComments", () => {
     }));
     await db.comment.createMany({ data: rows });
     const comments = await getThreadComments(post.id);
-    const html = renderToStaticMarkup(<CommentThread comments={comments} total={countLiveComments(comments)} postPath="/2024/06/bulk" />);
+    const html = renderToStaticMarkup(
+      <CommentThread comments={comments} total={countLiveComments(comments)} postPath="/2024/06/bulk" />,
+    );
     expect(html).toContain("5000 comments:");
     expect(html.match(/<li /g)).toHaveLength(5000);
   });

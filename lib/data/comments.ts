@@ -98,6 +98,10 @@ export async function getOwnCommentIds(postId: number, userId: string): Promise<
 
 /** The comment of a post published at `createdAtMs` (Blogger's ?showComment= permalinks). */
 export async function findCommentIdByTime(postId: number, createdAtMs: number): Promise<number | null> {
-  const row = await db.comment.findFirst({ where: { postId, createdAt: new Date(createdAtMs) }, select: { id: true }, orderBy: { id: "asc" } });
+  const row = await db.comment.findFirst({
+    where: { postId, createdAt: new Date(createdAtMs) },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
   return row?.id ?? null;
 }

@@ -10,12 +10,21 @@ import { postPath } from "@/lib/posts/paths";
  * that forgets a check upstream still cannot delete someone else's comment.
  */
 
-export type ModerationResult<T = object> = ({ ok: true } & T) | { ok: false; reason: "not-found" | "forbidden" | "invalid" };
+export type ModerationResult<T = object> =
+  ({ ok: true } & T) | { ok: false; reason: "not-found" | "forbidden" | "invalid" };
 
 type Actor = Pick<CurrentUser, "id" | "role" | "banned">;
 
-async function log(actorId: string, action: string, targetType: "comment" | "user", targetId: string | number, detail?: string) {
-  await db.moderationLog.create({ data: { actorId, action, targetType, targetId: String(targetId), detail: detail ?? null } });
+async function log(
+  actorId: string,
+  action: string,
+  targetType: "comment" | "user",
+  targetId: string | number,
+  detail?: string,
+) {
+  await db.moderationLog.create({
+    data: { actorId, action, targetType, targetId: String(targetId), detail: detail ?? null },
+  });
 }
 
 /**
@@ -39,15 +48,25 @@ export async function deleteComment(
   const reason = own ? "author" : "moderator";
   const result = await db.comment.updateMany({
     where: { id: commentId, deletedAt: null },
-    data: { deletedAt: new Date(), deletedById: actor.id, deletedReason: reason, deletionNote: own ? null : (note ?? null) },
+    data: {
+      deletedAt: new Date(),
+      deletedById: actor.id,
+      deletedReason: reason,
+      deletionNote: own ? null : (note ?? null),
+    },
   });
   if (result.count === 1) await log(actor.id, `comment.delete.${reason}`, "comment", commentId, note);
-  const path = comment.post.publishedAt ? postPath({ slug: comment.post.slug, publishedAt: comment.post.publishedAt }) : "/";
+  const path = comment.post.publishedAt
+    ? postPath({ slug: comment.post.slug, publishedAt: comment.post.publishedAt })
+    : "/";
   return { ok: true, postId: comment.post.id, postPath: path, changed: result.count === 1 };
 }
 
 /** Brings back a deleted comment with its original text, untouched. */
-export async function restoreComment(actor: Actor, commentId: number): Promise<ModerationResult<{ postId: number; postPath: string; changed: boolean }>> {
+export async function restoreComment(
+  actor: Actor,
+  commentId: number,
+): Promise<ModerationResult<{ postId: number; postPath: string; changed: boolean }>> {
   if (!can(actor, "restore:comment")) return { ok: false, reason: "forbidden" };
   const comment = await db.comment.findUnique({
     where: { id: commentId },
@@ -59,7 +78,9 @@ export async function restoreComment(actor: Actor, commentId: number): Promise<M
     data: { deletedAt: null, deletedById: null, deletedReason: null, deletionNote: null },
   });
   if (result.count === 1) await log(actor.id, "comment.restore", "comment", commentId);
-  const path = comment.post.publishedAt ? postPath({ slug: comment.post.slug, publishedAt: comment.post.publishedAt }) : "/";
+  const path = comment.post.publishedAt
+    ? postPath({ slug: comment.post.slug, publishedAt: comment.post.publishedAt })
+    : "/";
   return { ok: true, postId: comment.post.id, postPath: path, changed: result.count === 1 };
 }
 
@@ -76,7 +97,8 @@ export async function banUser(
   if (userId === actor.id) return { ok: false, reason: "invalid" };
   const target = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
   if (!target) return { ok: false, reason: "not-found" };
-  if (target.role === "admin" || (target.role === "moderator" && actor.role !== "admin")) return { ok: false, reason: "forbidden" };
+  if (target.role === "admin" || (target.role === "moderator" && actor.role !== "admin"))
+    return { ok: false, reason: "forbidden" };
 
   const banned = await db.user.updateMany({
     where: { id: userId, bannedAt: null },
@@ -87,17 +109,26 @@ export async function banUser(
   if (options.deleteComments) {
     const removed = await db.comment.updateMany({
       where: { authorId: userId, deletedAt: null },
-      data: { deletedAt: new Date(), deletedById: actor.id, deletedReason: "moderator", deletionNote: "Removed with the author's ban" },
+      data: {
+        deletedAt: new Date(),
+        deletedById: actor.id,
+        deletedReason: "moderator",
+        deletionNote: "Removed with the author's ban",
+      },
     });
     deletedComments = removed.count;
-    if (removed.count > 0) await log(actor.id, "user.comments.delete", "user", userId, `${removed.count} comments`);
+    if (removed.count > 0)
+      await log(actor.id, "user.comments.delete", "user", userId, `${removed.count} comments`);
   }
   return { ok: true, deletedComments };
 }
 
 export async function unbanUser(actor: Actor, userId: string): Promise<ModerationResult> {
   if (!can(actor, "ban:user")) return { ok: false, reason: "forbidden" };
-  const result = await db.user.updateMany({ where: { id: userId, bannedAt: { not: null } }, data: { bannedAt: null, bannedReason: null } });
+  const result = await db.user.updateMany({
+    where: { id: userId, bannedAt: { not: null } },
+    data: { bannedAt: null, bannedReason: null },
+  });
   if (result.count === 0) {
     const exists = await db.user.count({ where: { id: userId } });
     return exists ? { ok: true } : { ok: false, reason: "not-found" };

@@ -6,11 +6,16 @@ import { db } from "@/lib/db";
 import { isBotUserAgent, visitorFromRequest } from "@/lib/visitors/visitor";
 import { createPost } from "@/tests/support/factories";
 
-const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
+const BROWSER =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 
-function call(handler: Handler, postId: number | string, { ip = "203.0.113.7", ua = BROWSER, site = "same-origin" } = {}) {
+function call(
+  handler: Handler,
+  postId: number | string,
+  { ip = "203.0.113.7", ua = BROWSER, site = "same-origin" } = {},
+) {
   const request = new Request(`http://localhost/api/posts/${postId}/x`, {
     method: "POST",
     headers: { "x-forwarded-for": `${ip}, 10.0.0.1`, "user-agent": ua, "sec-fetch-site": site },
@@ -21,7 +26,10 @@ function call(handler: Handler, postId: number | string, { ip = "203.0.113.7", u
 // Views are written in batches: flush, then read what is stored.
 const counts = async (id: number) => {
   await flushPostCounters();
-  return db.post.findUniqueOrThrow({ where: { id }, select: { viewCount: true, shareCount: true, updatedAt: true } });
+  return db.post.findUniqueOrThrow({
+    where: { id },
+    select: { viewCount: true, shareCount: true, updatedAt: true },
+  });
 };
 
 describe("view counting", () => {
@@ -36,7 +44,11 @@ describe("view counting", () => {
   it("answers a view with the current share count, written or not, for the cached page to show", async () => {
     const post = await createPost();
     await call(postShare, post.id, { ip: "198.51.100.31" });
-    expect(await (await call(postView, post.id)).json()).toEqual({ viewCount: 1, shareCount: 1, counted: true });
+    expect(await (await call(postView, post.id)).json()).toEqual({
+      viewCount: 1,
+      shareCount: 1,
+      counted: true,
+    });
   });
 
   it("leaves updatedAt alone: a view is not an edit", async () => {
@@ -57,7 +69,12 @@ describe("view counting", () => {
 
   it("does not count crawlers or requests without a user agent", async () => {
     const post = await createPost();
-    for (const ua of ["Googlebot/2.1 (+http://www.google.com/bot.html)", "facebookexternalhit/1.1", "curl/8.5.0", ""]) {
+    for (const ua of [
+      "Googlebot/2.1 (+http://www.google.com/bot.html)",
+      "facebookexternalhit/1.1",
+      "curl/8.5.0",
+      "",
+    ]) {
       const body = await (await call(postView, post.id, { ua })).json();
       expect(body, ua).toEqual({ viewCount: 0, shareCount: 0, counted: false });
     }
@@ -67,12 +84,21 @@ describe("view counting", () => {
 
   it("does not count requests sent from other sites' pages", async () => {
     const post = await createPost();
-    expect(await (await call(postView, post.id, { site: "cross-site" })).json()).toEqual({ viewCount: 0, shareCount: 0, counted: false });
-    expect(await (await call(postShare, post.id, { site: "cross-site" })).json()).toEqual({ shareCount: 0, counted: false });
+    expect(await (await call(postView, post.id, { site: "cross-site" })).json()).toEqual({
+      viewCount: 0,
+      shareCount: 0,
+      counted: false,
+    });
+    expect(await (await call(postShare, post.id, { site: "cross-site" })).json()).toEqual({
+      shareCount: 0,
+      counted: false,
+    });
   });
 
   it("counts headless Chromium, which is a real browser", () => {
-    expect(isBotUserAgent("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/156.0 Safari/537.36")).toBe(false);
+    expect(
+      isBotUserAgent("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/156.0 Safari/537.36"),
+    ).toBe(false);
   });
 
   it("counts 20 simultaneous requests from one visitor once", async () => {
@@ -87,7 +113,10 @@ describe("view counting", () => {
     const post = await createPost();
     await call(postView, post.id, { ip: "192.0.2.55" });
     await flushPostCounters();
-    const rows = await db.postView.findMany({ where: { postId: post.id }, select: { visitorHash: true, day: true } });
+    const rows = await db.postView.findMany({
+      where: { postId: post.id },
+      select: { visitorHash: true, day: true },
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0].visitorHash).not.toContain("192.0.2.55");
     expect(rows[0].day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -95,7 +124,8 @@ describe("view counting", () => {
 
   it("refuses drafts, unknown posts and malformed ids with 404", async () => {
     const draft = await createPost({ status: "draft" });
-    for (const id of [draft.id, 999_999_999, "abc", "1;DROP"]) expect((await call(postView, id as number)).status, String(id)).toBe(404);
+    for (const id of [draft.id, 999_999_999, "abc", "1;DROP"])
+      expect((await call(postView, id as number)).status, String(id)).toBe(404);
     expect((await counts(draft.id)).viewCount).toBe(0);
   });
 
@@ -109,7 +139,9 @@ describe("view counting", () => {
 describe("share counting", () => {
   it("counts one share per visitor per post per day, atomically", async () => {
     const post = await createPost({ shareCount: 2 });
-    const bodies = await Promise.all(Array.from({ length: 10 }, () => call(postShare, post.id).then((r) => r.json())));
+    const bodies = await Promise.all(
+      Array.from({ length: 10 }, () => call(postShare, post.id).then((r) => r.json())),
+    );
     expect(bodies.filter((b) => b.counted)).toEqual([{ shareCount: 3, counted: true }]);
     const other = await (await call(postShare, post.id, { ip: "198.51.100.20" })).json();
     expect(other).toEqual({ shareCount: 4, counted: true });

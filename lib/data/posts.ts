@@ -38,7 +38,11 @@ export type PostSummary = {
 /** The one "readable post" rule: published, and its publication time has come. */
 export const publishedNow = () => ({ status: "published", publishedAt: { lte: new Date() } });
 
-export async function getPostByPermalink(year: string, month: string, slug: string): Promise<PostView | null> {
+export async function getPostByPermalink(
+  year: string,
+  month: string,
+  slug: string,
+): Promise<PostView | null> {
   const post = await db.post.findFirst({
     where: { slug, ...publishedNow() },
     select: {
@@ -64,7 +68,11 @@ export async function getPostByPermalink(year: string, month: string, slug: stri
   // The year and month are part of the permalink: a wrong month is a different URL.
   const parts = calendarParts(post.publishedAt);
   if (parts.year !== year || parts.month !== month) return null;
-  return { ...post, publishedAt: post.publishedAt, path: postPath({ slug: post.slug, publishedAt: post.publishedAt }) };
+  return {
+    ...post,
+    publishedAt: post.publishedAt,
+    path: postPath({ slug: post.slug, publishedAt: post.publishedAt }),
+  };
 }
 
 /** A readable post as its discussion needs it: where it lives, whether it takes comments. */
@@ -76,7 +84,12 @@ export async function getDiscussionTarget(postId: number): Promise<DiscussionTar
     select: { id: true, title: true, slug: true, publishedAt: true, commentsEnabled: true },
   });
   if (!post?.publishedAt) return null;
-  return { id: post.id, title: post.title, path: postPath({ slug: post.slug, publishedAt: post.publishedAt }), commentsEnabled: post.commentsEnabled };
+  return {
+    id: post.id,
+    title: post.title,
+    path: postPath({ slug: post.slug, publishedAt: post.publishedAt }),
+    commentsEnabled: post.commentsEnabled,
+  };
 }
 
 /** Which published posts a listing shows: all (home), one label, or one month. */

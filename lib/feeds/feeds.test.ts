@@ -11,9 +11,14 @@ const HOSTILE = `Tom & Jerry <script>alert("x")</script> 'quoted' \u0000\u0001\u
 const HOSTILE_WITH_SURROGATE = `${HOSTILE}\uD800`;
 const CLEAN = `Tom & Jerry <script>alert("x")</script> 'quoted'  end`;
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "item", "category", "link"].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  isArray: (name) => ["entry", "item", "category", "link"].includes(name),
+});
 
-const feed = (scope: string, format: string) => wholeBlogFeed(new Request("http://localhost/"), { params: Promise.resolve({ scope, format }) });
+const feed = (scope: string, format: string) =>
+  wholeBlogFeed(new Request("http://localhost/"), { params: Promise.resolve({ scope, format }) });
 
 function parse(xml: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
@@ -28,7 +33,9 @@ async function fetchXml(response: Response | Promise<Response>) {
 
 describe("xml writer", () => {
   it("escapes markup and drops characters XML 1.0 forbids", () => {
-    const xml = renderXml(el("feed", { title: HOSTILE_WITH_SURROGATE }, el("title", {}, HOSTILE_WITH_SURROGATE), el("empty")));
+    const xml = renderXml(
+      el("feed", { title: HOSTILE_WITH_SURROGATE }, el("title", {}, HOSTILE_WITH_SURROGATE), el("empty")),
+    );
     const doc = parse(xml);
     expect(doc.feed.title).toBe(CLEAN);
     expect(doc.feed["@title"]).toBe(CLEAN);
@@ -43,12 +50,26 @@ describe("feeds", () => {
       title: HOSTILE,
       bodyMarkdown: "Body with **bold** and [a link](/p/about) & <b>raw html</b>.",
       publishedAt: new Date(Date.now() - 1000),
-      labels: { connectOrCreate: { where: { slug: "feed-test" }, create: { name: "Feeds & <Things>", slug: "feed-test" } } },
+      labels: {
+        connectOrCreate: {
+          where: { slug: "feed-test" },
+          create: { name: "Feeds & <Things>", slug: "feed-test" },
+        },
+      },
     });
-    const [live, deleted] = await createComments(post.id, [{ body: "A <b>live</b> comment & more" }, { body: "secret deleted words" }]);
+    const [live, deleted] = await createComments(post.id, [
+      { body: "A <b>live</b> comment & more" },
+      { body: "secret deleted words" },
+    ]);
     // Newest in the database, so they are inside the whole-blog feed's 50 entries whatever other tests add.
-    await db.comment.updateMany({ where: { id: { in: [live, deleted] } }, data: { createdAt: new Date(Date.now() + 1000) } });
-    await db.comment.update({ where: { id: deleted }, data: { deletedAt: new Date(), deletedReason: "moderator" } });
+    await db.comment.updateMany({
+      where: { id: { in: [live, deleted] } },
+      data: { createdAt: new Date(Date.now() + 1000) },
+    });
+    await db.comment.update({
+      where: { id: deleted },
+      data: { deletedAt: new Date(), deletedReason: "moderator" },
+    });
     return { post, live, deleted };
   }
 
@@ -73,17 +94,27 @@ describe("feeds", () => {
       const { type, doc } = await fetchXml(response);
       expect(type).toBe("application/rss+xml; charset=utf-8");
       expect(doc.rss["@version"]).toBe("2.0");
-      const item = doc.rss.channel.item.find((i: { guid: { "#text": string } }) => i.guid["#text"].endsWith(`:post-${post.id}`));
+      const item = doc.rss.channel.item.find((i: { guid: { "#text": string } }) =>
+        i.guid["#text"].endsWith(`:post-${post.id}`),
+      );
       expect(item.title).toBe(CLEAN);
-      expect(new Date(item.pubDate).getTime()).toBe(post.publishedAt!.getTime() - (post.publishedAt!.getTime() % 1000));
+      expect(new Date(item.pubDate).getTime()).toBe(
+        post.publishedAt!.getTime() - (post.publishedAt!.getTime() % 1000),
+      );
     }
   });
 
   it("lists live comments and never a deleted one's text", async () => {
     const { post, live, deleted } = await hostilePost();
-    const perPost = await fetchXml(postCommentsFeed(new Request("http://localhost/"), { params: Promise.resolve({ scope: String(post.id) }) }));
+    const perPost = await fetchXml(
+      postCommentsFeed(new Request("http://localhost/"), {
+        params: Promise.resolve({ scope: String(post.id) }),
+      }),
+    );
     expect(perPost.type).toBe("application/atom+xml; charset=utf-8");
-    expect(perPost.doc.feed.entry.map((e: { id: string }) => e.id)).toEqual([expect.stringMatching(new RegExp(`:comment-${live}$`))]);
+    expect(perPost.doc.feed.entry.map((e: { id: string }) => e.id)).toEqual([
+      expect.stringMatching(new RegExp(`:comment-${live}$`)),
+    ]);
     expect(perPost.doc.feed.entry[0].content["#text"]).toBe("A <b>live</b> comment & more");
     const all = await (await feed("comments", "default")).text();
     parse(all);
@@ -96,11 +127,17 @@ describe("feeds", () => {
     const draft = await createPost({ status: "draft" });
     await createComments(draft.id, [{ body: "draft chatter" }]);
     for (const id of [String(draft.id), "999999999", "x"]) {
-      const response = await postCommentsFeed(new Request("http://localhost/"), { params: Promise.resolve({ scope: id }) });
+      const response = await postCommentsFeed(new Request("http://localhost/"), {
+        params: Promise.resolve({ scope: id }),
+      });
       expect(response.status, id).toBe(404);
     }
     expect(await (await feed("comments", "default")).text()).not.toContain("draft chatter");
-    for (const [scope, format] of [["posts", "atom"], ["pages", "default"], ["comments", "rss"]]) {
+    for (const [scope, format] of [
+      ["posts", "atom"],
+      ["pages", "default"],
+      ["comments", "rss"],
+    ]) {
       expect((await feed(scope, format)).status, `${scope}/${format}`).toBe(404);
     }
   });

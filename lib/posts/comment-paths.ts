@@ -17,7 +17,8 @@ export function commentThreadPath(postPath: string, commentId: number): string {
 }
 
 /** Where a comment is shown, as lib/data/comment-pages.ts#locateComment found it. */
-export type CommentView = { kind: "first-page" } | { kind: "page"; after: number } | { kind: "subtree"; commentId: number };
+export type CommentView =
+  { kind: "first-page" } | { kind: "page"; after: number } | { kind: "subtree"; commentId: number };
 
 /** The URL that shows comment `commentId`, scrolled to it. */
 export function commentViewPath(postPath: string, view: CommentView, commentId: number): string {

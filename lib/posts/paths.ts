@@ -7,4 +7,10 @@ export function postPath(post: { slug: string; publishedAt: Date }): string {
 }
 
 // Comment addresses need no blog settings, so browser code imports them from there.
-export { commentAnchor, commentPagePath, commentThreadPath, commentViewPath, type CommentView } from "./comment-paths";
+export {
+  commentAnchor,
+  commentPagePath,
+  commentThreadPath,
+  commentViewPath,
+  type CommentView,
+} from "./comment-paths";

@@ -4,7 +4,12 @@ import { buildContentSecurityPolicy, inlineScriptHashes } from "./csp-policy.mjs
 
 describe("buildContentSecurityPolicy", () => {
   it("allows scripts only with the nonce and forbids framing and plugins", () => {
-    const policy = buildContentSecurityPolicy({ scripts: { nonce: "abc123" }, development: false, https: false, formTargets: [] });
+    const policy = buildContentSecurityPolicy({
+      scripts: { nonce: "abc123" },
+      development: false,
+      https: false,
+      formTargets: [],
+    });
     expect(policy).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
     expect(policy).not.toContain("unsafe-eval");
     expect(policy).toContain("frame-ancestors 'none'");
@@ -14,14 +19,24 @@ describe("buildContentSecurityPolicy", () => {
   });
 
   it("adds what development, HTTPS and OAuth need", () => {
-    const policy = buildContentSecurityPolicy({ scripts: { nonce: "n" }, development: true, https: true, formTargets: ["https://github.com"] });
+    const policy = buildContentSecurityPolicy({
+      scripts: { nonce: "n" },
+      development: true,
+      https: true,
+      formTargets: ["https://github.com"],
+    });
     expect(policy).toContain("'unsafe-eval'");
     expect(policy).toContain("upgrade-insecure-requests");
     expect(policy).toContain("form-action 'self' https://github.com");
   });
 
   it("allows a cached page's inline scripts by hash only, and script files from this site", () => {
-    const policy = buildContentSecurityPolicy({ scripts: { hashes: ["aGFzaA=="] }, development: false, https: false, formTargets: [] });
+    const policy = buildContentSecurityPolicy({
+      scripts: { hashes: ["aGFzaA=="] },
+      development: false,
+      https: false,
+      formTargets: [],
+    });
     expect(policy).toContain("script-src 'self' 'sha256-aGFzaA=='");
     expect(policy).not.toContain("unsafe-inline' ;");
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);

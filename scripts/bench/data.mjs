@@ -66,13 +66,20 @@ export function benchUsers() {
 export function generateContent(dbFile, posts) {
   const db = new Database(dbFile);
   db.pragma("journal_mode = WAL");
-  const columns = new Set(db.prepare("PRAGMA table_info(Comment)").all().map((c) => c.name));
+  const columns = new Set(
+    db
+      .prepare("PRAGMA table_info(Comment)")
+      .all()
+      .map((c) => c.name),
+  );
   const withTree = columns.has("rootId") && columns.has("depth");
   const users = benchUsers();
   const iso = (date) => date.toISOString().replace("Z", "+00:00");
   const result = [];
 
-  const insertUser = db.prepare(`INSERT INTO User (id, email, name, role, createdAt) VALUES (?, ?, ?, 'commenter', ?)`);
+  const insertUser = db.prepare(
+    `INSERT INTO User (id, email, name, role, createdAt) VALUES (?, ?, ?, 'commenter', ?)`,
+  );
   const insertPost = db.prepare(
     `INSERT INTO Post (slug, title, standfirst, bodyMarkdown, status, publishedAt, createdAt, updatedAt)
      VALUES (?, ?, ?, ?, 'published', ?, ?, ?)`,
@@ -127,7 +134,12 @@ export function generateContent(dbFile, posts) {
           depth: parent ? parent.depth + 1 : 0,
         });
         const id = Number(row.lastInsertRowid);
-        written.push({ id, depth: parent ? parent.depth + 1 : 0, rootId: parent ? (parent.rootId ?? parent.id) : null, deleted });
+        written.push({
+          id,
+          depth: parent ? parent.depth + 1 : 0,
+          rootId: parent ? (parent.rootId ?? parent.id) : null,
+          deleted,
+        });
         if (!parent && firstTopLevel === null) firstTopLevel = id;
       }
       // A live top-level comment to reply to in the reply benchmarks.

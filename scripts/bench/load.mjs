@@ -39,7 +39,11 @@ export async function timedGet(url, options = {}) {
 async function timedGetOnce(url, { headers = {}, timeoutMs = 120_000 } = {}) {
   const start = performance.now();
   try {
-    const response = await fetch(url, { headers, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, {
+      headers,
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const body = await response.text();
     return { ms: performance.now() - start, status: response.status, body, bytes: Buffer.byteLength(body) };
   } catch (error) {
@@ -55,7 +59,9 @@ function gzipWireBytes(url) {
       .get(url, { headers: { "accept-encoding": "gzip" } }, (response) => {
         let bytes = 0;
         response.on("data", (chunk) => (bytes += chunk.length));
-        response.on("end", () => resolve({ bytes, encoding: response.headers["content-encoding"] ?? "identity" }));
+        response.on("end", () =>
+          resolve({ bytes, encoding: response.headers["content-encoding"] ?? "identity" }),
+        );
       })
       .on("error", reject);
   });
@@ -68,7 +74,9 @@ function gzipWireBytes(url) {
  */
 export async function scriptWeight(html, pageUrl) {
   // `nomodule` scripts (legacy polyfills) are never fetched by browsers that run modules.
-  const tags = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)].filter((m) => !/\bnomodule\b/i.test(m[0]));
+  const tags = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)].filter(
+    (m) => !/\bnomodule\b/i.test(m[0]),
+  );
   const sources = [...new Set(tags.map((m) => m[1].replace(/&amp;/g, "&")))];
   let external = 0;
   const unencoded = [];
@@ -77,7 +85,16 @@ export async function scriptWeight(html, pageUrl) {
     if (encoding !== "gzip") unencoded.push(src);
     external += bytes;
   }
-  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("");
+  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => m[1])
+    .join("");
   const inlineGzip = inline.length > 0 ? gzipSync(inline, { level: 6 }).length : 0;
-  return { files: sources.length, external, inlineRaw: Buffer.byteLength(inline), inlineGzip, total: external + inlineGzip, unencoded };
+  return {
+    files: sources.length,
+    external,
+    inlineRaw: Buffer.byteLength(inline),
+    inlineGzip,
+    total: external + inlineGzip,
+    unencoded,
+  };
 }

@@ -1,7 +1,16 @@
 // A throwaway nginx in front of the bench server, configured from the documented
 // docs/nginx/commonplace.conf (the one source of truth) with ports and paths swapped.
 import { spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { BENCH_DIR, NGINX_PORT, PORT, ROOT } from "./env.mjs";
 import { startProcess, waitForHttp } from "./processes.mjs";
@@ -15,7 +24,8 @@ export function nginxAvailable() {
 
 function substitute(text, from, to) {
   const count = text.split(from).length - 1;
-  if (count !== 1) throw new Error(`docs/nginx/commonplace.conf: expected "${from}" once, found it ${count} times`);
+  if (count !== 1)
+    throw new Error(`docs/nginx/commonplace.conf: expected "${from}" once, found it ${count} times`);
   return text.replace(from, to);
 }
 
@@ -31,7 +41,8 @@ function chownTree(dir, uid, gid) {
 /** Writes the config, serves `staticHtml` as /seed.html on STATIC_PORT, starts nginx. */
 export async function startNginx(staticHtml) {
   rmSync(NGINX_PREFIX, { recursive: true, force: true });
-  for (const dir of ["cache", "temp", "logs", "static"]) mkdirSync(path.join(NGINX_PREFIX, dir), { recursive: true });
+  for (const dir of ["cache", "temp", "logs", "static"])
+    mkdirSync(path.join(NGINX_PREFIX, dir), { recursive: true });
   writeFileSync(path.join(NGINX_PREFIX, "static/seed.html"), staticHtml);
 
   let site = readFileSync(path.join(ROOT, "docs/nginx/commonplace.conf"), "utf8");
@@ -72,7 +83,10 @@ http {
 
   const test = spawnSync("nginx", ["-p", NGINX_PREFIX, "-c", configFile, "-t"], { encoding: "utf8" });
   if (test.status !== 0) throw new Error(`nginx -t failed:\n${test.stderr}`);
-  const child = startProcess("nginx", ["-p", NGINX_PREFIX, "-c", configFile], { env: process.env, logFile: path.join(BENCH_DIR, "nginx.log") });
+  const child = startProcess("nginx", ["-p", NGINX_PREFIX, "-c", configFile], {
+    env: process.env,
+    logFile: path.join(BENCH_DIR, "nginx.log"),
+  });
   await waitForHttp(`http://127.0.0.1:${STATIC_PORT}/seed.html`, child, 10_000);
   return child;
 }

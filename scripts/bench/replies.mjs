@@ -10,7 +10,8 @@ const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 function attributes(tag) {
   const result = {};
   const inner = tag.replace(/^<\w+/, "").replace(/\/?>$/, "");
-  for (const match of inner.matchAll(ATTRIBUTE)) result[match[1].toLowerCase()] = decode(match[2] ?? match[3] ?? match[4] ?? "");
+  for (const match of inner.matchAll(ATTRIBUTE))
+    result[match[1].toLowerCase()] = decode(match[2] ?? match[3] ?? match[4] ?? "");
   return result;
 }
 
@@ -47,7 +48,11 @@ export async function fetchReplyForm({ origin, commentId, cookie, timeoutMs }) {
   for (const pagePath of candidates) {
     let response;
     try {
-      response = await fetch(origin + pagePath, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+      response = await fetch(origin + pagePath, {
+        headers: { cookie },
+        redirect: "manual",
+        signal: AbortSignal.timeout(timeoutMs),
+      });
     } catch (error) {
       problems.push(`${pagePath}: ${error.name === "TimeoutError" ? "timeout" : error.message}`);
       continue;
@@ -57,7 +62,9 @@ export async function fetchReplyForm({ origin, commentId, cookie, timeoutMs }) {
       problems.push(`${pagePath}: HTTP ${response.status}`);
       continue;
     }
-    const form = replyForms(html).find((f) => f.fields.some(([name, value]) => name === "parentId" && value === String(commentId)));
+    const form = replyForms(html).find((f) =>
+      f.fields.some(([name, value]) => name === "parentId" && value === String(commentId)),
+    );
     if (!form) {
       problems.push(`${pagePath}: no reply form for comment ${commentId} (signed in?)`);
       continue;
@@ -71,7 +78,8 @@ export async function fetchReplyForm({ origin, commentId, cookie, timeoutMs }) {
 export async function postReply({ origin, replyForm, cookie, body, timeoutMs = 30_000 }) {
   const key = newIdempotencyKey();
   const data = new FormData();
-  for (const [name, value] of replyForm.form.fields) data.append(name, name === "idempotencyKey" ? key : value);
+  for (const [name, value] of replyForm.form.fields)
+    data.append(name, name === "idempotencyKey" ? key : value);
   data.append("body", body);
   const start = performance.now();
   try {
@@ -88,7 +96,12 @@ export async function postReply({ origin, replyForm, cookie, body, timeoutMs = 3
     const match = response.status === 303 ? location.match(/#c(\d+)$/) : null;
     return { ok: !!match, ms, status: response.status, commentId: match ? Number(match[1]) : null, key };
   } catch (error) {
-    return { ok: false, ms: performance.now() - start, status: error.name === "TimeoutError" ? "timeout" : error.message, key };
+    return {
+      ok: false,
+      ms: performance.now() - start,
+      status: error.name === "TimeoutError" ? "timeout" : error.message,
+      key,
+    };
   }
 }
 

@@ -8,7 +8,8 @@ import { vi } from "vitest";
 export const session = { userId: null as string | null };
 
 vi.mock("@/auth", () => ({
-  auth: async () => (session.userId ? { user: { id: session.userId }, expires: "2100-01-01T00:00:00.000Z" } : null),
+  auth: async () =>
+    session.userId ? { user: { id: session.userId }, expires: "2100-01-01T00:00:00.000Z" } : null,
   signIn: vi.fn(),
   signOut: vi.fn(),
   handlers: {},
@@ -18,7 +19,8 @@ vi.mock("@/auth", () => ({
 export const revalidated: string[] = [];
 vi.mock("next/cache", () => ({
   revalidatePath: (path: string) => revalidated.push(path),
-  revalidateTag: (tag: string, profile?: { expire?: number }) => revalidated.push(`tag:${tag}${profile?.expire ? ` (expire ${profile.expire} s)` : ""}`),
+  revalidateTag: (tag: string, profile?: { expire?: number }) =>
+    revalidated.push(`tag:${tag}${profile?.expire ? ` (expire ${profile.expire} s)` : ""}`),
 }));
 
 export function signInAs(userId: string | null): void {

@@ -21,7 +21,7 @@ type ComposePageProps = {
 export function ComposePage({ user, back, heading, children, target }: ComposePageProps) {
   return (
     <>
-      <p className="text-muted text-sm">
+      <p className="text-sm text-muted">
         <Link href={back.href} className="link">
           ← {back.label}
         </Link>
@@ -32,9 +32,18 @@ export function ComposePage({ user, back, heading, children, target }: ComposePa
         {!target.commentsEnabled ? (
           <p className="text-muted">Comments are closed on this post.</p>
         ) : !hasPermission(user, "create:comment") ? (
-          <p className="text-muted">{user.banned ? "Your account has been banned from commenting." : "Your account cannot comment."}</p>
+          <p className="text-muted">
+            {user.banned ? "Your account has been banned from commenting." : "Your account cannot comment."}
+          </p>
         ) : (
-          <CommentForm postId={target.postId} parentId={target.parentId} idempotencyKey={randomUUID()} authorName={user.name} autoFocus inPlace={false} />
+          <CommentForm
+            postId={target.postId}
+            parentId={target.parentId}
+            idempotencyKey={randomUUID()}
+            authorName={user.name}
+            autoFocus
+            inPlace={false}
+          />
         )}
       </div>
     </>

@@ -26,16 +26,20 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
   const query = parseSearchQuery(params.q);
   const page = parsePageParam(params.page);
   if (page === null) notFound();
-  const { hits, hasMore } = query ? await searchPosts(query, { page, perPage: RESULTS_PER_PAGE }) : { hits: [], hasMore: false };
+  const { hits, hasMore } = query
+    ? await searchPosts(query, { page, perPage: RESULTS_PER_PAGE })
+    : { hits: [], hasMore: false };
 
   return (
     <>
-      <h1 className="font-serif text-2xl font-bold">{query ? <>Search results for “{query}”</> : "Search"}</h1>
+      <h1 className="font-serif text-2xl font-bold">
+        {query ? <>Search results for “{query}”</> : "Search"}
+      </h1>
       <SearchForm id="search-page-q" label="Search posts" labelHidden defaultValue={query} className="mt-4" />
       {!query ? (
-        <p className="text-muted mt-6">Type a word or two to search the titles and text of every post.</p>
+        <p className="mt-6 text-muted">Type a word or two to search the titles and text of every post.</p>
       ) : hits.length === 0 ? (
-        <p className="text-muted mt-6" role="status">
+        <p className="mt-6 text-muted" role="status">
           {page > 1 ? "No more posts match" : "No posts match"} “{query}”.
         </p>
       ) : (
@@ -47,7 +51,7 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
                   <HighlightedText marked={hit.markedTitle} />
                 </Link>
               </h2>
-              <p className="text-muted text-sm">{formatDateHeader(hit.publishedAt)}</p>
+              <p className="text-sm text-muted">{formatDateHeader(hit.publishedAt)}</p>
               <p className="mt-1 leading-relaxed">
                 <HighlightedText marked={cleanSnippet(hit.markedSnippet)} />
               </p>
@@ -55,7 +59,16 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
           ))}
         </ol>
       )}
-      {query && <Pager basePath="/search" page={page} hasOlder={hasMore} query={{ q: query }} newerLabel="Previous results" olderLabel="More results" />}
+      {query && (
+        <Pager
+          basePath="/search"
+          page={page}
+          hasOlder={hasMore}
+          query={{ q: query }}
+          newerLabel="Previous results"
+          olderLabel="More results"
+        />
+      )}
     </>
   );
 }

@@ -13,11 +13,22 @@ export type PageFormState = FormState<PageFormValues>;
 export async function savePageAction(_previous: PageFormState, formData: FormData): Promise<PageFormState> {
   const values = textFields(formData, PAGE_FIELDS);
   const user = await getOptionalUser();
-  if (!user) return { status: "error", formError: "You are signed out. Sign in again in another tab, then save; your text is kept here.", values };
+  if (!user)
+    return {
+      status: "error",
+      formError: "You are signed out. Sign in again in another tab, then save; your text is kept here.",
+      values,
+    };
 
   const parsed = PageSchema.safeParse(values);
   requirePermission(user, "write:post");
-  if (!parsed.success) return { status: "error", fieldErrors: firstFieldErrors(parsed.error), formError: "Please correct the marked fields.", values };
+  if (!parsed.success)
+    return {
+      status: "error",
+      fieldErrors: firstFieldErrors(parsed.error),
+      formError: "Please correct the marked fields.",
+      values,
+    };
   const input = parsed.data;
 
   const write: PageWrite = {
@@ -27,9 +38,15 @@ export async function savePageAction(_previous: PageFormState, formData: FormDat
     navOrder: input.navOrder,
     published: input.published,
   };
-  const result = input.pageId === null ? await createAdminPage(write) : await updateAdminPage(input.pageId, write);
+  const result =
+    input.pageId === null ? await createAdminPage(write) : await updateAdminPage(input.pageId, write);
   if (!result.ok) {
-    if (result.reason === "slug-taken") return { status: "error", fieldErrors: { slug: "That slug is taken" }, values: { ...values, slug: input.slug } };
+    if (result.reason === "slug-taken")
+      return {
+        status: "error",
+        fieldErrors: { slug: "That slug is taken" },
+        values: { ...values, slug: input.slug },
+      };
     return { status: "error", formError: "This page no longer exists.", values };
   }
 

@@ -19,17 +19,29 @@ export type PostFormState = FormState<PostFormValues & { coverImage: string }>;
 export async function savePostAction(_previous: PostFormState, formData: FormData): Promise<PostFormState> {
   const values = textFields(formData, POST_FIELDS);
   const user = await getOptionalUser();
-  if (!user) return { status: "error", formError: "You are signed out. Sign in again in another tab, then save; your text is kept here.", values };
+  if (!user)
+    return {
+      status: "error",
+      formError: "You are signed out. Sign in again in another tab, then save; your text is kept here.",
+      values,
+    };
 
   const parsed = PostSchema.safeParse(values);
   requirePermission(user, "write:post");
-  if (!parsed.success) return { status: "error", fieldErrors: firstFieldErrors(parsed.error), formError: "Please correct the marked fields.", values };
+  if (!parsed.success)
+    return {
+      status: "error",
+      fieldErrors: firstFieldErrors(parsed.error),
+      formError: "Please correct the marked fields.",
+      values,
+    };
   const input = parsed.data;
 
   let publishedAt: Date | null = null;
   if (input.publishedAt) {
     publishedAt = parseZonedDateTime(input.publishedAt);
-    if (!publishedAt) return { status: "error", fieldErrors: { publishedAt: "That date does not exist." }, values };
+    if (!publishedAt)
+      return { status: "error", fieldErrors: { publishedAt: "That date does not exist." }, values };
   } else if (input.intent === "publish") {
     publishedAt = new Date();
   }
@@ -57,11 +69,15 @@ export async function savePostAction(_previous: PostFormState, formData: FormDat
     commentsEnabled: input.commentsEnabled,
     labels: input.labels,
   };
-  const result = input.postId === null ? await createAdminPost(write, user.id) : await updateAdminPost(input.postId, write);
+  const result =
+    input.postId === null
+      ? await createAdminPost(write, user.id)
+      : await updateAdminPost(input.postId, write);
   if (!result.ok) {
     // A stored upload is kept in the form so a retry does not need the file again.
     const kept = { ...values, slug: input.slug, coverImageUrl: coverImageUrl ?? "", removeCover: "" };
-    if (result.reason === "slug-taken") return { status: "error", fieldErrors: { slug: "That slug is taken" }, values: kept };
+    if (result.reason === "slug-taken")
+      return { status: "error", fieldErrors: { slug: "That slug is taken" }, values: kept };
     return { status: "error", formError: "This post no longer exists.", values: kept };
   }
 

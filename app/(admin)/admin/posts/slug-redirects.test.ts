@@ -8,7 +8,11 @@ import { getPostByPermalink, getRedirectTarget } from "@/lib/data/posts";
 import { savePostAction } from "./actions";
 
 /** Saves a post (new when id is null) through the real action, as the admin. */
-async function savePost(id: number | null, slug: string, overrides: Record<string, string> = {}): Promise<number> {
+async function savePost(
+  id: number | null,
+  slug: string,
+  overrides: Record<string, string> = {},
+): Promise<number> {
   const result = await runAction(() =>
     savePostAction(
       { status: "idle" },

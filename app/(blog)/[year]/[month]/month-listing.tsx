@@ -33,7 +33,7 @@ export async function renderMonthListing(raw: RawMonth, page: number) {
 
   return (
     <>
-      <h1 className="border-line mb-8 border-b pb-3 text-lg">
+      <h1 className="mb-8 border-b border-line pb-3 text-lg">
         Posts from <strong>{`${monthName(parsed.month)} ${parsed.year}`}</strong>
       </h1>
       <PostList posts={posts} />

@@ -10,5 +10,8 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   const id = parseId((await params).id);
   const location = id === null ? null : await locateComment(id);
   if (!location || id === null) return new NextResponse("That comment does not exist.", { status: 404 });
-  return new NextResponse(null, { status: 302, headers: { Location: commentViewPath(location.postPath, location.view, id) } });
+  return new NextResponse(null, {
+    status: 302,
+    headers: { Location: commentViewPath(location.postPath, location.view, id) },
+  });
 }

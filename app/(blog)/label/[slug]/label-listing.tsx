@@ -16,22 +16,33 @@ async function loadLabel(rawSlug: string) {
 export async function labelMetadata(rawSlug: string): Promise<Metadata> {
   const label = await loadLabel(rawSlug);
   if (!label) return {};
-  return { title: `Posts labelled ${label.name}`, alternates: feedAlternates({ canonical: `/label/${label.slug}` }) };
+  return {
+    title: `Posts labelled ${label.name}`,
+    alternates: feedAlternates({ canonical: `/label/${label.slug}` }),
+  };
 }
 
 /** Posts with one label, page `page` (`/label/x`, `/label/x?page=N`). */
 export async function renderLabelListing(rawSlug: string, page: number) {
   const label = await loadLabel(rawSlug);
   if (!label) notFound();
-  const { posts, hasOlder } = await getPublishedPosts({ page, perPage: config.postsPerPage, filter: { labelSlug: label.slug } });
+  const { posts, hasOlder } = await getPublishedPosts({
+    page,
+    perPage: config.postsPerPage,
+    filter: { labelSlug: label.slug },
+  });
   if (posts.length === 0 && page > 1) notFound();
 
   return (
     <>
-      <h1 className="border-line mb-8 border-b pb-3 text-lg">
+      <h1 className="mb-8 border-b border-line pb-3 text-lg">
         Showing posts with the label <strong>{label.name}</strong>
       </h1>
-      {posts.length === 0 ? <p className="text-muted">No posts with this label yet.</p> : <PostList posts={posts} />}
+      {posts.length === 0 ? (
+        <p className="text-muted">No posts with this label yet.</p>
+      ) : (
+        <PostList posts={posts} />
+      )}
       <Pager basePath={`/label/${label.slug}`} page={page} hasOlder={hasOlder} />
     </>
   );

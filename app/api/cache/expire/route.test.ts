@@ -4,7 +4,12 @@ import { cacheExpireToken } from "@/lib/cache/expire-token.mjs";
 import { POST } from "./route";
 
 const expireWith = (authorization?: string) =>
-  POST(new Request("http://localhost/api/cache/expire", { method: "POST", headers: authorization ? { authorization } : {} }));
+  POST(
+    new Request("http://localhost/api/cache/expire", {
+      method: "POST",
+      headers: authorization ? { authorization } : {},
+    }),
+  );
 
 const SECRET = "a server secret of at least thirty-two characters";
 
@@ -23,7 +28,12 @@ describe("POST /api/cache/expire", () => {
 
   it("refuses anyone else and expires nothing", async () => {
     revalidated.length = 0;
-    for (const authorization of [undefined, "Bearer ", "Bearer nope", `Bearer ${cacheExpireToken("another secret of at least thirty-two chars")}`]) {
+    for (const authorization of [
+      undefined,
+      "Bearer ",
+      "Bearer nope",
+      `Bearer ${cacheExpireToken("another secret of at least thirty-two chars")}`,
+    ]) {
       expect((await expireWith(authorization)).status, String(authorization)).toBe(403);
     }
     expect(revalidated).toEqual([]);

@@ -13,7 +13,10 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const presented = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? null;
   if (!isCacheExpireToken(presented, requireAuthSecret())) {
-    return NextResponse.json({ error: "Not allowed." }, { status: 403, headers: { "Cache-Control": "no-store" } });
+    return NextResponse.json(
+      { error: "Not allowed." },
+      { status: 403, headers: { "Cache-Control": "no-store" } },
+    );
   }
   everythingChanged();
   return NextResponse.json({ expired: true }, { headers: { "Cache-Control": "no-store" } });

@@ -23,10 +23,16 @@ type FeedParams = { params: Promise<{ scope: string; format: string }> };
  */
 export async function GET(_request: Request, { params }: FeedParams) {
   const { scope, format } = await params;
-  if (scope === "posts" && format === "default") return xmlResponse(postsAtom(await getFeedPosts(), feedPaths.postsAtom), ATOM_TYPE);
-  if (scope === "posts" && format === "rss") return xmlResponse(postsRss(await getFeedPosts(), feedPaths.postsRssAlias), RSS_TYPE);
+  if (scope === "posts" && format === "default")
+    return xmlResponse(postsAtom(await getFeedPosts(), feedPaths.postsAtom), ATOM_TYPE);
+  if (scope === "posts" && format === "rss")
+    return xmlResponse(postsRss(await getFeedPosts(), feedPaths.postsRssAlias), RSS_TYPE);
   if (scope === "comments" && format === "default") {
-    const body = commentsAtom(await getFeedComments(), { title: `${config.title} - Comments`, selfPath: feedPaths.commentsAtom, alternatePath: "/" });
+    const body = commentsAtom(await getFeedComments(), {
+      title: `${config.title} - Comments`,
+      selfPath: feedPaths.commentsAtom,
+      alternatePath: "/",
+    });
     return xmlResponse(body, ATOM_TYPE);
   }
   return notFoundResponse();

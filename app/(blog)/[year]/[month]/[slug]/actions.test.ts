@@ -7,7 +7,8 @@ import { createReplyAction } from "./actions";
 
 function form(fields: Record<string, string | number | null | undefined>) {
   const data = new FormData();
-  for (const [name, value] of Object.entries({ js: "1", idempotencyKey: randomUUID(), ...fields })) data.set(name, String(value ?? ""));
+  for (const [name, value] of Object.entries({ js: "1", idempotencyKey: randomUUID(), ...fields }))
+    data.set(name, String(value ?? ""));
   return data;
 }
 
@@ -16,7 +17,10 @@ async function scene() {
   const other = await createPost();
   const [live, deleted] = await createComments(post.id, [{}, {}]);
   const [foreign] = await createComments(other.id, [{}]);
-  await db.comment.update({ where: { id: deleted }, data: { deletedAt: new Date(), deletedReason: "author" } });
+  await db.comment.update({
+    where: { id: deleted },
+    data: { deletedAt: new Date(), deletedReason: "author" },
+  });
   return { post, live, deleted, foreign };
 }
 
@@ -39,9 +43,17 @@ describe("createReplyAction authorization matrix", () => {
       it(`${actor} replying to a ${target}: ${allowed(actor, target) ? "stored" : "refused"}`, async () => {
         const { post, live, deleted, foreign } = await scene();
         signInAs(await actors[actor]());
-        const parentId = { post: null, comment: live, "deleted comment": deleted, "comment on another post": foreign }[target];
+        const parentId = {
+          post: null,
+          comment: live,
+          "deleted comment": deleted,
+          "comment on another post": foreign,
+        }[target];
         const before = await db.comment.count();
-        const state = await createReplyAction({ status: "idle" }, form({ postId: post.id, parentId, body: `matrix ${actor} ${target}` }));
+        const state = await createReplyAction(
+          { status: "idle" },
+          form({ postId: post.id, parentId, body: `matrix ${actor} ${target}` }),
+        );
         if (allowed(actor, target)) {
           expect(state.status).toBe("success");
           expect(await db.comment.count()).toBe(before + 1);
@@ -60,13 +72,22 @@ describe("createReplyAction input handling", () => {
   it("explains an empty or overlong body and keeps the text", async () => {
     const { post } = await scene();
     signInAs((await createUser()).id);
-    const empty = await createReplyAction({ status: "idle" }, form({ postId: post.id, parentId: null, body: "  \n " }));
+    const empty = await createReplyAction(
+      { status: "idle" },
+      form({ postId: post.id, parentId: null, body: "  \n " }),
+    );
     expect(empty.fieldErrors?.body).toBe("Write something before publishing.");
     const long = "字".repeat(4097);
-    const tooLong = await createReplyAction({ status: "idle" }, form({ postId: post.id, parentId: null, body: long }));
+    const tooLong = await createReplyAction(
+      { status: "idle" },
+      form({ postId: post.id, parentId: null, body: long }),
+    );
     expect(tooLong.fieldErrors?.body).toBe("Comments can be at most 4,096 characters; yours has 4,097.");
     expect(tooLong.values?.body).toBe(long);
-    const exact = await createReplyAction({ status: "idle" }, form({ postId: post.id, parentId: null, body: "字".repeat(4096) }));
+    const exact = await createReplyAction(
+      { status: "idle" },
+      form({ postId: post.id, parentId: null, body: "字".repeat(4096) }),
+    );
     expect(exact.status).toBe("success");
   });
 

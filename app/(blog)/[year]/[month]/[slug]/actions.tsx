@@ -31,7 +31,12 @@ export async function createReplyAction(_previous: ReplyState, formData: FormDat
   const values = { body: fields.body };
 
   const user = await getOptionalUser();
-  if (!user) return { status: "error", formError: "You are signed out. Sign in to publish; your text is kept here.", values };
+  if (!user)
+    return {
+      status: "error",
+      formError: "You are signed out. Sign in to publish; your text is kept here.",
+      values,
+    };
 
   const parsed = ReplySchema.safeParse(fields);
   if (!parsed.success) {
@@ -39,13 +44,17 @@ export async function createReplyAction(_previous: ReplyState, formData: FormDat
     return {
       status: "error",
       fieldErrors: errors.body ? { body: errors.body } : undefined,
-      formError: errors.body ? undefined : (errors.idempotencyKey ?? "This form is out of date; reload the page."),
+      formError: errors.body
+        ? undefined
+        : (errors.idempotencyKey ?? "This form is out of date; reload the page."),
       values,
     };
   }
 
   if (!hasPermission(user, "create:comment")) {
-    const formError = user.banned ? "Your account has been banned from commenting." : "Your account cannot comment.";
+    const formError = user.banned
+      ? "Your account has been banned from commenting."
+      : "Your account cannot comment.";
     return { status: "error", formError, values };
   }
 
@@ -63,7 +72,11 @@ export async function createReplyAction(_previous: ReplyState, formData: FormDat
   commentsChanged(post, { renderThisPage: false });
   if (fields.js !== "1") {
     const location = await locateComment(result.commentId);
-    redirect(location ? commentViewPath(location.postPath, location.view, result.commentId) : `${result.postPath}#comments`);
+    redirect(
+      location
+        ? commentViewPath(location.postPath, location.view, result.commentId)
+        : `${result.postPath}#comments`,
+    );
   }
   const stored = await getThreadComment(result.commentId);
   const comment = stored && <DiscussionComment post={post} comment={stored} />;

@@ -5,14 +5,26 @@ import Link from "next/link";
 import { useViewer } from "@/components/viewer/viewer-context";
 
 // Only signed-in readers download the forms and dialogs (next/dynamic splits them off).
-const SignedInCommentControls = dynamic(() => import("./signed-in-controls").then((module) => module.SignedInCommentControls), {
-  ssr: false,
-});
-const SignedInCommentFooter = dynamic(() => import("./signed-in-controls").then((module) => module.SignedInCommentFooter), {
-  ssr: false,
-});
+const SignedInCommentControls = dynamic(
+  () => import("./signed-in-controls").then((module) => module.SignedInCommentControls),
+  {
+    ssr: false,
+  },
+);
+const SignedInCommentFooter = dynamic(
+  () => import("./signed-in-controls").then((module) => module.SignedInCommentFooter),
+  {
+    ssr: false,
+  },
+);
 
-type CommentControlsProps = { commentId: number; postId: number; postPath: string; replyable: boolean; deletable: boolean };
+type CommentControlsProps = {
+  commentId: number;
+  postId: number;
+  postPath: string;
+  replyable: boolean;
+  deletable: boolean;
+};
 
 /**
  * Under each comment. The cached HTML has a plain "Reply" link to a page with the form
@@ -39,7 +51,7 @@ export function CommentFooter({ postId, commentsEnabled }: { postId: number; com
   if (viewer) return <SignedInCommentFooter viewer={viewer} postId={postId} />;
   return (
     <p className="no-print">
-      <Link href={`/posts/${postId}/comment`} prefetch={false} className="link font-semibold">
+      <Link href={`/posts/${postId}/comment`} prefetch={false} className="font-semibold link">
         {viewer === null ? "Sign in to comment" : "Post a comment"}
       </Link>
     </p>

@@ -38,7 +38,15 @@ type CommentFormProps = {
  * the count goes up, and the typed text survives any refusal (the action returns it
  * and React's post-action form reset restores it as the default value).
  */
-export function CommentForm({ postId, parentId, idempotencyKey, authorName, autoFocus, onPublished, inPlace = true }: CommentFormProps) {
+export function CommentForm({
+  postId,
+  parentId,
+  idempotencyKey,
+  authorName,
+  autoFocus,
+  onPublished,
+  inPlace = true,
+}: CommentFormProps) {
   const [state, formAction] = useActionState<ReplyState, FormData>(createReplyAction, { status: "idle" });
   const [length, setLength] = useState(0);
   const [key, setKey] = useState(idempotencyKey);
@@ -94,7 +102,11 @@ export function CommentForm({ postId, parentId, idempotencyKey, authorName, auto
         defaultValue={state.values?.body}
         onChange={(event) => setLength(characterCount(event.target.value))}
         error={state.fieldErrors?.body}
-        hint={length > COMMENT_MAX * 0.9 ? `${length.toLocaleString("en-US")} / ${COMMENT_MAX.toLocaleString("en-US")} characters` : undefined}
+        hint={
+          length > COMMENT_MAX * 0.9
+            ? `${length.toLocaleString("en-US")} / ${COMMENT_MAX.toLocaleString("en-US")} characters`
+            : undefined
+        }
       />
       <SubmitButton pendingText="Publishing…">Publish</SubmitButton>
       <PendingComment authorName={authorName} />
@@ -115,7 +127,7 @@ function PendingComment({ authorName }: { authorName: string }) {
   const text = pending ? data?.get("body") : null;
   if (typeof text !== "string" || text.trim() === "") return null;
   return (
-    <div aria-live="polite" className="border-line mt-3 rounded border border-dashed p-3 opacity-70">
+    <div aria-live="polite" className="mt-3 rounded border border-dashed border-line p-3 opacity-70">
       <p className="text-sm">
         <span className="font-semibold">
           <bdi>{authorName}</bdi>

@@ -6,7 +6,9 @@ import { getDiscussionTarget } from "@/lib/data/posts";
 import { parseId } from "@/lib/validations/ids";
 import { DiscussionPage } from "./discussion";
 
-export type MoreComments = { ok: true; comments: ReactNode; firstCommentId: number | null; nextCursor: number | null } | { ok: false; error: string };
+export type MoreComments =
+  | { ok: true; comments: ReactNode; firstCommentId: number | null; nextCursor: number | null }
+  | { ok: false; error: string };
 
 /**
  * "Load more comments" with JavaScript: the next page of the discussion, rendered on
@@ -17,7 +19,8 @@ export async function loadMoreCommentsAction(postIdInput: string, afterInput: st
   const postId = parseId(postIdInput);
   const after = parseId(afterInput);
   const post = postId === null || after === null ? null : await getDiscussionTarget(postId);
-  if (!post || after === null) return { ok: false, error: "These comments are no longer available. Reload the page." };
+  if (!post || after === null)
+    return { ok: false, error: "These comments are no longer available. Reload the page." };
   const page = await getCommentPage(post.id, after);
   return {
     ok: true,

@@ -32,7 +32,10 @@ export function DeleteComment({ commentId, postPath, asModerator }: DeleteCommen
 
   if (!hydrated) {
     return (
-      <a href={`/comments/${commentId}/delete?returnTo=${encodeURIComponent(returnTo)}`} className="text-danger underline">
+      <a
+        href={`/comments/${commentId}/delete?returnTo=${encodeURIComponent(returnTo)}`}
+        className="text-danger underline"
+      >
         Delete
       </a>
     );
@@ -40,19 +43,24 @@ export function DeleteComment({ commentId, postPath, asModerator }: DeleteCommen
 
   return (
     <>
-      <button ref={triggerRef} type="button" className="text-danger underline" onClick={() => dialogRef.current?.showModal()}>
+      <button
+        ref={triggerRef}
+        type="button"
+        className="text-danger underline"
+        onClick={() => dialogRef.current?.showModal()}
+      >
         Delete
       </button>
       <dialog
         ref={dialogRef}
         aria-labelledby={headingId}
-        className="bg-page text-ink m-auto w-[min(32rem,calc(100%-2rem))] rounded-lg p-6 shadow-xl backdrop:bg-black/50"
+        className="m-auto w-[min(32rem,calc(100%-2rem))] rounded-lg bg-page p-6 text-ink shadow-xl backdrop:bg-black/50"
         onClose={() => triggerRef.current?.isConnected && triggerRef.current.focus()}
       >
         <h2 id={headingId} className="font-serif text-xl font-bold">
           Delete this comment?
         </h2>
-        <p className="text-muted mt-2 text-sm">
+        <p className="mt-2 text-sm text-muted">
           {asModerator
             ? "If it has replies, readers will see that it was removed by a blog administrator. Moderators can restore it."
             : "If it has replies, readers will see that it was removed by the author."}
@@ -62,12 +70,14 @@ export function DeleteComment({ commentId, postPath, asModerator }: DeleteCommen
           <input type="hidden" name="returnTo" value={returnTo} />
           <input type="hidden" name="js" value="1" />
           <FormAlert message={state.formError} />
-          {asModerator && <TextareaField id={`note-${commentId}`} name="note" label="Reason (optional)" rows={2} />}
+          {asModerator && (
+            <TextareaField id={`note-${commentId}`} name="note" label="Reason (optional)" rows={2} />
+          )}
           <div className="flex items-center gap-4">
             <SubmitButton pendingText="Deleting…" variant="danger">
               Delete
             </SubmitButton>
-            <button type="button" className="link text-sm" onClick={() => dialogRef.current?.close()}>
+            <button type="button" className="text-sm link" onClick={() => dialogRef.current?.close()}>
               Cancel
             </button>
           </div>

@@ -3,8 +3,8 @@ import Link from "next/link";
 /** Top of a page that shows part of a post's discussion away from the post itself. */
 export function DiscussionHeader({ title, path, heading }: { title: string; path: string; heading: string }) {
   return (
-    <header className="border-line mb-6 border-b pb-4">
-      <p className="text-muted text-sm">
+    <header className="mb-6 border-b border-line pb-4">
+      <p className="text-sm text-muted">
         <Link href={path} className="link">
           ← {title}
         </Link>

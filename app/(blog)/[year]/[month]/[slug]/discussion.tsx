@@ -11,7 +11,15 @@ export type DiscussionPost = { id: number; path: string; commentsEnabled: boolea
  * A post's discussion as every reader gets it: the same bytes for everyone, so it can
  * be cached. Reply and Delete come to life in the browser for a signed-in viewer.
  */
-export function Discussion({ post, page, numbered = true }: { post: DiscussionPost; page: CommentPage; numbered?: boolean }) {
+export function Discussion({
+  post,
+  page,
+  numbered = true,
+}: {
+  post: DiscussionPost;
+  page: CommentPage;
+  numbered?: boolean;
+}) {
   return (
     <CommentThread
       comments={page.comments}
@@ -20,7 +28,11 @@ export function Discussion({ post, page, numbered = true }: { post: DiscussionPo
       postPath={post.path}
       numbered={numbered}
       actions={controlsFor(post)}
-      more={page.nextCursor !== null && <LoadMoreComments postId={post.id} postPath={post.path} after={page.nextCursor} />}
+      more={
+        page.nextCursor !== null && (
+          <LoadMoreComments postId={post.id} postPath={post.path} after={page.nextCursor} />
+        )
+      }
       footer={<CommentFooter postId={post.id} commentsEnabled={post.commentsEnabled} />}
     />
   );
@@ -28,7 +40,15 @@ export function Discussion({ post, page, numbered = true }: { post: DiscussionPo
 
 /** The comments of a further page, for "Load more comments" to append. */
 export function DiscussionPage({ post, page }: { post: DiscussionPost; page: CommentPage }) {
-  return <CommentList comments={page.comments} hiddenReplies={page.hiddenReplies} postPath={post.path} numbered={false} actions={controlsFor(post)} />;
+  return (
+    <CommentList
+      comments={page.comments}
+      hiddenReplies={page.hiddenReplies}
+      postPath={post.path}
+      numbered={false}
+      actions={controlsFor(post)}
+    />
+  );
 }
 
 /** One comment as the thread shows it: what a reply action answers with, to show in place. */
@@ -39,7 +59,15 @@ export function DiscussionComment({ post, comment }: { post: DiscussionPost; com
 
 function controlsFor(post: DiscussionPost) {
   function CommentActionsSlot(comment: CommentNode) {
-    return <CommentControls commentId={comment.id} postId={post.id} postPath={post.path} replyable={post.commentsEnabled && !comment.deleted} deletable={!comment.deleted} />;
+    return (
+      <CommentControls
+        commentId={comment.id}
+        postId={post.id}
+        postPath={post.path}
+        replyable={post.commentsEnabled && !comment.deleted}
+        deletable={!comment.deleted}
+      />
+    );
   }
   return CommentActionsSlot;
 }

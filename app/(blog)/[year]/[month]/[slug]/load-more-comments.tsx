@@ -51,11 +51,17 @@ export function LoadMoreComments({ postId, postPath, after }: LoadMoreCommentsPr
       {cursor !== null && (
         <p className="no-print mt-4">
           {hydrated ? (
-            <button type="button" className="link font-semibold" onClick={loadMore} disabled={pending} aria-busy={pending}>
+            <button
+              type="button"
+              className="font-semibold link"
+              onClick={loadMore}
+              disabled={pending}
+              aria-busy={pending}
+            >
               {pending ? "Loading comments…" : "Load more comments"}
             </button>
           ) : (
-            <a href={commentPagePath(postPath, cursor)} rel="next" className="link font-semibold">
+            <a href={commentPagePath(postPath, cursor)} rel="next" className="font-semibold link">
               Load more comments
             </a>
           )}

@@ -59,13 +59,13 @@ export default async function PostPage({ params }: PostPageProps) {
     <article>
       <DateHeader date={post.publishedAt} as="p" />
       <h1 className="mt-2 font-serif text-3xl leading-tight font-bold sm:text-4xl">{post.title}</h1>
-      <p className="text-muted mt-3 text-sm">
+      <p className="mt-3 text-sm text-muted">
         {post.byline && <span>By {post.byline}</span>}
         {post.byline && post.sourceName && <span> · </span>}
         {post.sourceName && <span>{post.sourceName}</span>}
       </p>
       {post.standfirst && <p className="mt-4 text-xl leading-relaxed">{post.standfirst}</p>}
-      <div className="text-muted mt-4 flex flex-wrap items-start gap-x-6 gap-y-2 text-sm font-semibold">
+      <div className="mt-4 flex flex-wrap items-start gap-x-6 gap-y-2 text-sm font-semibold text-muted">
         <PostCounters
           postId={post.id}
           url={`${config.siteUrl}${post.path}`}
@@ -77,13 +77,21 @@ export default async function PostPage({ params }: PostPageProps) {
       {post.coverImageUrl && (
         <figure className="mt-6">
           {/* eslint-disable-next-line @next/next/no-img-element -- uploads and seeds are plain files; no optimizer needed */}
-          <img src={post.coverImageUrl} alt={post.coverImageAlt ?? ""} className="w-full rounded" width={1200} height={675} />
-          {post.coverImageCaption && <figcaption className="text-muted mt-2 text-sm">{post.coverImageCaption}</figcaption>}
+          <img
+            src={post.coverImageUrl}
+            alt={post.coverImageAlt ?? ""}
+            className="w-full rounded"
+            width={1200}
+            height={675}
+          />
+          {post.coverImageCaption && (
+            <figcaption className="mt-2 text-sm text-muted">{post.coverImageCaption}</figcaption>
+          )}
         </figure>
       )}
       <div className="prose-body mt-6">{renderMarkdown(post.bodyMarkdown)}</div>
       {post.labels.length > 0 && (
-        <p className="text-muted mt-8 text-sm">
+        <p className="mt-8 text-sm text-muted">
           Labels:{" "}
           {post.labels.map((label, i) => (
             <span key={label.slug}>

@@ -3,7 +3,13 @@
 import { useEffect, useRef, useState } from "react";
 import { ShareButtons } from "./share-buttons";
 
-type PostCountersProps = { postId: number; url: string; title: string; initialViews: number; initialShares: number };
+type PostCountersProps = {
+  postId: number;
+  url: string;
+  title: string;
+  initialViews: number;
+  initialShares: number;
+};
 
 /**
  * "N SHARES" and "Total Views". The page is cached, so the counts in its HTML may be a

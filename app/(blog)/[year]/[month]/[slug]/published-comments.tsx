@@ -14,7 +14,13 @@ type Target = { list: Element; wrap: boolean };
  * of its parent's replies, a comment at the end of the thread. The thread is cached HTML
  * outside this component, so they join it through a portal.
  */
-export function PublishedComments({ parentId, comments }: { parentId: number | null; comments: PublishedComment[] }) {
+export function PublishedComments({
+  parentId,
+  comments,
+}: {
+  parentId: number | null;
+  comments: PublishedComment[];
+}) {
   const [target, setTarget] = useState<Target | null>(null);
   const hasComments = comments.length > 0;
 
@@ -54,7 +60,9 @@ export function PublishedComments({ parentId, comments }: { parentId: number | n
 }
 
 function isInThread(commentId: number): boolean {
-  return [...document.querySelectorAll(`[id="${commentAnchor(commentId)}"]`)].some((element) => !element.hasAttribute("data-published"));
+  return [...document.querySelectorAll(`[id="${commentAnchor(commentId)}"]`)].some(
+    (element) => !element.hasAttribute("data-published"),
+  );
 }
 
 function findTarget(parentId: number | null): Target | null {

@@ -2,7 +2,13 @@
 
 import { useEffect, useState } from "react";
 
-type ShareButtonsProps = { postId: number; url: string; title: string; count: number; onCounted: (shareCount: number) => void };
+type ShareButtonsProps = {
+  postId: number;
+  url: string;
+  title: string;
+  count: number;
+  onCounted: (shareCount: number) => void;
+};
 
 /**
  * Plain share links (no third-party scripts, nothing loaded from the networks until the
@@ -87,7 +93,9 @@ export function ShareButtons({ postId, url, title, count, onCounted }: ShareButt
               className={`${buttonClass} inline-block`}
             >
               {link.name === "Email" ? "Email" : `Share on ${link.name}`}
-              {link.href.startsWith("mailto:") ? null : <span className="sr-only"> (opens in a new tab)</span>}
+              {link.href.startsWith("mailto:") ? null : (
+                <span className="sr-only"> (opens in a new tab)</span>
+              )}
             </a>
           </li>
         ))}

@@ -32,12 +32,24 @@ type SignedInCommentControlsProps = {
 };
 
 /** Reply and Delete for a signed-in viewer; loaded only for them (see comment-controls.tsx). */
-export function SignedInCommentControls({ viewer, commentId, postId, postPath, replyable, deletable }: SignedInCommentControlsProps) {
+export function SignedInCommentControls({
+  viewer,
+  commentId,
+  postId,
+  postPath,
+  replyable,
+  deletable,
+}: SignedInCommentControlsProps) {
   const own = useOwnComment(postId, commentId, deletable);
   // A hint for showing the button; the delete action decides again on the server.
   const mayDelete = deletable && (viewer.deleteAny || (own && viewer.deleteOwn));
   return (
-    <CommentActions commentId={commentId} postId={postId} viewerName={viewer.name} canReply={viewer.canComment && replyable}>
+    <CommentActions
+      commentId={commentId}
+      postId={postId}
+      viewerName={viewer.name}
+      canReply={viewer.canComment && replyable}
+    >
       {mayDelete && <DeleteComment commentId={commentId} postPath={postPath} asModerator={!own} />}
     </CommentActions>
   );

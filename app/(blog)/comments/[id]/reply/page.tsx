@@ -37,8 +37,12 @@ export default async function ReplyPage({ params }: ReplyPageProps) {
       }
       target={{ postId: comment.postId, parentId: comment.id, commentsEnabled: comment.commentsEnabled }}
     >
-      <blockquote className="border-line mt-4 border-l-4 pl-4">
-        {comment.body.trim() ? <UserText text={comment.body} className="space-y-2" /> : <p className="text-muted italic">This comment has no text.</p>}
+      <blockquote className="mt-4 border-l-4 border-line pl-4">
+        {comment.body.trim() ? (
+          <UserText text={comment.body} className="space-y-2" />
+        ) : (
+          <p className="text-muted italic">This comment has no text.</p>
+        )}
       </blockquote>
       {canDeleteComment(user, comment) && (
         <p className="mt-2 text-sm">

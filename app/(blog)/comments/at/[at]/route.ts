@@ -18,7 +18,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const match = PERMALINK.exec(request.nextUrl.searchParams.get("post") ?? "");
   const slug = match ? safeDecode(match[3]) : null;
   const post = match && slug !== null ? await getPostByPermalink(match[1], match[2], slug) : null;
-  if (!post || !/^\d{1,15}$/.test(at)) return new NextResponse("That comment does not exist.", { status: 404 });
+  if (!post || !/^\d{1,15}$/.test(at))
+    return new NextResponse("That comment does not exist.", { status: 404 });
   const id = await findCommentIdByTime(post.id, Number(at));
   const location = id === null ? null : await locateComment(id);
   // Relative, so it is right behind any proxy (request.url names the local server). With

@@ -9,7 +9,13 @@ import { visitorFromRequest } from "@/lib/visitors/visitor";
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const postId = parseId((await params).id);
-  const [view, shareCount] = postId === null ? [null, null] : await Promise.all([recordPostView(postId, visitorFromRequest(request)), currentShareCount(postId)]);
+  const [view, shareCount] =
+    postId === null
+      ? [null, null]
+      : await Promise.all([recordPostView(postId, visitorFromRequest(request)), currentShareCount(postId)]);
   if (!view || shareCount === null) return NextResponse.json({ error: "Unknown post" }, { status: 404 });
-  return NextResponse.json({ viewCount: view.count, shareCount, counted: view.counted }, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(
+    { viewCount: view.count, shareCount, counted: view.counted },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }

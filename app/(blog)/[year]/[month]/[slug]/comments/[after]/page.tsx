@@ -16,7 +16,9 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: CommentPageProps): Promise<Metadata> {
   const post = await loadPost(params);
   // One canonical URL for the discussion: the post's.
-  return post ? { title: `Comments on ${post.title}`, alternates: { canonical: post.path }, robots: { index: false } } : {};
+  return post
+    ? { title: `Comments on ${post.title}`, alternates: { canonical: post.path }, robots: { index: false } }
+    : {};
 }
 
 /** "Load more comments" without JavaScript: the discussion from a top-level comment on. */

@@ -14,7 +14,9 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: ThreadPageProps): Promise<Metadata> {
   const post = await loadPost(params);
-  return post ? { title: `A thread on ${post.title}`, alternates: { canonical: post.path }, robots: { index: false } } : {};
+  return post
+    ? { title: `A thread on ${post.title}`, alternates: { canonical: post.path }, robots: { index: false } }
+    : {};
 }
 
 /** "Continue this thread": one comment and the replies below it. */
