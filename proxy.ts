@@ -39,51 +39,10 @@ export function proxy(request: NextRequest) {
 // Next reads this config statically: literals only.
 export const config = {
   matcher: [
-    // Pages rendered per request (lib/cache/reader-routes.ts), always.
+    // Pages rendered per request (PER_REQUEST_PREFIXES in lib/cache/reader-routes.ts,
+    // kept in step by proxy.test.ts), always, except prefetches.
     {
-      source: "/signin",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-    {
-      source: "/signup",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-    {
-      source: "/search",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-    {
-      source: "/admin/:path*",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-    {
-      source: "/moderation/:path*",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-    {
-      source: "/comments/:path*",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-    {
-      source: "/posts/:path*",
+      source: "/:prefix(signin|signup|search|admin|moderation|comments|posts)/:path*",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

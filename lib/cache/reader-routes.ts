@@ -2,7 +2,7 @@
  * Which pages render per request. Everything else a reader can open is cached (ISR) and
  * identical for every reader; see docs/decisions/010-cached-reader-pages.md. proxy.ts
  * gives these pages a nonce policy; cached pages get a hash policy from the cache
- * handler. Keep in step with the matcher in proxy.ts (a test checks both).
+ * handler. Keep in step with the matcher in proxy.ts (proxy.test.ts checks both).
  */
 export const PER_REQUEST_PREFIXES = [
   "/signin",
