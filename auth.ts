@@ -52,10 +52,19 @@ function config(): NextAuthConfig {
       },
       async jwt({ token, user, account }) {
         if (user && account) {
-          const id = account.type === "credentials" ? user.id : await findOAuthUserId(account.provider, account.providerAccountId);
+          const id =
+            account.type === "credentials"
+              ? user.id
+              : await findOAuthUserId(account.provider, account.providerAccountId);
           const current = id ? await getCurrentUserById(id) : null;
           if (!current) return null;
-          return { sub: current.id, name: current.name, email: current.email, sv: current.sessionVersion, role: current.role };
+          return {
+            sub: current.id,
+            name: current.name,
+            email: current.email,
+            sv: current.sessionVersion,
+            role: current.role,
+          };
         }
         // Every later request: a token minted before a sign-out (or for a deleted
         // user) is refused, even if someone kept a copy of the cookie.
@@ -70,7 +79,8 @@ function config(): NextAuthConfig {
     },
     events: {
       async signOut(message) {
-        if ("token" in message && typeof message.token?.sub === "string") await bumpSessionVersion(message.token.sub);
+        if ("token" in message && typeof message.token?.sub === "string")
+          await bumpSessionVersion(message.token.sub);
       },
     },
   };

@@ -6,7 +6,8 @@ const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
 // Debian's Chromium where it is installed (machines without a browser download);
 // Playwright's own Chromium everywhere else.
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
 
 export default defineConfig({
   testDir: "e2e",

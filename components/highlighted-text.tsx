@@ -4,7 +4,7 @@ import { splitHighlights } from "@/lib/search/highlight";
 export function HighlightedText({ marked }: { marked: string }) {
   return splitHighlights(marked).map((segment, index) =>
     segment.match ? (
-      <mark key={index} className="bg-highlight text-ink rounded-sm px-0.5">
+      <mark key={index} className="rounded-sm bg-highlight px-0.5 text-ink">
         {segment.text}
       </mark>
     ) : (

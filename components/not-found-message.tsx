@@ -4,7 +4,7 @@ export function NotFoundMessage() {
   return (
     <div className="py-12 text-center">
       <h1 className="font-serif text-3xl font-bold">Page not found</h1>
-      <p className="text-muted mt-3">Sorry, the page you were looking for in this blog does not exist.</p>
+      <p className="mt-3 text-muted">Sorry, the page you were looking for in this blog does not exist.</p>
       <p className="mt-6">
         <Link href="/" className="link">
           Go to the home page

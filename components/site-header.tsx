@@ -6,7 +6,7 @@ type SiteHeaderProps = { pages: NavPage[]; account?: React.ReactNode };
 
 export function SiteHeader({ pages, account }: SiteHeaderProps) {
   return (
-    <header className="border-line border-b">
+    <header className="border-b border-line">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-4">
         <Link href="/" className="font-serif text-2xl font-bold tracking-tight">
           {config.title}

@@ -21,7 +21,7 @@ export function UserText({ text, className }: UserTextProps) {
               {l > 0 && <br />}
               {linkify(line).map((segment, s) =>
                 segment.kind === "link" ? (
-                  <a key={s} href={segment.href} rel={USER_LINK_REL} className="link break-all">
+                  <a key={s} href={segment.href} rel={USER_LINK_REL} className="break-all link">
                     {segment.text}
                   </a>
                 ) : (

@@ -2,13 +2,18 @@ import { randomUUID } from "node:crypto";
 import { expect, grantRole, newPerson, seriousA11yViolations, signUp, test } from "./fixtures";
 
 // A 1×1 PNG: enough for the upload checks and for the browser to decode.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 test.describe("authoring", () => {
   // Long journeys (sign-up, uploads, several accessibility scans) on a shared 2-core machine.
   test.describe.configure({ timeout: 120_000 });
 
-  test("an admin writes a post with a label and an image, publishes it, and readers see it", async ({ page }) => {
+  test("an admin writes a post with a label and an image, publishes it, and readers see it", async ({
+    page,
+  }) => {
     const author = newPerson("author");
     await signUp(page, author);
     grantRole(author.email, "admin");
@@ -28,22 +33,33 @@ test.describe("authoring", () => {
     await page.getByLabel("Standfirst").fill("Forecasters had expected it a fortnight later.");
     await page.getByLabel("Byline").fill("Staff reporter");
     await page.getByLabel("Labels").fill(`Weather ${id}, Asia`);
-    await page.getByLabel("Upload an image").setInputFiles({ name: "rain.png", mimeType: "image/png", buffer: PNG });
+    await page
+      .getByLabel("Upload an image")
+      .setInputFiles({ name: "rain.png", mimeType: "image/png", buffer: PNG });
     await page.getByLabel("Image description (alt text)").fill("Clouds over the strait");
     await page.getByLabel("Caption").fill("The first storm of the season. (Staff pic)");
     await page
       .getByLabel("Text", { exact: true })
-      .fill("## What happened\n\nRain fell on:\n\n- Penang\n- Kedah\n\n> It came all at once.\n\n[Met office](https://example.com/met)");
+      .fill(
+        "## What happened\n\nRain fell on:\n\n- Penang\n- Kedah\n\n> It came all at once.\n\n[Met office](https://example.com/met)",
+      );
 
-    await page.getByLabel("Insert an image into the text").setInputFiles({ name: "inline.png", mimeType: "image/png", buffer: PNG });
+    await page
+      .getByLabel("Insert an image into the text")
+      .setInputFiles({ name: "inline.png", mimeType: "image/png", buffer: PNG });
     await expect(page.getByText("Image added to the text.")).toBeVisible();
-    await expect(page.getByLabel("Text", { exact: true })).toHaveValue(/!\[Describe the image\]\(\/uploads\/[a-f0-9]{32}\.png\)/);
+    await expect(page.getByLabel("Text", { exact: true })).toHaveValue(
+      /!\[Describe the image\]\(\/uploads\/[a-f0-9]{32}\.png\)/,
+    );
 
     const preview = page.getByRole("region", { name: "Preview" });
     await expect(preview.getByRole("img", { name: "Describe the image" })).toBeVisible();
     await expect(preview.getByRole("heading", { name: "What happened" })).toBeVisible();
     await expect(preview.getByRole("listitem")).toHaveCount(2);
-    await expect(preview.getByRole("link", { name: "Met office" })).toHaveAttribute("href", "https://example.com/met");
+    await expect(preview.getByRole("link", { name: "Met office" })).toHaveAttribute(
+      "href",
+      "https://example.com/met",
+    );
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.getByRole("button", { name: "Publish" }).click();
@@ -62,14 +78,21 @@ test.describe("authoring", () => {
     await expect(page.locator("figure figcaption")).toHaveText("The first storm of the season. (Staff pic)");
     const cover = page.getByRole("img", { name: "Clouds over the strait" });
     await expect(cover).toHaveAttribute("src", /^\/uploads\/[a-f0-9]{32}\.png$/);
-    await expect.poll(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    await expect
+      .poll(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(1);
     const inline = page.getByRole("img", { name: "Describe the image" });
-    await expect.poll(() => inline.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    await expect
+      .poll(() => inline.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(1);
 
     // Everywhere a reader finds posts: home, its label, its month, the feed, search.
     await page.goto("/");
     await expect(page.getByRole("link", { name: title, exact: true })).toHaveAttribute("href", postUrl);
-    await page.getByRole("complementary", { name: "Blog sidebar" }).getByRole("link", { name: `Weather ${id}` }).click();
+    await page
+      .getByRole("complementary", { name: "Blog sidebar" })
+      .getByRole("link", { name: `Weather ${id}` })
+      .click();
     await expect(page.getByRole("link", { name: title, exact: true })).toHaveAttribute("href", postUrl);
     const month = postUrl.split("/").slice(0, 3).join("/");
     await page.goto(month);
@@ -77,7 +100,9 @@ test.describe("authoring", () => {
     const feed = await (await page.request.get("/feeds/posts/default")).text();
     expect(feed).toContain(`<title type="text">${title}</title>`);
     await page.goto(`/search?q=${id}`);
-    await expect(page.getByRole("list", { name: "Search results" }).getByRole("link", { name: title })).toHaveAttribute("href", postUrl);
+    await expect(
+      page.getByRole("list", { name: "Search results" }).getByRole("link", { name: title }),
+    ).toHaveAttribute("href", postUrl);
   });
 
   test("an admin renames a published post and the old address redirects", async ({ page }) => {
@@ -97,7 +122,10 @@ test.describe("authoring", () => {
     await page.getByLabel("Slug").fill(`new-name-${id}`);
     await page.getByRole("button", { name: "Update" }).click();
     // The edit URL already says "Saved." (?saved=1): wait for the new address instead.
-    await expect(page.getByRole("link", { name: "View it on the blog" })).toHaveAttribute("href", new RegExp(`/new-name-${id}$`));
+    await expect(page.getByRole("link", { name: "View it on the blog" })).toHaveAttribute(
+      "href",
+      new RegExp(`/new-name-${id}$`),
+    );
 
     const response = await page.request.get(oldPath, { maxRedirects: 0 });
     expect(response.status()).toBe(308);
@@ -133,12 +161,17 @@ test.describe("authoring", () => {
     const id = randomUUID().slice(0, 6);
     await page.getByLabel("Title").fill(`Contact ${id}`);
     await page.getByLabel("Text", { exact: true }).fill("Write to **us**.");
-    await expect(page.getByRole("region", { name: "Preview" }).getByText("us", { exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "Preview" }).getByText("us", { exact: true }),
+    ).toBeVisible();
     await page.getByRole("button", { name: "Save page" }).click();
     await expect(page.getByRole("status")).toContainText("Saved.");
 
     await page.goto("/");
-    await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: `Contact ${id}` }).click();
+    await page
+      .getByRole("navigation", { name: "Pages" })
+      .getByRole("link", { name: `Contact ${id}` })
+      .click();
     await expect(page).toHaveURL(`/p/contact-${id}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Contact ${id}`);
   });

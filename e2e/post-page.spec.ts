@@ -28,18 +28,34 @@ test.describe("the post page", () => {
     await page.goto(post.path);
     const buttons = page.getByRole("list", { name: "Share this post" });
     const url = encodeURIComponent(new URL(post.path, page.url()).href);
-    await expect(buttons.getByRole("link", { name: /Share on Facebook/ })).toHaveAttribute("href", `https://www.facebook.com/sharer/sharer.php?u=${url}`);
-    await expect(buttons.getByRole("link", { name: /Share on X/ })).toHaveAttribute("href", `https://x.com/intent/post?text=Tom%20%26%20Jerry%3F%20%231&url=${url}`);
-    await expect(buttons.getByRole("link", { name: /WhatsApp/ })).toHaveAttribute("href", /^https:\/\/wa\.me\/\?text=Tom%20%26/);
-    await expect(buttons.getByRole("link", { name: "Email" })).toHaveAttribute("href", `mailto:?subject=Tom%20%26%20Jerry%3F%20%231&body=${url}`);
+    await expect(buttons.getByRole("link", { name: /Share on Facebook/ })).toHaveAttribute(
+      "href",
+      `https://www.facebook.com/sharer/sharer.php?u=${url}`,
+    );
+    await expect(buttons.getByRole("link", { name: /Share on X/ })).toHaveAttribute(
+      "href",
+      `https://x.com/intent/post?text=Tom%20%26%20Jerry%3F%20%231&url=${url}`,
+    );
+    await expect(buttons.getByRole("link", { name: /WhatsApp/ })).toHaveAttribute(
+      "href",
+      /^https:\/\/wa\.me\/\?text=Tom%20%26/,
+    );
+    await expect(buttons.getByRole("link", { name: "Email" })).toHaveAttribute(
+      "href",
+      `mailto:?subject=Tom%20%26%20Jerry%3F%20%231&body=${url}`,
+    );
   });
 
   test("follows the system's dark mode", async ({ page }) => {
     await page.emulateMedia({ colorScheme: "dark" });
     await page.goto(DEMO_POST_PATH);
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(21, 20, 18)");
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      "rgb(21, 20, 18)",
+    );
     await page.emulateMedia({ colorScheme: "light" });
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(253, 252, 250)");
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      "rgb(253, 252, 250)",
+    );
   });
 
   test("prints the article without navigation, sidebar or share buttons", async ({ page }) => {

@@ -5,7 +5,9 @@ test("on a phone the sidebar comes after the posts, and nothing scrolls sideways
   const main = await page.getByRole("main").boundingBox();
   const sidebar = await page.getByRole("complementary", { name: "Blog sidebar" }).boundingBox();
   expect(sidebar!.y).toBeGreaterThanOrEqual(main!.y + main!.height);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });
 

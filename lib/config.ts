@@ -6,11 +6,7 @@ import { z } from "zod";
  */
 const ConfigSchema = z.object({
   BLOG_TITLE: z.string().trim().min(1).max(120).default("Commonplace"),
-  BLOG_DESCRIPTION: z
-    .string()
-    .trim()
-    .max(300)
-    .default("News worth keeping, and the conversation around it."),
+  BLOG_DESCRIPTION: z.string().trim().max(300).default("News worth keeping, and the conversation around it."),
   BLOG_TIMEZONE: z
     .string()
     .default("Asia/Kuala_Lumpur")

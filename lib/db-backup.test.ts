@@ -25,7 +25,9 @@ describe("backupDatabase", () => {
     const copy = new Database(target, { readonly: true });
     try {
       expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
-      expect(copy.prepare("SELECT count(*) AS n FROM _prisma_migrations").get()).toEqual({ n: expect.any(Number) });
+      expect(copy.prepare("SELECT count(*) AS n FROM _prisma_migrations").get()).toEqual({
+        n: expect.any(Number),
+      });
     } finally {
       copy.close();
     }

@@ -11,7 +11,10 @@ const PAGES_PER_STEP = 256;
  * backup never takes the write lock and writers are not held up. A write from another
  * connection restarts the copy; each restart doubles the step so a busy blog still ends.
  */
-export async function backupDatabase(source: string, destination: string): Promise<{ totalPages: number; restarts: number }> {
+export async function backupDatabase(
+  source: string,
+  destination: string,
+): Promise<{ totalPages: number; restarts: number }> {
   const target = path.resolve(destination);
   if (path.resolve(source) === target) throw new Error("The backup file must not be the database itself.");
   if (existsSync(target)) throw new Error(`${target} already exists; choose a new file name.`);

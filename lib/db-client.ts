@@ -25,10 +25,13 @@ export function createDbClient(url = resolveDatabaseUrl(), options: DbClientOpti
   const writeWaitMs = options.writeWaitMs ?? config.database.writeWaitMs;
   const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
   const base = new PrismaClient({
-    adapter: lockWaitingAdapter(new PrismaBetterSQLite3({ url: resolveDatabaseUrl(url), timeout: busyTimeoutMs }), {
-      writeWaitMs,
-      setup: connectionPragmas(busyTimeoutMs),
-    }),
+    adapter: lockWaitingAdapter(
+      new PrismaBetterSQLite3({ url: resolveDatabaseUrl(url), timeout: busyTimeoutMs }),
+      {
+        writeWaitMs,
+        setup: connectionPragmas(busyTimeoutMs),
+      },
+    ),
     // A batch $transaction waits for BEGIN IMMEDIATE in the adapter: let it give the
     // DatabaseBusyError instead of Prisma's own 2 s "unable to start a transaction".
     transactionOptions: { maxWait: writeWaitMs + 2000 },
@@ -44,7 +47,10 @@ export function createDbClient(url = resolveDatabaseUrl(), options: DbClientOpti
           // Prisma re-wraps the adapter's DatabaseBusyError (keeping its code): give
           // callers the one typed error.
           if (isDatabaseBusy(error) && !(error instanceof DatabaseBusyError)) {
-            throw new DatabaseBusyError(error instanceof Error ? error.message.trim().split("\n").at(-1) : undefined, { cause: error });
+            throw new DatabaseBusyError(
+              error instanceof Error ? error.message.trim().split("\n").at(-1) : undefined,
+              { cause: error },
+            );
           }
           throw error;
         }

@@ -63,7 +63,12 @@ function writes(db: DbClient, tag: string) {
   const promises: Promise<unknown>[] = [
     ...slugs.slice(0, 6).map((slug) => db.post.create({ data: post(slug), select: { id: true } })),
     // A nested write runs in Prisma's implicit transaction.
-    db.post.create({ data: { ...post(slugs[6]), labels: { connectOrCreate: [{ where: { name: label }, create: { name: label, slug: label } }] } } }),
+    db.post.create({
+      data: {
+        ...post(slugs[6]),
+        labels: { connectOrCreate: [{ where: { name: label }, create: { name: label, slug: label } }] },
+      },
+    }),
     db.$transaction([db.post.create({ data: post(slugs[7]) }), db.post.create({ data: post(slugs[8]) })]),
     db.$executeRaw`INSERT INTO "Post" ("slug", "title", "bodyMarkdown", "updatedAt") VALUES (${slugs[9]}, 'Locked', 'Text.', ${new Date()})`,
   ];
@@ -123,7 +128,9 @@ describe("writes while another connection holds the write lock", () => {
       await released;
       expect(await slugsStored(db, slugs)).toBe(0);
       // The connection is healthy afterwards.
-      await expect(db.post.create({ data: { slug: slugs[0], title: "Later", bodyMarkdown: "Text." } })).resolves.toBeDefined();
+      await expect(
+        db.post.create({ data: { slug: slugs[0], title: "Later", bodyMarkdown: "Text." } }),
+      ).resolves.toBeDefined();
     } finally {
       await db.$disconnect();
     }

@@ -22,7 +22,10 @@ const BEGIN_IMMEDIATE: SqlQuery = { sql: "BEGIN IMMEDIATE", args: [], argTypes: 
  * write lock (a backup, a script, a migration) happens between event-loop turns, not
  * inside SQLite's synchronous busy handler (docs/decisions/008).
  */
-export function lockWaitingAdapter(inner: PrismaBetterSQLite3, options: LockWaitOptions): Pick<PrismaBetterSQLite3, "provider" | "adapterName" | "connect"> {
+export function lockWaitingAdapter(
+  inner: PrismaBetterSQLite3,
+  options: LockWaitOptions,
+): Pick<PrismaBetterSQLite3, "provider" | "adapterName" | "connect"> {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
@@ -76,8 +79,11 @@ class LockWaitingAdapter implements SqlDriverAdapter {
   // BEGIN IMMEDIATE takes the write lock up front, so a transaction's own statements never
   // meet SQLITE_BUSY halfway through; a refused BEGIN did nothing and is simply retried.
   // Between attempts the gate is open, so reads and other statements keep flowing.
-  async startTransaction(isolationLevel?: Parameters<SqlDriverAdapter["startTransaction"]>[0]): Promise<Transaction> {
-    if (isolationLevel && isolationLevel !== "SERIALIZABLE") return this.#inner.startTransaction(isolationLevel);
+  async startTransaction(
+    isolationLevel?: Parameters<SqlDriverAdapter["startTransaction"]>[0],
+  ): Promise<Transaction> {
+    if (isolationLevel && isolationLevel !== "SERIALIZABLE")
+      return this.#inner.startTransaction(isolationLevel);
     return this.#whileBusy(async () => {
       await this.#gate.acquire();
       try {
@@ -117,7 +123,10 @@ class LockWaitingAdapter implements SqlDriverAdapter {
         const left = writeWaitMs - (performance.now() - started);
         if (left <= 0) {
           const waited = Math.round(performance.now() - started);
-          throw new DatabaseBusyError(`The database stayed locked by another connection for ${waited} ms; the write was not applied.`, { cause: error });
+          throw new DatabaseBusyError(
+            `The database stayed locked by another connection for ${waited} ms; the write was not applied.`,
+            { cause: error },
+          );
         }
         // "Equal jitter": half the pause fixed, half random, so waiters spread out.
         await sleep(Math.min(left, pause / 2 + (Math.random() * pause) / 2));

@@ -13,6 +13,12 @@ export const BUSY_TIMEOUT_MS = 0;
  */
 export function connectionPragmas(busyTimeoutMs = BUSY_TIMEOUT_MS): string[] {
   // PRAGMA takes no bound parameters, hence the checked integer.
-  if (!Number.isSafeInteger(busyTimeoutMs) || busyTimeoutMs < 0) throw new Error(`Invalid busy timeout ${busyTimeoutMs}`);
-  return ["PRAGMA journal_mode = WAL", `PRAGMA busy_timeout = ${busyTimeoutMs}`, "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"];
+  if (!Number.isSafeInteger(busyTimeoutMs) || busyTimeoutMs < 0)
+    throw new Error(`Invalid busy timeout ${busyTimeoutMs}`);
+  return [
+    "PRAGMA journal_mode = WAL",
+    `PRAGMA busy_timeout = ${busyTimeoutMs}`,
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA synchronous = NORMAL",
+  ];
 }

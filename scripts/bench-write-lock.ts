@@ -19,7 +19,8 @@ execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: 
 
 const { createDbClient } = await import("@/lib/db-client");
 const { config } = await import("@/lib/config");
-const busyTimeoutMs = process.env.BENCH_BUSY_TIMEOUT_MS === undefined ? undefined : Number(process.env.BENCH_BUSY_TIMEOUT_MS);
+const busyTimeoutMs =
+  process.env.BENCH_BUSY_TIMEOUT_MS === undefined ? undefined : Number(process.env.BENCH_BUSY_TIMEOUT_MS);
 // lib/db's shared client is the app's; a benchmark varying the busy timeout builds its own first.
 (globalThis as { commonplaceDb?: unknown }).commonplaceDb = createDbClient(undefined, { busyTimeoutMs });
 const { db } = await import("@/lib/db");
@@ -29,19 +30,33 @@ const { isDatabaseBusy } = await import("@/lib/data/errors");
 const { postPath } = await import("@/lib/posts/paths");
 
 const post = await db.post.create({
-  data: { slug: "lock-bench", title: "Lock bench", bodyMarkdown: "x", status: "published", publishedAt: new Date(Date.now() - 60_000) },
+  data: {
+    slug: "lock-bench",
+    title: "Lock bench",
+    bodyMarkdown: "x",
+    status: "published",
+    publishedAt: new Date(Date.now() - 60_000),
+  },
   select: { id: true, slug: true, publishedAt: true },
 });
 const [, year, month] = postPath({ slug: post.slug, publishedAt: post.publishedAt! }).split("/");
 const users = await Promise.all(
-  Array.from({ length: WRITERS }, (_, i) => db.user.create({ data: { email: `writer${i}@bench.test`, name: `Writer ${i}` }, select: { id: true, name: true } })),
+  Array.from({ length: WRITERS }, (_, i) =>
+    db.user.create({
+      data: { email: `writer${i}@bench.test`, name: `Writer ${i}` },
+      select: { id: true, name: true },
+    }),
+  ),
 );
 const read = async () => {
   await getPublishedPosts({ page: 1, perPage: 5 });
   await getPostByPermalink(year, month, post.slug);
 };
 const reply = (i: number, key: string) =>
-  createComment({ author: users[i], postId: post.id, parentId: null, body: `Reply ${i} ${key}`, idempotencyKey: key }, { minIntervalSeconds: 0, perHour: 1000 });
+  createComment(
+    { author: users[i], postId: post.id, parentId: null, body: `Reply ${i} ${key}`, idempotencyKey: key },
+    { minIntervalSeconds: 0, perHour: 1000 },
+  );
 // Warm up: query shapes compiled, connection open.
 await read();
 await reply(0, randomUUID());
@@ -79,8 +94,14 @@ const ticker = setInterval(() => {
 const keys = users.map(() => randomUUID());
 const writes = users.map((_, i) =>
   reply(i, keys[i]).then(
-    (result) => ({ outcome: result.ok ? "stored" : `refused: ${result.reason}`, at: performance.now() - lockedAt }),
-    (error: unknown) => ({ outcome: isDatabaseBusy(error) ? "busy" : `error: ${String(error)}`, at: performance.now() - lockedAt }),
+    (result) => ({
+      outcome: result.ok ? "stored" : `refused: ${result.reason}`,
+      at: performance.now() - lockedAt,
+    }),
+    (error: unknown) => ({
+      outcome: isDatabaseBusy(error) ? "busy" : `error: ${String(error)}`,
+      at: performance.now() - lockedAt,
+    }),
   ),
 );
 
@@ -95,13 +116,29 @@ const results = await Promise.all(writes);
 clearInterval(ticker);
 
 const stored = await db.comment.count({ where: { postId: post.id } });
-const storedPerKey = await db.comment.groupBy({ by: ["idempotencyKey"], where: { postId: post.id }, _count: true });
+const storedPerKey = await db.comment.groupBy({
+  by: ["idempotencyKey"],
+  where: { postId: post.id },
+  _count: true,
+});
 const sorted = [...readLatencies].sort((a, b) => a - b);
-const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1);
-const tally = results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.outcome]: (acc[r.outcome] ?? 0) + 1 }), {});
-console.log(`Lock held by another process for ${LOCK_MS} ms; write wait bound ${config.database.writeWaitMs} ms; busy_timeout ${busyTimeoutMs ?? "default"}.`);
-console.log(`Reads during the lock: ${sorted.length} (2 queries each), p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${sorted.at(-1)?.toFixed(1)} ms`);
-console.log(`Longest event-loop stall while locked: ${stall.toFixed(1)} ms, ending ${(stallAt / 1000).toFixed(2)} s into the lock`);
-console.log(`Writes: ${JSON.stringify(tally)}; settled after ${results.map((r) => (r.at / 1000).toFixed(2)).join(", ")} s`);
+const pct = (p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1);
+const tally = results.reduce<Record<string, number>>(
+  (acc, r) => ({ ...acc, [r.outcome]: (acc[r.outcome] ?? 0) + 1 }),
+  {},
+);
+console.log(
+  `Lock held by another process for ${LOCK_MS} ms; write wait bound ${config.database.writeWaitMs} ms; busy_timeout ${busyTimeoutMs ?? "default"}.`,
+);
+console.log(
+  `Reads during the lock: ${sorted.length} (2 queries each), p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${sorted.at(-1)?.toFixed(1)} ms`,
+);
+console.log(
+  `Longest event-loop stall while locked: ${stall.toFixed(1)} ms, ending ${(stallAt / 1000).toFixed(2)} s into the lock`,
+);
+console.log(
+  `Writes: ${JSON.stringify(tally)}; settled after ${results.map((r) => (r.at / 1000).toFixed(2)).join(", ")} s`,
+);
 console.log(`Comments stored: ${stored}; any stored twice: ${storedPerKey.some((row) => row._count > 1)}`);
 await db.$disconnect();

@@ -16,7 +16,9 @@ async function main(): Promise<number> {
   const started = performance.now();
   const { totalPages, restarts } = await backupDatabase(source, destination);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Backed up ${source} to ${destination}: ${totalPages} pages in ${seconds} s${restarts ? ` (${restarts} restarts after concurrent writes)` : ""}.`);
+  console.log(
+    `Backed up ${source} to ${destination}: ${totalPages} pages in ${seconds} s${restarts ? ` (${restarts} restarts after concurrent writes)` : ""}.`,
+  );
   return 0;
 }
 

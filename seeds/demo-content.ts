@@ -35,7 +35,12 @@ const PostFileSchema = z.object({
 });
 
 const PagesFileSchema = z.array(
-  z.object({ slug: z.string().regex(/^[a-z0-9-]+$/), title: z.string().min(1), navOrder: z.number().int(), bodyFile: z.string() }),
+  z.object({
+    slug: z.string().regex(/^[a-z0-9-]+$/),
+    title: z.string().min(1),
+    navOrder: z.number().int(),
+    bodyFile: z.string(),
+  }),
 );
 
 function readDemoFile(name: string): string {

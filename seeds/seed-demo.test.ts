@@ -21,7 +21,8 @@ describe("demo seed", () => {
       byline: "AFP",
       sourceName: "Free Malaysia Today",
       shareCount: 2,
-      standfirst: "The pledge of military cooperation was part of a strategic treaty inked during a summit in Pyongyang.",
+      standfirst:
+        "The pledge of military cooperation was part of a strategic treaty inked during a summit in Pyongyang.",
       path: `/2024/06/${SLUG}`,
     });
     expect(post!.viewCount).toBeGreaterThanOrEqual(61);
@@ -45,7 +46,9 @@ describe("demo seed", () => {
     expect(roots[2].body).toContain("https://x.com/GhostofBPH/status/1803151140684493269\n\nUpdate:");
     expect(roots[3].body).toContain("~~~~~");
     expect(roots[4].body).toContain("Our Take: Well, well, well... look what the cat puked up.");
-    expect(roots[5].replies[0].body).toBe("Wakakakaka…\n\nMfer only read warfront news selectively.\n\nNever ever know 声东击西!");
+    expect(roots[5].replies[0].body).toBe(
+      "Wakakakaka…\n\nMfer only read warfront news selectively.\n\nNever ever know 声东击西!",
+    );
     expect(roots[6].body).toMatch(/To embarrassing to quote fake news to tarnish their logos!$/);
     expect(comments.every((c) => c.authorName === "Anonymous")).toBe(true);
     const times = comments.map((c) => c.createdAt.getTime());
@@ -53,6 +56,8 @@ describe("demo seed", () => {
   });
 
   it("adds the About page to the Pages navigation", async () => {
-    expect(await db.page.findUnique({ where: { slug: "about" }, select: { title: true } })).toEqual({ title: "About" });
+    expect(await db.page.findUnique({ where: { slug: "about" }, select: { title: true } })).toEqual({
+      title: "About",
+    });
   });
 });

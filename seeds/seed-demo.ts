@@ -14,7 +14,9 @@ const log = (message: string) => {
   if (process.env.NODE_ENV !== "test") console.log(message);
 };
 
-type PostOverrides = Partial<Pick<DemoPost, "slug" | "title" | "standfirst" | "bodyMarkdown" | "labels" | "publishedAt">>;
+type PostOverrides = Partial<
+  Pick<DemoPost, "slug" | "title" | "standfirst" | "bodyMarkdown" | "labels" | "publishedAt">
+>;
 
 async function seedPost(db: DbClient, overrides: PostOverrides = {}): Promise<{ id: number }> {
   const demo = { ...loadDemoPost(), ...overrides };
@@ -36,7 +38,13 @@ async function seedPost(db: DbClient, overrides: PostOverrides = {}): Promise<{ 
   };
   const post = await db.post.upsert({
     where: { slug: demo.slug },
-    create: { slug: demo.slug, ...fields, viewCount: demo.viewCount, shareCount: demo.shareCount, labels: { connectOrCreate: labels } },
+    create: {
+      slug: demo.slug,
+      ...fields,
+      viewCount: demo.viewCount,
+      shareCount: demo.shareCount,
+      labels: { connectOrCreate: labels },
+    },
     update: { ...fields, labels: { connectOrCreate: labels } },
     select: { id: true },
   });
@@ -72,8 +80,17 @@ async function seedPost(db: DbClient, overrides: PostOverrides = {}): Promise<{ 
 
 async function seedPages(db: DbClient): Promise<void> {
   for (const page of loadDemoPages()) {
-    const fields = { title: page.title, bodyMarkdown: page.bodyMarkdown, navOrder: page.navOrder, published: true };
-    await db.page.upsert({ where: { slug: page.slug }, create: { slug: page.slug, ...fields }, update: fields });
+    const fields = {
+      title: page.title,
+      bodyMarkdown: page.bodyMarkdown,
+      navOrder: page.navOrder,
+      published: true,
+    };
+    await db.page.upsert({
+      where: { slug: page.slug },
+      create: { slug: page.slug, ...fields },
+      update: fields,
+    });
   }
 }
 

@@ -16,12 +16,16 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   if (!hasPermission(viewer, "write:post")) return children;
   return (
     <>
-      <header className="border-line border-b">
+      <header className="border-b border-line">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-4">
           <p className="font-serif text-xl font-bold">
-            <Link href="/">{config.title}</Link> <span className="text-muted font-sans text-base font-normal">admin</span>
+            <Link href="/">{config.title}</Link>{" "}
+            <span className="font-sans text-base font-normal text-muted">admin</span>
           </p>
-          <AccountNav viewer={viewer ? { name: viewer.name } : null} links={[{ href: "/", label: "Back to the blog" }]} />
+          <AccountNav
+            viewer={viewer ? { name: viewer.name } : null}
+            links={[{ href: "/", label: "Back to the blog" }]}
+          />
         </div>
         <nav aria-label="Admin" className="mx-auto max-w-6xl px-4 pb-3">
           <ul className="flex gap-4 text-sm">

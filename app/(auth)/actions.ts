@@ -12,7 +12,11 @@ const SIGN_IN_FAILED = "Email or password is incorrect.";
 const SIGN_IN_THROTTLED = "Too many sign-in attempts. Please wait 15 minutes and try again.";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { email, password, callbackUrl } = textFields(formData, ["email", "password", "callbackUrl"] as const);
+  const { email, password, callbackUrl } = textFields(formData, [
+    "email",
+    "password",
+    "callbackUrl",
+  ] as const);
   const failure = await signInWithPassword(email, password, safeReturnPath(callbackUrl));
   return {
     status: "error",
@@ -40,7 +44,11 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
     };
   }
   await signInWithPassword(parsed.data.email, parsed.data.password, safeReturnPath(fields.callbackUrl));
-  return { status: "error", formError: "Your account was created, but signing in failed. Please sign in.", values };
+  return {
+    status: "error",
+    formError: "Your account was created, but signing in failed. Please sign in.",
+    values,
+  };
 }
 
 export async function oauthSignInAction(formData: FormData): Promise<void> {

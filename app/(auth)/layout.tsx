@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
   return (
     <>
-      <header className="border-line border-b">
+      <header className="border-b border-line">
         <div className="mx-auto max-w-md px-4 py-4">
           <Link href="/" className="font-serif text-2xl font-bold tracking-tight">
             {config.title}

@@ -6,12 +6,12 @@ export function OAuthButtons({ callbackUrl }: { callbackUrl: string }) {
   const providers = enabledOAuthProviders();
   if (providers.length === 0) return null;
   return (
-    <div className="border-line mt-8 space-y-2 border-t pt-6">
+    <div className="mt-8 space-y-2 border-t border-line pt-6">
       {providers.map((provider) => (
         <form key={provider.id} action={oauthSignInAction}>
           <input type="hidden" name="provider" value={provider.id} />
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
-          <button type="submit" className="border-line w-full rounded border px-4 py-2 text-sm font-semibold">
+          <button type="submit" className="w-full rounded border border-line px-4 py-2 text-sm font-semibold">
             Continue with {provider.name}
           </button>
         </form>

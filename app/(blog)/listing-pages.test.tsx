@@ -71,7 +71,7 @@ describe("listing pages", () => {
     const word = `w${randomUUID().replace(/-/g, "").slice(0, 10)}`;
     await createPost({ title: `<img src=x onerror=alert(1)> ${word}` });
     const html = renderToStaticMarkup(await SearchPage({ searchParams: search({ q: `${word} <img>` }) }));
-    expect(html).toContain(`<mark class="bg-highlight text-ink rounded-sm px-0.5">${word}</mark>`);
+    expect(html).toContain(`<mark class="rounded-sm bg-highlight px-0.5 text-ink">${word}</mark>`);
     expect(html).toMatch(/&lt;<\/span><mark[^>]*>img<\/mark>/);
     expect(html).toContain("onerror=alert(1)&gt;");
     expect(html).not.toContain("<script>");

@@ -6,7 +6,9 @@ import { useEffect, type RefObject } from "react";
 export function useFocusFirstError(formRef: RefObject<HTMLFormElement | null>, state: { status: string }) {
   useEffect(() => {
     if (state.status !== "error") return;
-    const target = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]:not(:empty)');
+    const target = formRef.current?.querySelector<HTMLElement>(
+      '[aria-invalid="true"], [role="alert"]:not(:empty)',
+    );
     target?.focus();
   }, [formRef, state]);
 }

@@ -42,7 +42,7 @@ export function ImageInserter({ onInsert }: ImageInserterProps) {
           });
         }}
       />
-      <p id={`${id}-status`} aria-live="polite" className="text-muted mt-1">
+      <p id={`${id}-status`} aria-live="polite" className="mt-1 text-muted">
         {message}
       </p>
     </div>

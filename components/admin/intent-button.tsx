@@ -9,7 +9,14 @@ export function IntentButton({ name, value, children, primary }: IntentButtonPro
   const { pending } = useFormStatus();
   const look = primary ? "bg-accent text-page" : "border-line border";
   return (
-    <button type="submit" name={name} value={value} disabled={pending} aria-disabled={pending} className={`${look} rounded px-4 py-2 text-sm font-semibold disabled:opacity-60`}>
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      disabled={pending}
+      aria-disabled={pending}
+      className={`${look} rounded px-4 py-2 text-sm font-semibold disabled:opacity-60`}
+    >
       {children}
     </button>
   );

@@ -4,7 +4,7 @@ import Link from "next/link";
 export function SavedNotice({ show, href }: { show: boolean; href: string | null }) {
   if (!show) return null;
   return (
-    <p role="status" className="bg-highlight rounded px-3 py-2 text-sm">
+    <p role="status" className="rounded bg-highlight px-3 py-2 text-sm">
       Saved.{" "}
       {href && (
         <Link href={href} className="link">

@@ -15,10 +15,18 @@ type TitleSlugFieldsProps = {
 };
 
 /** Title and slug; the slug fills in as the title is typed, and stays editable. */
-export function TitleSlugFields({ title: initialTitle, slug: initialSlug, errors, slugHint, autoSlug }: TitleSlugFieldsProps) {
+export function TitleSlugFields({
+  title: initialTitle,
+  slug: initialSlug,
+  errors,
+  slugHint,
+  autoSlug,
+}: TitleSlugFieldsProps) {
   const [title, setTitle] = useState(initialTitle);
   const [slug, setSlug] = useState(initialSlug);
-  const [following, setFollowing] = useState(autoSlug && (initialSlug === "" || initialSlug === slugify(initialTitle, SLUG_MAX)));
+  const [following, setFollowing] = useState(
+    autoSlug && (initialSlug === "" || initialSlug === slugify(initialTitle, SLUG_MAX)),
+  );
 
   return (
     <>

@@ -12,7 +12,14 @@ type PagerProps = {
 };
 
 /** Blogger's "Newer Posts" / "Older Posts" links. Page 1 has no ?page= (one canonical URL). */
-export function Pager({ basePath, page, hasOlder, query = {}, newerLabel = "Newer Posts", olderLabel = "Older Posts" }: PagerProps) {
+export function Pager({
+  basePath,
+  page,
+  hasOlder,
+  query = {},
+  newerLabel = "Newer Posts",
+  olderLabel = "Older Posts",
+}: PagerProps) {
   if (page === 1 && !hasOlder) return null;
   const href = (target: number) => {
     const params = new URLSearchParams(query);

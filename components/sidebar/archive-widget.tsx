@@ -10,7 +10,7 @@ export function ArchiveWidget({ years }: { years: ArchiveYear[] }) {
   if (years.length === 0) return null;
   return (
     <section aria-labelledby="archive-heading">
-      <h2 id="archive-heading" className="text-muted text-sm font-semibold tracking-wide uppercase">
+      <h2 id="archive-heading" className="text-sm font-semibold tracking-wide text-muted uppercase">
         Blog Archive
       </h2>
       <ul className="mt-2 space-y-1 text-sm">

@@ -6,7 +6,7 @@ export function LabelsWidget({ labels }: { labels: LabelCount[] }) {
   if (labels.length === 0) return null;
   return (
     <section aria-labelledby="labels-heading">
-      <h2 id="labels-heading" className="text-muted text-sm font-semibold tracking-wide uppercase">
+      <h2 id="labels-heading" className="text-sm font-semibold tracking-wide text-muted uppercase">
         Labels
       </h2>
       <ul className="mt-2 space-y-1 text-sm">

@@ -9,10 +9,19 @@ type SearchFormProps = {
 };
 
 /** A plain GET form to /search, so it works before (or without) JavaScript. */
-export function SearchForm({ id, label, labelHidden = false, defaultValue = "", className }: SearchFormProps) {
+export function SearchForm({
+  id,
+  label,
+  labelHidden = false,
+  defaultValue = "",
+  className,
+}: SearchFormProps) {
   return (
     <form action="/search" method="get" role="search" aria-label={label} className={className}>
-      <label htmlFor={id} className={labelHidden ? "sr-only" : "text-sm font-semibold tracking-wide text-muted uppercase"}>
+      <label
+        htmlFor={id}
+        className={labelHidden ? "sr-only" : "text-sm font-semibold tracking-wide text-muted uppercase"}
+      >
         {label}
       </label>
       <div className={`flex gap-2 ${labelHidden ? "" : "mt-2"}`}>

@@ -1,6 +1,12 @@
 import type { InputHTMLAttributes, Ref, TextareaHTMLAttributes } from "react";
 
-type FieldShellProps = { id: string; label: string; error?: string; hint?: string; children: React.ReactNode };
+type FieldShellProps = {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: React.ReactNode;
+};
 
 /** Label, control, hint and error, wired together for screen readers. */
 function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
@@ -11,11 +17,11 @@ function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
       </label>
       {children}
       {hint && (
-        <p id={`${id}-hint`} className="text-muted text-xs">
+        <p id={`${id}-hint`} className="text-xs text-muted">
           {hint}
         </p>
       )}
-      <p id={`${id}-error`} aria-live="polite" className="text-danger text-sm">
+      <p id={`${id}-error`} aria-live="polite" className="text-sm text-danger">
         {error}
       </p>
     </div>
@@ -29,12 +35,23 @@ function describedBy(id: string, hint?: string) {
   return [hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(" ");
 }
 
-type InputFieldProps = InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; error?: string; hint?: string };
+type InputFieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+};
 
 export function InputField({ id, label, error, hint, ...input }: InputFieldProps) {
   return (
     <FieldShell id={id} label={label} error={error} hint={hint}>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint)} className={controlClass} {...input} />
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint)}
+        className={controlClass}
+        {...input}
+      />
     </FieldShell>
   );
 }
@@ -50,7 +67,14 @@ type TextareaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
 export function TextareaField({ id, label, error, hint, ref, ...textarea }: TextareaFieldProps) {
   return (
     <FieldShell id={id} label={label} error={error} hint={hint}>
-      <textarea ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint)} className={controlClass} {...textarea} />
+      <textarea
+        ref={ref}
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint)}
+        className={controlClass}
+        {...textarea}
+      />
     </FieldShell>
   );
 }

@@ -19,7 +19,7 @@ export function SubmitButton({ children, pendingText, variant = "primary", class
       type="submit"
       disabled={pending}
       aria-disabled={pending}
-      className={`${VARIANTS[variant]} text-page rounded px-4 py-2 text-sm font-semibold disabled:opacity-60 ${className ?? ""}`}
+      className={`${VARIANTS[variant]} rounded px-4 py-2 text-sm font-semibold text-page disabled:opacity-60 ${className ?? ""}`}
     >
       {pending && pendingText ? pendingText : children}
     </button>

@@ -14,7 +14,10 @@ export type AuthenticationResult =
  * passwords and malformed input all look the same from outside ("invalid"), cost the
  * same work, and count towards the same throttle.
  */
-export async function authenticateWithPassword(input: unknown, ip: string | null): Promise<AuthenticationResult> {
+export async function authenticateWithPassword(
+  input: unknown,
+  ip: string | null,
+): Promise<AuthenticationResult> {
   const parsed = SignInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
@@ -24,7 +27,9 @@ export async function authenticateWithPassword(input: unknown, ip: string | null
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
 
   const user = await getPasswordUser(email);
-  const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+  const valid = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, password)
+    : await verifyAgainstDummy(password);
   if (!user || !valid) {
     await recordSignInFailure(keys);
     return { ok: false, reason: "invalid" };

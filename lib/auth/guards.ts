@@ -36,6 +36,9 @@ export function hasPermission(user: CurrentUser | null, permission: Permission):
   return can(user, permission);
 }
 
-export function requirePermission(user: CurrentUser | null, permission: Permission): asserts user is CurrentUser {
+export function requirePermission(
+  user: CurrentUser | null,
+  permission: Permission,
+): asserts user is CurrentUser {
   if (!can(user, permission)) throw new PermissionError(permission);
 }

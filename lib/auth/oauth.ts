@@ -3,8 +3,14 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/data/errors";
 import { NameSchema, normalizeEmail } from "@/lib/validations/account";
 
-export type OAuthIdentity = { provider: string; providerAccountId: string; email?: string | null; name?: string | null };
-export type OAuthLinkResult = { ok: true; userId: string } | { ok: false; reason: "email-in-use" | "no-email" };
+export type OAuthIdentity = {
+  provider: string;
+  providerAccountId: string;
+  email?: string | null;
+  name?: string | null;
+};
+export type OAuthLinkResult =
+  { ok: true; userId: string } | { ok: false; reason: "email-in-use" | "no-email" };
 
 /**
  * Finds the local user for an OAuth identity, creating one on first sign-in. An email
@@ -13,7 +19,10 @@ export type OAuthLinkResult = { ok: true; userId: string } | { ok: false; reason
  */
 export async function findOrCreateOAuthUser(identity: OAuthIdentity): Promise<OAuthLinkResult> {
   const key = { provider: identity.provider, providerAccountId: identity.providerAccountId };
-  const linked = await db.account.findUnique({ where: { provider_providerAccountId: key }, select: { userId: true } });
+  const linked = await db.account.findUnique({
+    where: { provider_providerAccountId: key },
+    select: { userId: true },
+  });
   if (linked) return { ok: true, userId: linked.userId };
   if (!identity.email) return { ok: false, reason: "no-email" };
 

@@ -18,7 +18,14 @@ export type Permission =
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   commenter: ["create:comment", "delete:comment:own"],
-  moderator: ["create:comment", "delete:comment:own", "delete:comment:any", "restore:comment", "ban:user", "view:moderation"],
+  moderator: [
+    "create:comment",
+    "delete:comment:own",
+    "delete:comment:any",
+    "restore:comment",
+    "ban:user",
+    "view:moderation",
+  ],
   admin: [
     "create:comment",
     "delete:comment:own",

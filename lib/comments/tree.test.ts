@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildCommentTree, capThreadDepth, countLiveComments, type CommentNode, type ThreadComment } from "./tree";
+import {
+  buildCommentTree,
+  capThreadDepth,
+  countLiveComments,
+  type CommentNode,
+  type ThreadComment,
+} from "./tree";
 
 let clock = Date.UTC(2024, 5, 19);
 function comment(id: number, parentId: number | null, extra: Partial<ThreadComment> = {}): ThreadComment {
@@ -21,7 +27,14 @@ const ids = (nodes: CommentNode[]) => nodes.map((node) => node.id);
 
 describe("buildCommentTree", () => {
   it("nests replies under their parents in creation order", () => {
-    const rows = [comment(1, null), comment(2, 1), comment(3, null), comment(4, 3), comment(5, 3), comment(6, 5)];
+    const rows = [
+      comment(1, null),
+      comment(2, 1),
+      comment(3, null),
+      comment(4, 3),
+      comment(5, 3),
+      comment(6, 5),
+    ];
     const roots = buildCommentTree(rows.reverse());
     expect(ids(roots)).toEqual([1, 3]);
     expect(ids(roots[0].replies)).toEqual([2]);
@@ -45,7 +58,11 @@ describe("buildCommentTree", () => {
   });
 
   it("keeps a chain of deleted comments above a live grandchild", () => {
-    const rows = [comment(1, null, { deleted: "author" }), comment(2, 1, { deleted: "moderator" }), comment(3, 2)];
+    const rows = [
+      comment(1, null, { deleted: "author" }),
+      comment(2, 1, { deleted: "moderator" }),
+      comment(3, 2),
+    ];
     const roots = buildCommentTree(rows);
     expect(ids(roots)).toEqual([1]);
     expect(ids(roots[0].replies[0].replies)).toEqual([3]);
@@ -90,6 +107,8 @@ describe("capThreadDepth", () => {
 
 describe("countLiveComments", () => {
   it("counts replies and skips deleted comments", () => {
-    expect(countLiveComments([comment(1, null), comment(2, 1), comment(3, null, { deleted: "author" })])).toBe(2);
+    expect(
+      countLiveComments([comment(1, null), comment(2, 1), comment(3, null, { deleted: "author" })]),
+    ).toBe(2);
   });
 });

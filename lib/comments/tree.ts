@@ -28,7 +28,9 @@ export type ThreadPosition = { rootId: number | null; depth: number };
  * level deeper. Every writer of comments (app, seeds, test factories) uses this.
  */
 export function threadPosition(parent: ({ id: number } & ThreadPosition) | null): ThreadPosition {
-  return parent ? { rootId: parent.rootId ?? parent.id, depth: parent.depth + 1 } : { rootId: null, depth: 0 };
+  return parent
+    ? { rootId: parent.rootId ?? parent.id, depth: parent.depth + 1 }
+    : { rootId: null, depth: 0 };
 }
 
 export type CommentNode = ThreadComment & {
@@ -52,7 +54,10 @@ export type BuildTreeOptions = {
  * deleted comments kept only as tombstones above live replies (Blogger's behaviour).
  * Rows may come in any order; a row whose parent is missing is shown at the top level.
  */
-export function buildCommentTree(rows: readonly ThreadComment[], { hiddenReplies = {} }: BuildTreeOptions = {}): CommentNode[] {
+export function buildCommentTree(
+  rows: readonly ThreadComment[],
+  { hiddenReplies = {} }: BuildTreeOptions = {},
+): CommentNode[] {
   const sorted = [...rows].sort(compareByCreation);
   const nodes = new Map<number, CommentNode>();
   for (const row of sorted) nodes.set(row.id, { ...row, depth: 0, replies: [] });

@@ -2,9 +2,30 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/data/errors";
 
-export type AdminPageRow = { id: number; slug: string; title: string; navOrder: number; published: boolean; updatedAt: Date };
-export type AdminPageDetail = { id: number; slug: string; title: string; bodyMarkdown: string; navOrder: number; published: boolean; updatedAt: Date };
-export type PageWrite = { slug: string; title: string; bodyMarkdown: string; navOrder: number; published: boolean };
+export type AdminPageRow = {
+  id: number;
+  slug: string;
+  title: string;
+  navOrder: number;
+  published: boolean;
+  updatedAt: Date;
+};
+export type AdminPageDetail = {
+  id: number;
+  slug: string;
+  title: string;
+  bodyMarkdown: string;
+  navOrder: number;
+  published: boolean;
+  updatedAt: Date;
+};
+export type PageWrite = {
+  slug: string;
+  title: string;
+  bodyMarkdown: string;
+  navOrder: number;
+  published: boolean;
+};
 export type SavePageResult = { ok: true; id: number } | { ok: false; reason: "slug-taken" | "not-found" };
 
 export async function listAdminPages(): Promise<AdminPageRow[]> {
@@ -17,12 +38,26 @@ export async function listAdminPages(): Promise<AdminPageRow[]> {
 export async function getAdminPage(id: number): Promise<AdminPageDetail | null> {
   return db.page.findUnique({
     where: { id },
-    select: { id: true, slug: true, title: true, bodyMarkdown: true, navOrder: true, published: true, updatedAt: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      bodyMarkdown: true,
+      navOrder: true,
+      published: true,
+      updatedAt: true,
+    },
   });
 }
 
 function pageData(input: PageWrite) {
-  return { slug: input.slug, title: input.title, bodyMarkdown: input.bodyMarkdown, navOrder: input.navOrder, published: input.published };
+  return {
+    slug: input.slug,
+    title: input.title,
+    bodyMarkdown: input.bodyMarkdown,
+    navOrder: input.navOrder,
+    published: input.published,
+  };
 }
 
 export async function createAdminPage(input: PageWrite): Promise<SavePageResult> {

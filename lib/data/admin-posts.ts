@@ -40,7 +40,8 @@ export type AdminPostDetail = PostWrite & {
   path: string | null;
 };
 
-export type SavePostResult = { ok: true; id: number; path: string | null } | { ok: false; reason: "slug-taken" | "not-found" };
+export type SavePostResult =
+  { ok: true; id: number; path: string | null } | { ok: false; reason: "slug-taken" | "not-found" };
 
 function stateOf(status: string, publishedAt: Date | null, now = new Date()): AdminPostRow["state"] {
   if (status !== "published" || !publishedAt) return "draft";
@@ -147,7 +148,10 @@ export async function createAdminPost(input: PostWrite, authorId: string): Promi
  * in one batch transaction.
  */
 export async function updateAdminPost(id: number, input: PostWrite): Promise<SavePostResult> {
-  const before = await db.post.findUnique({ where: { id }, select: { slug: true, status: true, publishedAt: true } });
+  const before = await db.post.findUnique({
+    where: { id },
+    select: { slug: true, status: true, publishedAt: true },
+  });
   if (!before) return { ok: false, reason: "not-found" };
   const labelIds = await ensureLabelIds(input.labels);
   const oldPath = livePath(before.status, before.slug, before.publishedAt);
@@ -157,7 +161,11 @@ export async function updateAdminPost(id: number, input: PostWrite): Promise<Sav
     if (oldPath && oldPath !== newPath) {
       await db.$transaction([
         update,
-        db.postRedirect.upsert({ where: { path: oldPath }, create: { path: oldPath, postId: id }, update: { postId: id } }),
+        db.postRedirect.upsert({
+          where: { path: oldPath },
+          create: { path: oldPath, postId: id },
+          update: { postId: id },
+        }),
       ]);
     } else {
       await update;

@@ -9,7 +9,14 @@ import { getThreadComments } from "./comments";
 const relaxed: CommentLimits = { minIntervalSeconds: 0, perHour: 10_000 };
 const key = () => randomUUID();
 
-async function reply(author: { id: string; name: string }, postId: number, parentId: number | null, body: string, limits = relaxed, now?: Date) {
+async function reply(
+  author: { id: string; name: string },
+  postId: number,
+  parentId: number | null,
+  body: string,
+  limits = relaxed,
+  now?: Date,
+) {
   return createComment({ author, postId, parentId, body, idempotencyKey: key() }, limits, now);
 }
 
@@ -21,7 +28,12 @@ describe("createComment rules", () => {
     const result = await reply(user, post.id, parent, "Hello there");
     expect(result).toMatchObject({ ok: true, repeatedSubmit: false });
     const row = await db.comment.findUniqueOrThrow({ where: { id: result.ok ? result.commentId : -1 } });
-    expect(row).toMatchObject({ parentId: parent, authorId: user.id, authorName: "Replier", body: "Hello there" });
+    expect(row).toMatchObject({
+      parentId: parent,
+      authorId: user.id,
+      authorName: "Replier",
+      body: "Hello there",
+    });
   });
 
   it("records each comment's place in its thread: top-level comment and depth", async () => {
@@ -30,7 +42,11 @@ describe("createComment rules", () => {
     const top = await reply(user, post.id, null, "top");
     const child = await reply(user, post.id, top.ok ? top.commentId : -1, "child");
     const grandchild = await reply(user, post.id, child.ok ? child.commentId : -1, "grandchild");
-    const rows = await db.comment.findMany({ where: { postId: post.id }, orderBy: { id: "asc" }, select: { id: true, rootId: true, depth: true } });
+    const rows = await db.comment.findMany({
+      where: { postId: post.id },
+      orderBy: { id: "asc" },
+      select: { id: true, rootId: true, depth: true },
+    });
     const topId = top.ok ? top.commentId : -1;
     expect(rows).toEqual([
       { id: topId, rootId: null, depth: 0 },
@@ -50,7 +66,10 @@ describe("createComment rules", () => {
 
   it("refuses posts with comments switched off", async () => {
     const post = await createPost({ commentsEnabled: false });
-    expect(await reply(await createUser(), post.id, null, "x")).toEqual({ ok: false, reason: "comments-closed" });
+    expect(await reply(await createUser(), post.id, null, "x")).toEqual({
+      ok: false,
+      reason: "comments-closed",
+    });
   });
 
   it("refuses a parent from another post, a missing parent and a deleted parent", async () => {
@@ -59,7 +78,10 @@ describe("createComment rules", () => {
     const other = await createPost();
     const [foreign] = await createComments(other.id, [{}]);
     const [deleted] = await createComments(post.id, [{}]);
-    await db.comment.update({ where: { id: deleted }, data: { deletedAt: new Date(), deletedReason: "moderator" } });
+    await db.comment.update({
+      where: { id: deleted },
+      data: { deletedAt: new Date(), deletedReason: "moderator" },
+    });
     expect(await reply(user, post.id, foreign, "x")).toEqual({ ok: false, reason: "parent-missing" });
     expect(await reply(user, post.id, 999_999, "x")).toEqual({ ok: false, reason: "parent-missing" });
     expect(await reply(user, post.id, deleted, "x")).toEqual({ ok: false, reason: "parent-deleted" });
@@ -83,7 +105,9 @@ describe("createComment rules", () => {
       reason: "too-fast",
       retryAfterSeconds: 10,
     });
-    expect((await reply(user, post.id, null, "second", limits, new Date(t0.getTime() + 15_000))).ok).toBe(true);
+    expect((await reply(user, post.id, null, "second", limits, new Date(t0.getTime() + 15_000))).ok).toBe(
+      true,
+    );
   });
 
   it("enforces the hourly cap and opens a new window after an hour", async () => {
@@ -91,8 +115,12 @@ describe("createComment rules", () => {
     const post = await createPost();
     const limits = { minIntervalSeconds: 0, perHour: 3 };
     const t0 = new Date("2030-02-01T00:00:00Z").getTime();
-    for (let i = 0; i < 3; i++) expect((await reply(user, post.id, null, `c${i}`, limits, new Date(t0 + i * 1000))).ok).toBe(true);
-    expect(await reply(user, post.id, null, "c3", limits, new Date(t0 + 10_000))).toEqual({ ok: false, reason: "hourly-limit" });
+    for (let i = 0; i < 3; i++)
+      expect((await reply(user, post.id, null, `c${i}`, limits, new Date(t0 + i * 1000))).ok).toBe(true);
+    expect(await reply(user, post.id, null, "c3", limits, new Date(t0 + 10_000))).toEqual({
+      ok: false,
+      reason: "hourly-limit",
+    });
     expect((await reply(user, post.id, null, "c3", limits, new Date(t0 + 3_601_000))).ok).toBe(true);
   });
 
@@ -109,8 +137,12 @@ describe("createComment rules", () => {
     const post = await createPost();
     const input = { author: user, postId: post.id, parentId: null, body: "once", idempotencyKey: key() };
     const first = await createComment(input, { minIntervalSeconds: 15, perHour: 30 });
-    const again = await Promise.all(Array.from({ length: 5 }, () => createComment(input, { minIntervalSeconds: 15, perHour: 30 })));
-    expect(first.ok && again.every((r) => r.ok && r.commentId === first.commentId && r.repeatedSubmit)).toBe(true);
+    const again = await Promise.all(
+      Array.from({ length: 5 }, () => createComment(input, { minIntervalSeconds: 15, perHour: 30 })),
+    );
+    expect(first.ok && again.every((r) => r.ok && r.commentId === first.commentId && r.repeatedSubmit)).toBe(
+      true,
+    );
     expect(await db.comment.count({ where: { postId: post.id } })).toBe(1);
   });
 
@@ -118,7 +150,9 @@ describe("createComment rules", () => {
     const user = await createUser();
     const post = await createPost();
     const limits = { minIntervalSeconds: 15, perHour: 30 };
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => reply(user, post.id, null, `burst ${i}`, limits)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => reply(user, post.id, null, `burst ${i}`, limits)),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === "too-fast")).toHaveLength(19);
     expect(await db.comment.count({ where: { postId: post.id } })).toBe(1);
@@ -127,8 +161,14 @@ describe("createComment rules", () => {
   it("stores all 200 replies sent concurrently to one comment, tree intact", async () => {
     const post = await createPost();
     const [parent] = await createComments(post.id, [{}]);
-    const users = await Promise.all(Array.from({ length: 200 }, (_, i) => createUser({ name: `Crowd ${i}` })));
-    const results = await Promise.all(users.map((user, i) => reply(user, post.id, parent, `reply ${i}`, { minIntervalSeconds: 15, perHour: 30 })));
+    const users = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => createUser({ name: `Crowd ${i}` })),
+    );
+    const results = await Promise.all(
+      users.map((user, i) =>
+        reply(user, post.id, parent, `reply ${i}`, { minIntervalSeconds: 15, perHour: 30 }),
+      ),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     const roots = buildCommentTree(await getThreadComments(post.id));
     expect(roots).toHaveLength(1);

@@ -10,7 +10,16 @@ import { postPath } from "@/lib/posts/paths";
 export type CommentLimits = { minIntervalSeconds: number; perHour: number };
 
 export type CreateCommentRejection =
-  | { reason: "post-missing" | "comments-closed" | "parent-missing" | "parent-deleted" | "banned" | "duplicate" | "hourly-limit" }
+  | {
+      reason:
+        | "post-missing"
+        | "comments-closed"
+        | "parent-missing"
+        | "parent-deleted"
+        | "banned"
+        | "duplicate"
+        | "hourly-limit";
+    }
   | { reason: "too-fast"; retryAfterSeconds: number };
 
 export type CreateCommentResult =
@@ -85,7 +94,9 @@ export async function createComment(
     });
     return { ok: true, commentId: comment.id, postPath: path, repeatedSubmit: false };
   } catch (error) {
-    const repeated = isUniqueViolation(error) ? await findBySubmission(input.author.id, input.idempotencyKey) : null;
+    const repeated = isUniqueViolation(error)
+      ? await findBySubmission(input.author.id, input.idempotencyKey)
+      : null;
     if (repeated) return { ok: true, commentId: repeated, postPath: path, repeatedSubmit: true };
     throw error;
   }
@@ -104,7 +115,12 @@ async function findBySubmission(authorId: string, idempotencyKey: string): Promi
  * within the minimum interval, not the same text as last time, and under the hourly
  * cap (a new hour window starts when the old one has passed).
  */
-async function claimCommentSlot(userId: string, bodyHash: string, limits: CommentLimits, now: Date): Promise<boolean> {
+async function claimCommentSlot(
+  userId: string,
+  bodyHash: string,
+  limits: CommentLimits,
+  now: Date,
+): Promise<boolean> {
   const intervalAgo = new Date(now.getTime() - limits.minIntervalSeconds * 1000);
   const hourAgo = new Date(now.getTime() - HOUR_MS);
   const allowedNow = {
@@ -127,7 +143,12 @@ async function claimCommentSlot(userId: string, bodyHash: string, limits: Commen
   return sameWindow.count === 1;
 }
 
-async function explainRefusal(userId: string, bodyHash: string, limits: CommentLimits, now: Date): Promise<CreateCommentRejection> {
+async function explainRefusal(
+  userId: string,
+  bodyHash: string,
+  limits: CommentLimits,
+  now: Date,
+): Promise<CreateCommentRejection> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { bannedAt: true, lastCommentAt: true, lastCommentHash: true },
@@ -135,6 +156,7 @@ async function explainRefusal(userId: string, bodyHash: string, limits: CommentL
   if (!user || user.bannedAt) return { reason: "banned" };
   if (user.lastCommentHash === bodyHash) return { reason: "duplicate" };
   const nextAllowed = (user.lastCommentAt?.getTime() ?? 0) + limits.minIntervalSeconds * 1000;
-  if (nextAllowed > now.getTime()) return { reason: "too-fast", retryAfterSeconds: Math.ceil((nextAllowed - now.getTime()) / 1000) };
+  if (nextAllowed > now.getTime())
+    return { reason: "too-fast", retryAfterSeconds: Math.ceil((nextAllowed - now.getTime()) / 1000) };
   return { reason: "hourly-limit" };
 }

@@ -4,7 +4,8 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /** What a form says when a write gave up waiting for the database (DatabaseBusyError). */
-export const DATABASE_BUSY_MESSAGE = "The blog is busy saving other changes. Try again in a moment; your text is kept.";
+export const DATABASE_BUSY_MESSAGE =
+  "The blog is busy saving other changes. Try again in a moment; your text is kept.";
 
 /**
  * A write that could not get SQLite's write lock within the configured wait
@@ -16,14 +17,21 @@ export class DatabaseBusyError extends Error {
   override readonly name = "DatabaseBusyError";
   readonly code = "DATABASE_BUSY";
 
-  constructor(message = "The database stayed locked by another connection; the write was not applied.", options?: { cause?: unknown }) {
+  constructor(
+    message = "The database stayed locked by another connection; the write was not applied.",
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
 
 /** True when `error` (or an error it wraps) is a DatabaseBusyError. */
 export function isDatabaseBusy(error: unknown): boolean {
-  for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e = error, depth = 0;
+    typeof e === "object" && e !== null && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     if (e instanceof DatabaseBusyError || (e as { code?: unknown }).code === "DATABASE_BUSY") return true;
   }
   return false;

@@ -57,16 +57,26 @@ export async function getFeedPosts(limit = 25): Promise<FeedPost[]> {
 }
 
 /** A readable post's title and path, for its comments feed; null if it is not readable. */
-export async function getFeedPost(postId: number): Promise<{ id: number; title: string; path: string } | null> {
-  const row = await db.post.findFirst({ where: { id: postId, ...readableNow() }, select: { id: true, slug: true, title: true, publishedAt: true } });
-  return row ? { id: row.id, title: row.title, path: postPath({ slug: row.slug, publishedAt: row.publishedAt! }) } : null;
+export async function getFeedPost(
+  postId: number,
+): Promise<{ id: number; title: string; path: string } | null> {
+  const row = await db.post.findFirst({
+    where: { id: postId, ...readableNow() },
+    select: { id: true, slug: true, title: true, publishedAt: true },
+  });
+  return row
+    ? { id: row.id, title: row.title, path: postPath({ slug: row.slug, publishedAt: row.publishedAt! }) }
+    : null;
 }
 
 /**
  * The newest comments of the whole blog or of one post. Deleted comments are left out
  * altogether (not even a tombstone), and comments on unreadable posts never appear.
  */
-export async function getFeedComments({ postId, limit = 50 }: { postId?: number; limit?: number } = {}): Promise<FeedComment[]> {
+export async function getFeedComments({
+  postId,
+  limit = 50,
+}: { postId?: number; limit?: number } = {}): Promise<FeedComment[]> {
   const rows = await db.comment.findMany({
     where: { deletedAt: null, ...(postId === undefined ? {} : { postId }), post: readableNow() },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -35,7 +35,12 @@ export async function ensureLabelIds(names: string[]): Promise<number[]> {
       ids.push(existing.id);
       continue;
     }
-    const byName = await db.label.upsert({ where: { name }, create: { name, slug }, update: {}, select: { id: true } });
+    const byName = await db.label.upsert({
+      where: { name },
+      create: { name, slug },
+      update: {},
+      select: { id: true },
+    });
     ids.push(byName.id);
   }
   return ids;

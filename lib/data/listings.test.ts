@@ -9,7 +9,10 @@ import { getPublishedPosts } from "./posts";
 
 async function createLabel() {
   const slug = `label-${randomUUID().slice(0, 8)}`;
-  return db.label.create({ data: { name: `Label ${slug}`, slug }, select: { id: true, slug: true, name: true } });
+  return db.label.create({
+    data: { name: `Label ${slug}`, slug },
+    select: { id: true, slug: true, name: true },
+  });
 }
 
 /** `count` published posts one hour apart under a fresh label, newest first. */
@@ -77,7 +80,11 @@ describe("labels", () => {
     const draftsOnly = await createLabel();
     await createPost({ status: "draft", labels: { connect: { id: draftsOnly.id } } });
     const labels = await getLabelsWithCounts();
-    expect(labels.find((l) => l.slug === label.slug)).toEqual({ name: label.name, slug: label.slug, postCount: 2 });
+    expect(labels.find((l) => l.slug === label.slug)).toEqual({
+      name: label.name,
+      slug: label.slug,
+      postCount: 2,
+    });
     expect(labels.find((l) => l.slug === draftsOnly.slug)).toBeUndefined();
     expect(await getLabelBySlug(label.slug)).toEqual({ name: label.name, slug: label.slug });
     expect(await getLabelBySlug("no-such-label")).toBeNull();

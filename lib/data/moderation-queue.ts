@@ -34,7 +34,10 @@ export async function getModerationQueue(
   assertModerator(reader);
   const rows = await db.comment.findMany({
     where: filter === "deleted" ? { deletedAt: { not: null } } : {},
-    orderBy: filter === "deleted" ? [{ deletedAt: "desc" }, { id: "desc" }] : [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy:
+      filter === "deleted"
+        ? [{ deletedAt: "desc" }, { id: "desc" }]
+        : [{ createdAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * perPage,
     take: perPage + 1,
     select: {
@@ -55,10 +58,27 @@ export async function getModerationQueue(
     body: row.body,
     createdAt: row.createdAt,
     authorName: row.authorName,
-    author: row.author ? { id: row.author.id, email: row.author.email, role: row.author.role, banned: row.author.bannedAt !== null } : null,
-    post: { title: row.post.title, path: row.post.publishedAt ? postPath({ slug: row.post.slug, publishedAt: row.post.publishedAt }) : null },
+    author: row.author
+      ? {
+          id: row.author.id,
+          email: row.author.email,
+          role: row.author.role,
+          banned: row.author.bannedAt !== null,
+        }
+      : null,
+    post: {
+      title: row.post.title,
+      path: row.post.publishedAt
+        ? postPath({ slug: row.post.slug, publishedAt: row.post.publishedAt })
+        : null,
+    },
     deletion: row.deletedAt
-      ? { at: row.deletedAt, reason: row.deletedReason ?? "moderator", by: row.deletedBy?.name ?? null, note: row.deletionNote }
+      ? {
+          at: row.deletedAt,
+          reason: row.deletedReason ?? "moderator",
+          by: row.deletedBy?.name ?? null,
+          note: row.deletionNote,
+        }
       : null,
   }));
   return { comments, hasMore: rows.length > perPage };
@@ -78,7 +98,15 @@ export async function getModerationLog(reader: Reader, limit = 100) {
   const rows = await db.moderationLog.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, action: true, targetType: true, targetId: true, detail: true, createdAt: true, actor: { select: { name: true } } },
+    select: {
+      id: true,
+      action: true,
+      targetType: true,
+      targetId: true,
+      detail: true,
+      createdAt: true,
+      actor: { select: { name: true } },
+    },
   });
   return rows.map(({ actor, ...row }) => ({ ...row, actorName: actor?.name ?? "(deleted user)" }));
 }

@@ -24,7 +24,9 @@ const formOf = (fields: Record<string, string | number>) =>
 async function scene() {
   const author = await createUser({ name: "Author" });
   const post = await createPost();
-  const [commentId] = await createComments(post.id, [{ authorId: author.id, body: "original text, exactly" }]);
+  const [commentId] = await createComments(post.id, [
+    { authorId: author.id, body: "original text, exactly" },
+  ]);
   return { author, post, commentId };
 }
 
@@ -66,19 +68,26 @@ describe("moderation authorization matrix", () => {
     const mayModerate = actor === "moderator" || actor === "admin";
     it(`${actor} restoring a deleted comment: ${mayModerate ? "restored" : "refused"}`, async () => {
       const { author, commentId } = await scene();
-      await db.comment.update({ where: { id: commentId }, data: { deletedAt: new Date(), deletedReason: "author" } });
+      await db.comment.update({
+        where: { id: commentId },
+        data: { deletedAt: new Date(), deletedReason: "author" },
+      });
       signInAs(await actorId(actor, author));
       const target = await redirectOf(() => restoreCommentAction(formOf({ commentId })));
       const row = await db.comment.findUniqueOrThrow({ where: { id: commentId } });
       expect(row.deletedAt === null).toBe(mayModerate);
-      expect(target).toMatch(mayModerate ? /notice=restored/ : actor === "signed out" ? /^\/signin/ : /notice=forbidden/);
+      expect(target).toMatch(
+        mayModerate ? /notice=restored/ : actor === "signed out" ? /^\/signin/ : /notice=forbidden/,
+      );
     });
 
     it(`${actor} banning a commenter: ${mayModerate ? "banned" : "refused"}`, async () => {
       const { author } = await scene();
       const victim = actor === "author" ? await createUser() : author;
       signInAs(await actorId(actor, author));
-      await redirectOf(() => banUserAction(formOf({ userId: victim.id, reason: "spam", deleteComments: "" })));
+      await redirectOf(() =>
+        banUserAction(formOf({ userId: victim.id, reason: "spam", deleteComments: "" })),
+      );
       const row = await db.user.findUniqueOrThrow({ where: { id: victim.id } });
       expect(row.bannedAt !== null).toBe(mayModerate);
     });
@@ -94,7 +103,9 @@ describe("moderation authorization matrix", () => {
       expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).bannedAt).toBeNull();
     }
     signInAs(admin.id);
-    await redirectOf(() => banUserAction(formOf({ userId: otherModerator.id, reason: "", deleteComments: "" })));
+    await redirectOf(() =>
+      banUserAction(formOf({ userId: otherModerator.id, reason: "", deleteComments: "" })),
+    );
     expect((await db.user.findUniqueOrThrow({ where: { id: otherModerator.id } })).bannedAt).not.toBeNull();
   });
 });
@@ -105,7 +116,8 @@ describe("deletion rules", () => {
     const moderator = await createUser({ role: "moderator" });
     const [parent, , leaf] = await createComments(post.id, [{ body: "parent words" }, { parent: 0 }, {}]);
     signInAs(moderator.id);
-    for (const id of [parent, leaf]) await deleteCommentAction({ status: "idle" }, formOf({ commentId: id, js: "1" }));
+    for (const id of [parent, leaf])
+      await deleteCommentAction({ status: "idle" }, formOf({ commentId: id, js: "1" }));
     const comments = await getThreadComments(post.id);
     const roots = buildCommentTree(comments);
     expect(roots.map((r) => r.id)).toEqual([parent]);
@@ -127,14 +139,28 @@ describe("deletion rules", () => {
     expect(log.filter((e) => e.targetId === String(commentId))).toEqual([
       expect.objectContaining({ action: "comment.delete.moderator", actorName: "Mod", detail: note }),
     ]);
-    const queue = await getModerationQueue({ role: "moderator", banned: false }, { filter: "deleted", page: 1, perPage: 500 });
-    expect(queue.comments.find((c) => c.id === commentId)).toMatchObject({ body: "original text, exactly", deletion: { by: "Mod", note } });
+    const queue = await getModerationQueue(
+      { role: "moderator", banned: false },
+      { filter: "deleted", page: 1, perPage: 500 },
+    );
+    expect(queue.comments.find((c) => c.id === commentId)).toMatchObject({
+      body: "original text, exactly",
+      deletion: { by: "Mod", note },
+    });
 
     await redirectOf(() => restoreCommentAction(formOf({ commentId })));
     const row = await db.comment.findUniqueOrThrow({ where: { id: commentId } });
-    expect(row).toMatchObject({ body: "original text, exactly", deletedAt: null, deletedById: null, deletedReason: null });
+    expect(row).toMatchObject({
+      body: "original text, exactly",
+      deletedAt: null,
+      deletedById: null,
+      deletedReason: null,
+    });
     log = await getModerationLog({ role: "moderator", banned: false }, 500);
-    expect(log.filter((e) => e.targetId === String(commentId)).map((e) => e.action)).toEqual(["comment.restore", "comment.delete.moderator"]);
+    expect(log.filter((e) => e.targetId === String(commentId)).map((e) => e.action)).toEqual([
+      "comment.restore",
+      "comment.delete.moderator",
+    ]);
   });
 
   it("nobody can reply to a deleted comment", async () => {
@@ -142,7 +168,13 @@ describe("deletion rules", () => {
     signInAs(author.id);
     await deleteCommentAction({ status: "idle" }, formOf({ commentId, js: "1" }));
     const replier = await createUser();
-    const result = await createComment({ author: replier, postId: post.id, parentId: commentId, body: "late", idempotencyKey: randomUUID() });
+    const result = await createComment({
+      author: replier,
+      postId: post.id,
+      parentId: commentId,
+      body: "late",
+      idempotencyKey: randomUUID(),
+    });
     expect(result).toEqual({ ok: false, reason: "parent-deleted" });
   });
 
@@ -151,32 +183,51 @@ describe("deletion rules", () => {
     const spammer = await createUser();
     await createComments(post.id, [{ authorId: spammer.id }, { authorId: spammer.id }, {}]);
     signInAs((await createUser({ role: "moderator" })).id);
-    await redirectOf(() => banUserAction(formOf({ userId: spammer.id, reason: "spam", deleteComments: "on" })));
+    await redirectOf(() =>
+      banUserAction(formOf({ userId: spammer.id, reason: "spam", deleteComments: "on" })),
+    );
     expect(await db.comment.count({ where: { authorId: spammer.id, deletedAt: null } })).toBe(0);
     expect(countLiveComments(await getThreadComments(post.id))).toBe(1);
-    const replied = await createComment({ author: spammer, postId: post.id, parentId: null, body: "again", idempotencyKey: randomUUID() }, { minIntervalSeconds: 0, perHour: 100 });
+    const replied = await createComment(
+      { author: spammer, postId: post.id, parentId: null, body: "again", idempotencyKey: randomUUID() },
+      { minIntervalSeconds: 0, perHour: 100 },
+    );
     expect(replied).toEqual({ ok: false, reason: "banned" });
   });
 
   it("only moderators can read the queue with deleted text", async () => {
-    await expect(getModerationQueue({ role: "commenter", banned: false }, { filter: "deleted", page: 1 })).rejects.toThrow(/moderators only/);
+    await expect(
+      getModerationQueue({ role: "commenter", banned: false }, { filter: "deleted", page: 1 }),
+    ).rejects.toThrow(/moderators only/);
   });
 
   it("100 concurrent deletes and replies on one subtree leave a consistent tree and lose no rows", async () => {
     const post = await createPost();
     const moderator = await createUser({ role: "moderator" });
-    const ids = await createComments(post.id, [{}, ...Array.from({ length: 49 }, (_, i) => ({ parent: Math.floor(i / 2) }))]);
+    const ids = await createComments(post.id, [
+      {},
+      ...Array.from({ length: 49 }, (_, i) => ({ parent: Math.floor(i / 2) })),
+    ]);
     const repliers = await Promise.all(Array.from({ length: 50 }, () => createUser()));
     signInAs(moderator.id);
     const work = [
       ...ids.map((id) => deleteCommentAction({ status: "idle" }, formOf({ commentId: id, js: "1" }))),
       ...repliers.map((user, i) =>
-        createComment({ author: user, postId: post.id, parentId: ids[i % ids.length], body: `reply ${i}`, idempotencyKey: randomUUID() }),
+        createComment({
+          author: user,
+          postId: post.id,
+          parentId: ids[i % ids.length],
+          body: `reply ${i}`,
+          idempotencyKey: randomUUID(),
+        }),
       ),
     ];
     const results = await Promise.all(work);
     const stored = results.slice(50).filter((r) => "ok" in r && r.ok).length;
-    const rows = await db.comment.findMany({ where: { postId: post.id }, select: { id: true, parentId: true, deletedAt: true } });
+    const rows = await db.comment.findMany({
+      where: { postId: post.id },
+      select: { id: true, parentId: true, deletedAt: true },
+    });
     expect(rows).toHaveLength(50 + stored);
     const byId = new Set(rows.map((r) => r.id));
     expect(rows.every((r) => r.parentId === null || byId.has(r.parentId))).toBe(true);

@@ -13,7 +13,10 @@ const ids = async (q: string) => (await search(q)).hits.map((hit) => hit.id);
 describe("searchPosts", () => {
   it("ranks a title match above a body-only match and marks the matches", async () => {
     const word = uniqueWord();
-    const inBody = await createPost({ title: "Unrelated", bodyMarkdown: `Long text that mentions ${word} once among other words.` });
+    const inBody = await createPost({
+      title: "Unrelated",
+      bodyMarkdown: `Long text that mentions ${word} once among other words.`,
+    });
     const inTitle = await createPost({ title: `About ${word}`, bodyMarkdown: "Nothing else." });
     const { hits } = await search(word.toUpperCase());
     expect(hits.map((hit) => hit.id)).toEqual([inTitle.id, inBody.id]);
@@ -54,7 +57,9 @@ describe("searchPosts", () => {
   });
 
   it("keeps the index intact", async () => {
-    await expect(db.$executeRaw`INSERT INTO "PostSearch" ("PostSearch") VALUES ('integrity-check')`).resolves.toBeDefined();
+    await expect(
+      db.$executeRaw`INSERT INTO "PostSearch" ("PostSearch") VALUES ('integrity-check')`,
+    ).resolves.toBeDefined();
   });
 
   it.each([

@@ -13,7 +13,13 @@ export type SearchHit = {
   markedSnippet: string;
 };
 
-type SearchRow = { id: number; slug: string; publishedAt: string | Date; markedTitle: string; markedSnippet: string };
+type SearchRow = {
+  id: number;
+  slug: string;
+  publishedAt: string | Date;
+  markedTitle: string;
+  markedSnippet: string;
+};
 
 // bm25 weights per indexed column (title, standfirst, bodyMarkdown): a word in the
 // title says far more about a post than the same word deep in its body.

@@ -14,7 +14,11 @@ export async function getSitemapEntries(): Promise<SitemapEntry[]> {
       take: 45_000,
       select: { slug: true, publishedAt: true, updatedAt: true },
     }),
-    db.page.findMany({ where: { published: true }, orderBy: { navOrder: "asc" }, select: { slug: true, updatedAt: true } }),
+    db.page.findMany({
+      where: { published: true },
+      orderBy: { navOrder: "asc" },
+      select: { slug: true, updatedAt: true },
+    }),
   ]);
   return [
     ...posts.map((post) => ({

@@ -13,7 +13,14 @@ export type CurrentUser = {
   sessionVersion: number;
 };
 
-const currentUserSelect = { id: true, name: true, email: true, role: true, bannedAt: true, sessionVersion: true } as const;
+const currentUserSelect = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  bannedAt: true,
+  sessionVersion: true,
+} as const;
 
 export async function getCurrentUserById(id: string): Promise<CurrentUser | null> {
   const user = await db.user.findUnique({ where: { id }, select: currentUserSelect });
@@ -23,7 +30,10 @@ export async function getCurrentUserById(id: string): Promise<CurrentUser | null
 }
 
 export async function getPasswordUser(email: string) {
-  return db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true } });
+  return db.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, passwordHash: true },
+  });
 }
 
 export type CreateUserResult = { ok: true; id: string } | { ok: false; reason: "email-taken" };
@@ -36,7 +46,12 @@ export async function createPasswordUser(input: {
 }): Promise<CreateUserResult> {
   try {
     const user = await db.user.create({
-      data: { name: input.name, email: input.email, passwordHash: input.passwordHash, role: input.role ?? "commenter" },
+      data: {
+        name: input.name,
+        email: input.email,
+        passwordHash: input.passwordHash,
+        role: input.role ?? "commenter",
+      },
       select: { id: true },
     });
     return { ok: true, id: user.id };

@@ -40,7 +40,11 @@ export function postsAtom(posts: FeedPost[], selfPath: string): string {
           el("id", {}, tagUri("post", post.id)),
           el("title", { type: "text" }, post.title),
           el("link", { rel: "alternate", type: "text/html", href: absolute(post.path) }),
-          el("link", { rel: "replies", type: "application/atom+xml", href: absolute(feedPaths.postCommentsAtom(post.id)) }),
+          el("link", {
+            rel: "replies",
+            type: "application/atom+xml",
+            href: absolute(feedPaths.postCommentsAtom(post.id)),
+          }),
           el("published", {}, post.publishedAt.toISOString()),
           el("updated", {}, latest([post.updatedAt, post.publishedAt]).toISOString()),
           el("author", {}, el("name", {}, post.byline ?? config.title)),
@@ -53,7 +57,10 @@ export function postsAtom(posts: FeedPost[], selfPath: string): string {
   );
 }
 
-export function commentsAtom(comments: FeedComment[], { title, selfPath, alternatePath }: { title: string; selfPath: string; alternatePath: string }): string {
+export function commentsAtom(
+  comments: FeedComment[],
+  { title, selfPath, alternatePath }: { title: string; selfPath: string; alternatePath: string },
+): string {
   const updated = comments.length > 0 ? latest(comments.map((c) => c.createdAt)) : new Date(0);
   return renderXml(
     el(

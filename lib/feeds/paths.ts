@@ -10,12 +10,17 @@ export const feedPaths = {
 } as const;
 
 /** `alternates` for Next metadata: autodiscovery links, plus a canonical URL if given. */
-export function feedAlternates({ canonical, postId, postTitle }: { canonical?: string; postId?: number; postTitle?: string } = {}) {
+export function feedAlternates({
+  canonical,
+  postId,
+  postTitle,
+}: { canonical?: string; postId?: number; postTitle?: string } = {}) {
   const atom: { url: string; title: string }[] = [
     { url: feedPaths.postsAtom, title: `${config.title} - Atom` },
     { url: feedPaths.commentsAtom, title: `${config.title} - Comments (Atom)` },
   ];
-  if (postId !== undefined) atom.push({ url: feedPaths.postCommentsAtom(postId), title: `${postTitle ?? "Post"} - Comments (Atom)` });
+  if (postId !== undefined)
+    atom.push({ url: feedPaths.postCommentsAtom(postId), title: `${postTitle ?? "Post"} - Comments (Atom)` });
   return {
     ...(canonical ? { canonical } : {}),
     types: {

@@ -6,7 +6,11 @@
 export type XmlNode = { name: string; attrs: Record<string, string | undefined>; children: XmlChild[] };
 export type XmlChild = XmlNode | string | null | undefined | false;
 
-export function el(name: string, attrs: Record<string, string | undefined> = {}, ...children: (XmlChild | XmlChild[])[]): XmlNode {
+export function el(
+  name: string,
+  attrs: Record<string, string | undefined> = {},
+  ...children: (XmlChild | XmlChild[])[]
+): XmlNode {
   return { name, attrs, children: children.flat() };
 }
 
@@ -32,8 +36,12 @@ function renderNode(node: XmlNode): string {
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
     .map(([key, value]) => ` ${key}="${escapeXml(value)}"`)
     .join("");
-  const children = node.children.filter((child): child is XmlNode | string => typeof child === "string" || (!!child && typeof child === "object"));
+  const children = node.children.filter(
+    (child): child is XmlNode | string => typeof child === "string" || (!!child && typeof child === "object"),
+  );
   if (children.length === 0) return `<${node.name}${attrs}/>`;
-  const inner = children.map((child) => (typeof child === "string" ? escapeXml(child) : renderNode(child))).join("");
+  const inner = children
+    .map((child) => (typeof child === "string" ? escapeXml(child) : renderNode(child)))
+    .join("");
   return `<${node.name}${attrs}>${inner}</${node.name}>`;
 }

@@ -47,7 +47,7 @@ const PAYLOADS = [
   "[click][ref]\n\n[ref]: javascript:alert(1)",
   "<javascript:alert(1)>",
   "<vbscript:msgbox(1)>",
-  "[a](https://ok.example \"title\" onclick=alert(1))",
+  '[a](https://ok.example "title" onclick=alert(1))',
   "`<script>alert(1)</script>`",
   "```html\n<script>alert(1)</script>\n```",
   "<a id=x tabindex=1 onfocus=alert(1)>x</a>",
@@ -63,7 +63,9 @@ const PAYLOADS = [
 /** What must never appear in the output as markup (code blocks show it as escaped text). */
 function expectInert(output: string) {
   expect(output).not.toMatch(/<script/i);
-  expect(output).not.toMatch(/<(iframe|object|embed|svg|math|style|form|meta|base|link|input|video|source|body|marquee)\b/i);
+  expect(output).not.toMatch(
+    /<(iframe|object|embed|svg|math|style|form|meta|base|link|input|video|source|body|marquee)\b/i,
+  );
   // Inside tags only: the same words may remain as harmless, escaped text.
   expect(output).not.toMatch(/<[^>]*\son\w+\s*=/i);
   expect(output).not.toMatch(/<[^>]*\sstyle\s*=/i);
@@ -74,7 +76,9 @@ function expectInert(output: string) {
       .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
       .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
       .replace(/&amp;/g, "&");
-    const decoded = decodeURIComponent(unescaped).replace(/[\s\u0000-\u001f]/g, "").toLowerCase();
+    const decoded = decodeURIComponent(unescaped)
+      .replace(/[\s\u0000-\u001f]/g, "")
+      .toLowerCase();
     expect(decoded, url).not.toMatch(/^(javascript|vbscript|data|file):/);
   }
 }
@@ -87,7 +91,12 @@ describe("Markdown sanitization", () => {
   }
 
   it("would notice unsafe markup (the checks themselves work)", () => {
-    for (const unsafe of ['<img src="x" onerror="alert(1)">', '<a href="java&#x09;script:alert(1)">x</a>', '<p style="x">y</p>', "<script>1</script>"]) {
+    for (const unsafe of [
+      '<img src="x" onerror="alert(1)">',
+      '<a href="java&#x09;script:alert(1)">x</a>',
+      '<p style="x">y</p>',
+      "<script>1</script>",
+    ]) {
       expect(() => expectInert(unsafe), unsafe).toThrow();
     }
   });

@@ -25,7 +25,11 @@ export const markdownSchema = {
   },
 };
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, markdownSchema);
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype)
+  .use(rehypeSanitize, markdownSchema);
 
 /** The sanitized HTML tree, for renderers other than React (the feeds serialize it). */
 export function sanitizedMarkdownTree(markdown: string) {

@@ -10,7 +10,7 @@ describe("toFtsQuery", () => {
 
   it("returns null when nothing searchable is left", () => {
     expect(toFtsQuery("")).toBeNull();
-    expect(toFtsQuery(" \"*()-^: ")).toBeNull();
+    expect(toFtsQuery(' "*()-^: ')).toBeNull();
   });
 
   it("bounds the number and length of terms", () => {

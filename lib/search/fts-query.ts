@@ -15,7 +15,11 @@ export function toFtsQuery(input: string): string | null {
 
 /** The distinct words of a query, lower-cased, in order, at most MAX_SEARCH_TERMS. */
 export function searchTerms(input: string): string[] {
-  const words = input.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  const words =
+    input
+      .normalize("NFKC")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
   const unique: string[] = [];
   for (const word of words) {
     const term = word.slice(0, MAX_TERM_LENGTH);

@@ -20,7 +20,12 @@ describe("linkify", () => {
   });
 
   it("never links javascript:, data: or other schemes", () => {
-    for (const text of ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x", "file:///etc/passwd"]) {
+    for (const text of [
+      "javascript:alert(1)",
+      "data:text/html,<script>alert(1)</script>",
+      "vbscript:x",
+      "file:///etc/passwd",
+    ]) {
       expect(linkify(text)).toEqual([{ kind: "text", text }]);
     }
   });

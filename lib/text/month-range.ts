@@ -5,9 +5,16 @@ import { config } from "@/lib/config";
  * /2024/07 holds exactly the posts whose permalink says 2024/07 (a post at
  * 2024-06-30T17:30Z is July in Kuala Lumpur).
  */
-export function monthRange(year: number, month: number, timeZone: string = config.timeZone): { start: Date; end: Date } {
+export function monthRange(
+  year: number,
+  month: number,
+  timeZone: string = config.timeZone,
+): { start: Date; end: Date } {
   const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
-  return { start: zonedMidnight(year, month, 1, timeZone), end: zonedMidnight(next.year, next.month, 1, timeZone) };
+  return {
+    start: zonedMidnight(year, month, 1, timeZone),
+    end: zonedMidnight(next.year, next.month, 1, timeZone),
+  };
 }
 
 /** Midnight at the start of a local calendar day in `timeZone`, as a UTC instant. */

@@ -3,7 +3,9 @@ import { slugify } from "./slugify";
 
 describe("slugify", () => {
   it("makes URL-safe slugs", () => {
-    expect(slugify("N. Korea, Russia sign mutual defence deal")).toBe("n-korea-russia-sign-mutual-defence-deal");
+    expect(slugify("N. Korea, Russia sign mutual defence deal")).toBe(
+      "n-korea-russia-sign-mutual-defence-deal",
+    );
     expect(slugify("  Café — déjà vu!  ")).toBe("cafe-deja-vu");
     expect(slugify("声东击西")).toBe("声东击西");
   });

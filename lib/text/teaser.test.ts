@@ -7,7 +7,9 @@ describe("teaserFor", () => {
   });
 
   it("takes the first text paragraph without Markdown", () => {
-    expect(teaserFor(null, "# Title\n\n**SEOUL:** Putin met [Kim](https://x.test).\n\nMore.")).toBe("SEOUL: Putin met Kim.");
+    expect(teaserFor(null, "# Title\n\n**SEOUL:** Putin met [Kim](https://x.test).\n\nMore.")).toBe(
+      "SEOUL: Putin met Kim.",
+    );
   });
 
   it("cuts long paragraphs at a word", () => {

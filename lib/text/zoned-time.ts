@@ -19,7 +19,14 @@ function partsIn(date: Date, timeZone: string) {
     second: "2-digit",
   });
   const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
-  return { year: +parts.year, month: +parts.month, day: +parts.day, hour: +parts.hour, minute: +parts.minute, second: +parts.second };
+  return {
+    year: +parts.year,
+    month: +parts.month,
+    day: +parts.day,
+    hour: +parts.hour,
+    minute: +parts.minute,
+    second: +parts.second,
+  };
 }
 
 /** Milliseconds the zone is ahead of UTC at this instant. */
@@ -35,7 +42,8 @@ export function parseZonedDateTime(value: string, timeZone: string = config.time
   const [year, month, day, hour, minute, second = "0"] = match.slice(1).map((part) => part ?? "0");
   const wall = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second);
   const check = new Date(wall);
-  if (check.getUTCMonth() !== +month - 1 || check.getUTCDate() !== +day || +hour > 23 || +minute > 59) return null;
+  if (check.getUTCMonth() !== +month - 1 || check.getUTCDate() !== +day || +hour > 23 || +minute > 59)
+    return null;
   // Guess with the offset at the wall time, then correct once (DST transitions).
   let instant = wall - offsetAt(wall, timeZone);
   instant = wall - offsetAt(instant, timeZone);

@@ -3,7 +3,10 @@
  * MIME type and the file name are chosen by the sender, so neither is trusted. SVG is
  * never accepted: it is XML that can carry scripts.
  */
-export type ImageType = { mime: "image/jpeg" | "image/png" | "image/gif" | "image/webp"; ext: "jpg" | "png" | "gif" | "webp" };
+export type ImageType = {
+  mime: "image/jpeg" | "image/png" | "image/gif" | "image/webp";
+  ext: "jpg" | "png" | "gif" | "webp";
+};
 
 const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
   bytes.length >= offset + signature.length && signature.every((byte, i) => bytes[offset + i] === byte);
@@ -12,9 +15,12 @@ const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 
 export function detectImageType(bytes: Uint8Array): ImageType | null {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { mime: "image/jpeg", ext: "jpg" };
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mime: "image/png", ext: "png" };
-  if (startsWith(bytes, ascii("GIF87a")) || startsWith(bytes, ascii("GIF89a"))) return { mime: "image/gif", ext: "gif" };
-  if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8)) return { mime: "image/webp", ext: "webp" };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    return { mime: "image/png", ext: "png" };
+  if (startsWith(bytes, ascii("GIF87a")) || startsWith(bytes, ascii("GIF89a")))
+    return { mime: "image/gif", ext: "gif" };
+  if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8))
+    return { mime: "image/webp", ext: "webp" };
   return null;
 }
 

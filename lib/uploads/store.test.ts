@@ -7,7 +7,8 @@ import { detectImageType } from "./image-type";
 import { readUploadSettings } from "./settings";
 import { saveImage } from "./store";
 
-const serve = (name: string) => GET(new Request(`http://test/uploads/${name}`), { params: Promise.resolve({ name }) });
+const serve = (name: string) =>
+  GET(new Request(`http://test/uploads/${name}`), { params: Promise.resolve({ name }) });
 
 describe("upload validation", () => {
   afterEach(() => {
@@ -34,15 +35,27 @@ describe("upload validation", () => {
   });
 
   it("refuses SVG, HTML disguised as an image, and empty files", async () => {
-    expect(await saveImage(imageFile(SVG, "logo.svg", "image/svg+xml"))).toEqual({ ok: false, error: "Upload a JPEG, PNG, GIF or WebP image." });
-    expect(await saveImage(imageFile(HTML, "cat.png", "image/png"))).toEqual({ ok: false, error: "Upload a JPEG, PNG, GIF or WebP image." });
-    expect(await saveImage(imageFile(Buffer.alloc(0)))).toEqual({ ok: false, error: "The image file is empty." });
+    expect(await saveImage(imageFile(SVG, "logo.svg", "image/svg+xml"))).toEqual({
+      ok: false,
+      error: "Upload a JPEG, PNG, GIF or WebP image.",
+    });
+    expect(await saveImage(imageFile(HTML, "cat.png", "image/png"))).toEqual({
+      ok: false,
+      error: "Upload a JPEG, PNG, GIF or WebP image.",
+    });
+    expect(await saveImage(imageFile(Buffer.alloc(0)))).toEqual({
+      ok: false,
+      error: "The image file is empty.",
+    });
   });
 
   it("refuses files over the configured size", async () => {
     process.env.UPLOAD_MAX_BYTES = "2048";
     const big = Buffer.concat([PNG_1X1, Buffer.alloc(3000)]);
-    expect(await saveImage(imageFile(big))).toEqual({ ok: false, error: "Images can be at most 2 KB; this one is 3 KB." });
+    expect(await saveImage(imageFile(big))).toEqual({
+      ok: false,
+      error: "Images can be at most 2 KB; this one is 3 KB.",
+    });
     const fits = Buffer.concat([PNG_1X1, Buffer.alloc(1000)]);
     expect((await saveImage(imageFile(fits))).ok).toBe(true);
   });

@@ -17,7 +17,10 @@ export async function saveImage(file: File): Promise<SaveImageResult> {
   const { dir, maxBytes } = readUploadSettings();
   if (file.size === 0) return { ok: false, error: "The image file is empty." };
   if (file.size > maxBytes) {
-    return { ok: false, error: `Images can be at most ${formatSize(maxBytes)}; this one is ${formatSize(file.size)}.` };
+    return {
+      ok: false,
+      error: `Images can be at most ${formatSize(maxBytes)}; this one is ${formatSize(file.size)}.`,
+    };
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type: ImageType | null = detectImageType(bytes);

@@ -15,7 +15,11 @@ describe("SignUpSchema", () => {
     ["short password", { password: "fourteen chars" }, "at least 15 characters"],
     ["common password", { password: "passwordpassword" }, "too common"],
     ["repetitive password", { password: "aaaaaaaaaaaaaaaaaaaa" }, "too common"],
-    ["password equal to email", { email: "longname@example.com", password: "longname@example.com" }, "must not be your email"],
+    [
+      "password equal to email",
+      { email: "longname@example.com", password: "longname@example.com" },
+      "must not be your email",
+    ],
     ["bad email", { email: "not-an-email" }, "valid email"],
     ["empty name", { name: "   " }, "Enter your name"],
     ["bidi override in name", { name: "Ada\u202Eevil" }, "invisible or direction-changing"],
@@ -28,8 +32,12 @@ describe("SignUpSchema", () => {
   });
 
   it("allows long passphrases, spaces, Unicode and no composition rules", () => {
-    expect(SignUpSchema.safeParse({ ...valid, password: "correct horse battery staple ".repeat(8) }).success).toBe(true);
-    expect(SignUpSchema.safeParse({ ...valid, password: "我的密码是很长的一句话而且没有数字" }).success).toBe(true);
+    expect(
+      SignUpSchema.safeParse({ ...valid, password: "correct horse battery staple ".repeat(8) }).success,
+    ).toBe(true);
+    expect(SignUpSchema.safeParse({ ...valid, password: "我的密码是很长的一句话而且没有数字" }).success).toBe(
+      true,
+    );
     expect(SignUpSchema.safeParse({ ...valid, name: "声东击西" }).success).toBe(true);
   });
 });

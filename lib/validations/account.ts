@@ -37,7 +37,11 @@ export function normalizeEmail(email: string): string {
 const EmailSchema = z
   .string()
   .transform(normalizeEmail)
-  .pipe(z.email("Enter a valid email address, like name@example.com.").max(254, "That email address is too long."));
+  .pipe(
+    z
+      .email("Enter a valid email address, like name@example.com.")
+      .max(254, "That email address is too long."),
+  );
 
 export const NameSchema = z
   .string()
@@ -52,9 +56,15 @@ export const NameSchema = z
 const PasswordSchema = z
   .string()
   .transform((password) => password.normalize("NFKC"))
-  .refine((p) => characterCount(p) >= PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters; a few words make a good passphrase.`)
+  .refine(
+    (p) => characterCount(p) >= PASSWORD_MIN,
+    `Use at least ${PASSWORD_MIN} characters; a few words make a good passphrase.`,
+  )
   .refine((p) => characterCount(p) <= PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
-  .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()) && new Set(p).size > 3, "This password is too common or too easy to guess; choose another.");
+  .refine(
+    (p) => !COMMON_PASSWORDS.has(p.toLowerCase()) && new Set(p).size > 3,
+    "This password is too common or too easy to guess; choose another.",
+  );
 
 export const SignUpSchema = z
   .object({ name: NameSchema, email: EmailSchema, password: PasswordSchema })
@@ -66,7 +76,10 @@ export const SignUpSchema = z
 /** Sign-in checks shape only: length rules would tell attackers about accounts. */
 export const SignInSchema = z.object({
   email: z.string().transform(normalizeEmail).pipe(z.string().min(1).max(254)),
-  password: z.string().min(1).max(PASSWORD_MAX * 4),
+  password: z
+    .string()
+    .min(1)
+    .max(PASSWORD_MAX * 4),
 });
 
 export type SignUpInput = z.infer<typeof SignUpSchema>;

@@ -9,10 +9,17 @@ const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 export const lineText = (label: string, max: number) =>
   z
     .string()
-    .transform((value) => value.normalize("NFC").replace(/[\r\n\t]+/g, " ").replace(CONTROLS, "").trim())
+    .transform((value) =>
+      value
+        .normalize("NFC")
+        .replace(/[\r\n\t]+/g, " ")
+        .replace(CONTROLS, "")
+        .trim(),
+    )
     .pipe(z.string().max(max, `${label} can be at most ${max} characters.`));
 
-export const optionalLine = (label: string, max: number) => lineText(label, max).transform((value) => value || null);
+export const optionalLine = (label: string, max: number) =>
+  lineText(label, max).transform((value) => value || null);
 
 export const MARKDOWN_MAX = 200_000;
 
@@ -24,7 +31,10 @@ export const markdownText = z
     z
       .string()
       .refine((value) => value.trim().length > 0, "Write the text in Markdown.")
-      .refine((value) => value.length <= MARKDOWN_MAX, `The text can be at most ${MARKDOWN_MAX.toLocaleString("en-US")} characters.`),
+      .refine(
+        (value) => value.length <= MARKDOWN_MAX,
+        `The text can be at most ${MARKDOWN_MAX.toLocaleString("en-US")} characters.`,
+      ),
   );
 
 export const SLUG_MAX = 80;
@@ -41,10 +51,14 @@ export const slugInput = z
 /** Fills an empty slug from the title, as the form does while the author types. */
 export function withSlug<T extends { title: string; slug: string }>(value: T, ctx: z.RefinementCtx): T {
   const slug = value.slug || slugify(value.title, SLUG_MAX);
-  if (!slug) ctx.addIssue({ code: "custom", path: ["slug"], message: "Give this a slug (letters or digits)." });
+  if (!slug)
+    ctx.addIssue({ code: "custom", path: ["slug"], message: "Give this a slug (letters or digits)." });
   return { ...value, slug };
 }
 
 export const checkbox = z.string().transform((value) => value === "on" || value === "true" || value === "1");
 
-export const IdSchema = z.string().regex(/^[1-9]\d{0,9}$/, "Unknown item.").transform(Number);
+export const IdSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, "Unknown item.")
+  .transform(Number);

@@ -4,7 +4,9 @@ import { characterCount, cleanMultilineText } from "@/lib/text/unicode";
 /** Counted in characters (code points) on the client and the server alike. */
 export const COMMENT_MAX = 4096;
 
-export const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "This form has expired; reload the page.");
+export const IdempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, "This form has expired; reload the page.");
 
 export const CommentBodySchema = z
   .string()
@@ -20,7 +22,10 @@ export const CommentBodySchema = z
     }
   });
 
-const IdSchema = z.string().regex(/^[1-9]\d{0,9}$/).transform(Number);
+const IdSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/)
+  .transform(Number);
 
 export const ReplySchema = z.object({
   postId: IdSchema,

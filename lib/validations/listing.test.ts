@@ -38,7 +38,8 @@ describe("other parameters", () => {
   it("parses label slugs, including non-Latin ones", () => {
     expect(parseLabelSlug("asia")).toBe("asia");
     expect(parseLabelSlug(encodeURIComponent("朝鲜-news"))).toBe("朝鲜-news");
-    for (const bad of ["", "-x", "a--b", "a b", "%E0%A4%A", "../x"]) expect(parseLabelSlug(bad), bad).toBeNull();
+    for (const bad of ["", "-x", "a--b", "a b", "%E0%A4%A", "../x"])
+      expect(parseLabelSlug(bad), bad).toBeNull();
   });
 
   it("decodes safely", () => {

@@ -17,12 +17,22 @@ export function parsePageParam(value: string | string[] | undefined): number | n
 }
 
 const YearMonth = z.object({
-  year: z.string().regex(/^\d{4}$/).transform(Number).pipe(z.number().int().min(1970).max(9999)),
-  month: z.string().regex(/^(0[1-9]|1[0-2])$/).transform(Number),
+  year: z
+    .string()
+    .regex(/^\d{4}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1970).max(9999)),
+  month: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])$/)
+    .transform(Number),
 });
 
 /** `/YYYY/MM`: four-digit year, two-digit month. */
-export function parseYearMonth(params: { year: string; month: string }): { year: number; month: number } | null {
+export function parseYearMonth(params: {
+  year: string;
+  month: string;
+}): { year: number; month: number } | null {
   const parsed = YearMonth.safeParse(params);
   return parsed.success ? parsed.data : null;
 }

@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-export const CommentIdSchema = z.string().regex(/^[1-9]\d{0,9}$/, "Unknown comment.").transform(Number);
+export const CommentIdSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, "Unknown comment.")
+  .transform(Number);
 export const UserIdSchema = z.string().regex(/^[a-z0-9]{20,40}$/, "Unknown user.");
 export const ModerationNoteSchema = z
   .string()

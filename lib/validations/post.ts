@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { slugify } from "@/lib/text/slugify";
-import { checkbox, IdSchema, lineText, markdownText, optionalLine, slugInput, withSlug } from "@/lib/validations/authoring";
+import {
+  checkbox,
+  IdSchema,
+  lineText,
+  markdownText,
+  optionalLine,
+  slugInput,
+  withSlug,
+} from "@/lib/validations/authoring";
 
 export const LABELS_MAX = 20;
 export const LABEL_MAX = 50;
@@ -14,7 +22,10 @@ const labelList = z.string().transform((value, ctx) => {
     if (!name) continue;
     const slug = slugify(name);
     if (name.length > LABEL_MAX || !slug) {
-      ctx.addIssue({ code: "custom", message: `Labels need a letter or digit and at most ${LABEL_MAX} characters: “${name.slice(0, 60)}”.` });
+      ctx.addIssue({
+        code: "custom",
+        message: `Labels need a letter or digit and at most ${LABEL_MAX} characters: “${name.slice(0, 60)}”.`,
+      });
       return z.NEVER;
     }
     if (seen.has(slug)) continue;
@@ -30,14 +41,20 @@ const imageUrl = z
   .string()
   .trim()
   .max(2048)
-  .refine((value) => value === "" || /^\/(?![/\\])[^\s\\]*$/.test(value) || /^https?:\/\/[^\s\\]+$/i.test(value), "Not an image address we can use.")
+  .refine(
+    (value) => value === "" || /^\/(?![/\\])[^\s\\]*$/.test(value) || /^https?:\/\/[^\s\\]+$/i.test(value),
+    "Not an image address we can use.",
+  )
   .transform((value) => value || null);
 
 /** The datetime-local text; the action turns it into an instant in the blog's zone. */
 const localDateTime = z
   .string()
   .trim()
-  .refine((value) => value === "" || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value), "Pick a date and time.");
+  .refine(
+    (value) => value === "" || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value),
+    "Pick a date and time.",
+  );
 
 export const PostSchema = z
   .object({

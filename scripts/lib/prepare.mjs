@@ -19,7 +19,8 @@ export function localEnv() {
   if (!env.AUTH_SECRET) {
     const secretFile = "data/.auth-secret";
     mkdirSync("data", { recursive: true });
-    if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    if (!existsSync(secretFile))
+      writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
     env.AUTH_SECRET = readFileSync(secretFile, "utf8").trim();
   }
   env.AUTH_TRUST_HOST ??= "true";

@@ -1,10 +1,13 @@
 /** Runs a server action; a Next redirect (thrown) comes back as `{ redirectTo }`. */
-export async function runAction<S>(action: () => Promise<S>): Promise<S | { redirectTo: string; status: "redirect" }> {
+export async function runAction<S>(
+  action: () => Promise<S>,
+): Promise<S | { redirectTo: string; status: "redirect" }> {
   try {
     return await action();
   } catch (error) {
     const digest = (error as { digest?: unknown }).digest;
-    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;")) return { status: "redirect", redirectTo: digest.split(";")[2] };
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;"))
+      return { status: "redirect", redirectTo: digest.split(";")[2] };
     throw error;
   }
 }

@@ -34,7 +34,10 @@ export async function createUser(overrides: Partial<Parameters<typeof db.user.cr
  * each spec names its parent by index into the list. Thousands of rows take one INSERT
  * batch plus one UPDATE per 5,000 replies, so tests can build big threads quickly.
  */
-export async function createComments(postId: number, specs: { parent?: number; body?: string; authorId?: string }[]) {
+export async function createComments(
+  postId: number,
+  specs: { parent?: number; body?: string; authorId?: string }[],
+) {
   if (specs.length === 0) return [];
   const inserted = await db.comment.createManyAndReturn({
     data: specs.map((spec, index) => ({
@@ -51,11 +54,13 @@ export async function createComments(postId: number, specs: { parent?: number; b
   const positions: ({ id: number } & ThreadPosition)[] = [];
   const replies: Prisma.Sql[] = [];
   for (const [index, spec] of specs.entries()) {
-    if (spec.parent !== undefined && !(spec.parent >= 0 && spec.parent < index)) throw new Error(`Comment ${index}: parent must be an earlier index`);
+    if (spec.parent !== undefined && !(spec.parent >= 0 && spec.parent < index))
+      throw new Error(`Comment ${index}: parent must be an earlier index`);
     const parent = spec.parent === undefined ? null : positions[spec.parent];
     const position = { id: created[index], ...threadPosition(parent) };
     positions.push(position);
-    if (parent) replies.push(Prisma.sql`(${position.id}, ${parent.id}, ${position.rootId}, ${position.depth})`);
+    if (parent)
+      replies.push(Prisma.sql`(${position.id}, ${parent.id}, ${position.rootId}, ${position.depth})`);
   }
   for (let start = 0; start < replies.length; start += 5000) {
     await db.$executeRaw`

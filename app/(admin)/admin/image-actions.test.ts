@@ -23,15 +23,23 @@ describe("uploadImageAction", () => {
     expect(await uploadImageAction(formData({ image: imageFile(PNG_1X1) }))).toMatchObject({ ok: false });
     for (const role of ["commenter", "moderator"]) {
       signInAs((await createUser({ role })).id);
-      await expect(uploadImageAction(formData({ image: imageFile(PNG_1X1) }))).rejects.toThrow(PermissionError);
+      await expect(uploadImageAction(formData({ image: imageFile(PNG_1X1) }))).rejects.toThrow(
+        PermissionError,
+      );
     }
     expect(await storedCount()).toBe(before);
   });
 
   it("stores an admin's image and refuses an SVG", async () => {
     signInAs((await createUser({ role: "admin" })).id);
-    expect(await uploadImageAction(formData({ image: imageFile(PNG_1X1) }))).toMatchObject({ ok: true, url: expect.stringMatching(/^\/uploads\/[a-f0-9]{32}\.png$/) });
-    expect(await uploadImageAction(formData({ image: imageFile(SVG, "a.svg", "image/svg+xml") }))).toEqual({ ok: false, error: "Upload a JPEG, PNG, GIF or WebP image." });
+    expect(await uploadImageAction(formData({ image: imageFile(PNG_1X1) }))).toMatchObject({
+      ok: true,
+      url: expect.stringMatching(/^\/uploads\/[a-f0-9]{32}\.png$/),
+    });
+    expect(await uploadImageAction(formData({ image: imageFile(SVG, "a.svg", "image/svg+xml") }))).toEqual({
+      ok: false,
+      error: "Upload a JPEG, PNG, GIF or WebP image.",
+    });
     expect(await uploadImageAction(formData({}))).toEqual({ ok: false, error: "Choose an image file." });
   });
 });

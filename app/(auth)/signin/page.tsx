@@ -22,9 +22,9 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   return (
     <>
       <h1 className="font-serif text-3xl font-bold">Sign in</h1>
-      <p className="text-muted mt-2 text-sm">Sign in to join the discussion.</p>
+      <p className="mt-2 text-sm text-muted">Sign in to join the discussion.</p>
       {error && OAUTH_ERRORS[error] && (
-        <p role="alert" className="text-danger mt-4 text-sm">
+        <p role="alert" className="mt-4 text-sm text-danger">
           {OAUTH_ERRORS[error]}
         </p>
       )}

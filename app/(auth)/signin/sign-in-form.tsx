@@ -13,8 +13,23 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={formAction} className="mt-6 space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormAlert message={state.formError} />
-      <InputField id="email" name="email" type="email" label="Email" autoComplete="email" required defaultValue={state.values?.email} />
-      <InputField id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+      <InputField
+        id="email"
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+      />
+      <InputField
+        id="password"
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="current-password"
+        required
+      />
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
     </form>
   );

@@ -16,7 +16,7 @@ export default async function SignUpPage({ searchParams }: SignUpPageProps) {
   return (
     <>
       <h1 className="font-serif text-3xl font-bold">Create an account</h1>
-      <p className="text-muted mt-2 text-sm">An account lets you reply to posts and comments.</p>
+      <p className="mt-2 text-sm text-muted">An account lets you reply to posts and comments.</p>
       <SignUpForm callbackUrl={callbackUrl} />
       <OAuthButtons callbackUrl={callbackUrl} />
       <p className="mt-6 text-sm">

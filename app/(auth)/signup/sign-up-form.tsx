@@ -15,8 +15,28 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={formAction} className="mt-6 space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormAlert message={state.formError} />
-      <InputField id="name" name="name" label="Name" autoComplete="name" maxLength={NAME_MAX * 2} required defaultValue={state.values?.name} error={errors.name} hint="Shown with your comments." />
-      <InputField id="email" name="email" type="email" label="Email" autoComplete="email" required defaultValue={state.values?.email} error={errors.email} hint="Never shown to others." />
+      <InputField
+        id="name"
+        name="name"
+        label="Name"
+        autoComplete="name"
+        maxLength={NAME_MAX * 2}
+        required
+        defaultValue={state.values?.name}
+        error={errors.name}
+        hint="Shown with your comments."
+      />
+      <InputField
+        id="email"
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={errors.email}
+        hint="Never shown to others."
+      />
       <InputField
         id="password"
         name="password"

@@ -7,7 +7,11 @@ import { readUpload } from "@/lib/uploads/store";
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ name: string }> }) {
   const upload = await readUpload((await params).name);
-  if (!upload) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!upload)
+    return new Response("Not found", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   return new Response(new Uint8Array(upload.bytes), {
     headers: {
       "Content-Type": upload.mime,

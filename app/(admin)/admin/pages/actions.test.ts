@@ -11,7 +11,15 @@ const save = (overrides: Record<string, string> = {}) =>
   runAction(() =>
     savePageAction(
       { status: "idle" },
-      formData({ pageId: "", title: "Contact", slug: "", bodyMarkdown: "Write to us.", navOrder: "5", published: "on", ...overrides }),
+      formData({
+        pageId: "",
+        title: "Contact",
+        slug: "",
+        bodyMarkdown: "Write to us.",
+        navOrder: "5",
+        published: "on",
+        ...overrides,
+      }),
     ),
   );
 
@@ -19,13 +27,17 @@ describe("savePageAction", () => {
   beforeEach(() => signInAs(null));
 
   it("is refused to the signed-out, commenters and moderators", async () => {
-    const page = await db.page.create({ data: { slug: uniqueSlug("page"), title: "Untouched", bodyMarkdown: "x" } });
+    const page = await db.page.create({
+      data: { slug: uniqueSlug("page"), title: "Untouched", bodyMarkdown: "x" },
+    });
     const before = await db.page.count();
     expect((await save()).status).toBe("error");
     for (const role of ["commenter", "moderator"]) {
       signInAs((await createUser({ role })).id);
       await expect(save()).rejects.toThrow(PermissionError);
-      await expect(save({ pageId: String(page.id), title: "Sneaky", slug: page.slug })).rejects.toThrow(PermissionError);
+      await expect(save({ pageId: String(page.id), title: "Sneaky", slug: page.slug })).rejects.toThrow(
+        PermissionError,
+      );
     }
     expect(await db.page.count()).toBe(before);
     expect((await db.page.findUniqueOrThrow({ where: { id: page.id } })).title).toBe("Untouched");
@@ -48,7 +60,12 @@ describe("savePageAction", () => {
     signInAs((await createUser({ role: "admin" })).id);
     const slug = uniqueSlug("taken");
     await db.page.create({ data: { slug, title: "First", bodyMarkdown: "x" } });
-    expect(await save({ slug })).toMatchObject({ status: "error", fieldErrors: { slug: "That slug is taken" } });
-    expect(await save({ slug: uniqueSlug(), navOrder: "first" })).toMatchObject({ fieldErrors: { navOrder: "Use a whole number from -9999 to 9999." } });
+    expect(await save({ slug })).toMatchObject({
+      status: "error",
+      fieldErrors: { slug: "That slug is taken" },
+    });
+    expect(await save({ slug: uniqueSlug(), navOrder: "first" })).toMatchObject({
+      fieldErrors: { navOrder: "Use a whole number from -9999 to 9999." },
+    });
   });
 });

@@ -22,8 +22,20 @@ export function PageForm({ initial }: { initial: PageFormValues }) {
     <form ref={formRef} action={formAction} className="space-y-5" noValidate>
       <input type="hidden" name="pageId" value={initial.pageId} />
       <FormAlert message={state.formError} />
-      <TitleSlugFields title={v.title} slug={v.slug} errors={errors} autoSlug={initial.pageId === ""} slugHint="The page's address: /p/slug." />
-      <MarkdownEditor id="bodyMarkdown" name="bodyMarkdown" label="Text" defaultValue={v.bodyMarkdown} error={errors.bodyMarkdown} />
+      <TitleSlugFields
+        title={v.title}
+        slug={v.slug}
+        errors={errors}
+        autoSlug={initial.pageId === ""}
+        slugHint="The page's address: /p/slug."
+      />
+      <MarkdownEditor
+        id="bodyMarkdown"
+        name="bodyMarkdown"
+        label="Text"
+        defaultValue={v.bodyMarkdown}
+        error={errors.bodyMarkdown}
+      />
       <InputField
         id="navOrder"
         name="navOrder"
@@ -33,10 +45,11 @@ export function PageForm({ initial }: { initial: PageFormValues }) {
         defaultValue={v.navOrder}
         error={errors.navOrder}
         hint="Lower numbers come first."
-        className="border-line bg-page w-32 rounded border px-3 py-2 text-base"
+        className="w-32 rounded border border-line bg-page px-3 py-2 text-base"
       />
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="published" defaultChecked={v.published === "on"} /> Published (shown in the Pages menu)
+        <input type="checkbox" name="published" defaultChecked={v.published === "on"} /> Published (shown in
+        the Pages menu)
       </label>
       <SubmitButton pendingText="Saving…">Save page</SubmitButton>
     </form>

@@ -27,7 +27,8 @@ const fields = (overrides: Record<string, string | File> = {}) =>
     ...overrides,
   });
 
-const save = (overrides: Record<string, string | File> = {}) => runAction(() => savePostAction({ status: "idle" }, fields(overrides)));
+const save = (overrides: Record<string, string | File> = {}) =>
+  runAction(() => savePostAction({ status: "idle" }, fields(overrides)));
 
 async function signInAdmin() {
   const admin = await createUser({ role: "admin" });
@@ -55,7 +56,12 @@ describe("savePostAction authorization", () => {
     const existing = await createPost({ title: "Untouched" });
     const before = await db.post.count();
     const created = await save({ title: "Sneaky" });
-    const updated = await save({ postId: String(existing.id), title: "Sneaky", slug: existing.slug, intent: "publish" });
+    const updated = await save({
+      postId: String(existing.id),
+      title: "Sneaky",
+      slug: existing.slug,
+      intent: "publish",
+    });
     for (const result of [created, updated]) {
       expect(result.status).toBe("error");
       if ("values" in result) expect(result.values?.title).toBe("Sneaky");
@@ -70,8 +76,12 @@ describe("savePostAction authorization", () => {
       signInAs(await makeUser());
       const before = await db.post.count();
       await expect(save({ title: "Sneaky" })).rejects.toThrow(PermissionError);
-      await expect(save({ postId: String(existing.id), title: "Sneaky", slug: existing.slug })).rejects.toThrow(PermissionError);
-      await expect(save({ title: "Sneaky", coverImage: imageFile(PNG_1X1) })).rejects.toThrow(PermissionError);
+      await expect(
+        save({ postId: String(existing.id), title: "Sneaky", slug: existing.slug }),
+      ).rejects.toThrow(PermissionError);
+      await expect(save({ title: "Sneaky", coverImage: imageFile(PNG_1X1) })).rejects.toThrow(
+        PermissionError,
+      );
       expect(await db.post.count()).toBe(before);
       expect((await db.post.findUniqueOrThrow({ where: { id: existing.id } })).title).toBe("Untouched");
     });
@@ -85,7 +95,9 @@ describe("savePostAction for an admin", () => {
     // Label names of this test's own: the demo seed's "World"/"Asia" are created in parallel.
     const tag = uniqueSlug("tag");
     const labels = `Zeta ${tag}, eta ${tag},  ZETA ${tag} , Eta ${tag}`;
-    const id = savedId(await save({ title, labels, viewCount: "999", authorId: "someone-else", status: "published" }));
+    const id = savedId(
+      await save({ title, labels, viewCount: "999", authorId: "someone-else", status: "published" }),
+    );
     const post = await db.post.findUniqueOrThrow({ where: { id }, include: { labels: true } });
     expect(post.slug).toBe(title.toLowerCase().replace(/ /g, "-"));
     expect(post.status).toBe("draft");
@@ -99,7 +111,9 @@ describe("savePostAction for an admin", () => {
   it("publishes now, or schedules for a future time in the blog's zone", async () => {
     await signInAdmin();
     const now = savedId(await save({ title: "Now", slug: uniqueSlug(), intent: "publish" }));
-    const later = savedId(await save({ title: "Later", slug: uniqueSlug(), intent: "publish", publishedAt: "2099-01-01T09:00" }));
+    const later = savedId(
+      await save({ title: "Later", slug: uniqueSlug(), intent: "publish", publishedAt: "2099-01-01T09:00" }),
+    );
     const rows = await listAdminPosts();
     expect(rows.find((row) => row.id === now)?.state).toBe("published");
     const scheduled = rows.find((row) => row.id === later);
@@ -119,24 +133,45 @@ describe("savePostAction for an admin", () => {
 
   it("explains invalid input field by field", async () => {
     await signInAdmin();
-    const result = await save({ title: "  ", slug: "Not A Slug!", bodyMarkdown: " ", publishedAt: "2024-02-30T10:00", coverImageUrl: "javascript:alert(1)" });
+    const result = await save({
+      title: "  ",
+      slug: "Not A Slug!",
+      bodyMarkdown: " ",
+      publishedAt: "2024-02-30T10:00",
+      coverImageUrl: "javascript:alert(1)",
+    });
     expect(result.status).toBe("error");
     if (!("fieldErrors" in result)) throw new Error("expected field errors");
-    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["bodyMarkdown", "coverImageUrl", "slug", "title"]);
+    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual([
+      "bodyMarkdown",
+      "coverImageUrl",
+      "slug",
+      "title",
+    ]);
     const badDate = await save({ slug: uniqueSlug(), publishedAt: "2024-02-30T10:00" });
     expect(badDate).toMatchObject({ fieldErrors: { publishedAt: "That date does not exist." } });
   });
 
   it("stores an uploaded cover image and refuses an SVG one", async () => {
     await signInAdmin();
-    const id = savedId(await save({ slug: uniqueSlug(), coverImage: imageFile(PNG_1X1), coverImageAlt: "A dot", coverImageCaption: "(AP pic)" }));
+    const id = savedId(
+      await save({
+        slug: uniqueSlug(),
+        coverImage: imageFile(PNG_1X1),
+        coverImageAlt: "A dot",
+        coverImageCaption: "(AP pic)",
+      }),
+    );
     const post = await db.post.findUniqueOrThrow({ where: { id } });
     expect(post.coverImageUrl).toMatch(/^\/uploads\/[a-f0-9]{32}\.png$/);
     expect(post.coverImageCaption).toBe("(AP pic)");
 
     const before = await db.post.count();
     const refused = await save({ slug: uniqueSlug(), coverImage: imageFile(SVG, "x.svg", "image/svg+xml") });
-    expect(refused).toMatchObject({ status: "error", fieldErrors: { coverImage: "Upload a JPEG, PNG, GIF or WebP image." } });
+    expect(refused).toMatchObject({
+      status: "error",
+      fieldErrors: { coverImage: "Upload a JPEG, PNG, GIF or WebP image." },
+    });
     expect(await db.post.count()).toBe(before);
   });
 });

@@ -34,16 +34,49 @@ export function PostForm({ initial, published, timeZone }: PostFormProps) {
         slug={v.slug}
         errors={errors}
         autoSlug={isNew}
-        slugHint={published ? "Changing it keeps the old address working: readers are redirected." : "Part of the address: /YYYY/MM/slug."}
+        slugHint={
+          published
+            ? "Changing it keeps the old address working: readers are redirected."
+            : "Part of the address: /YYYY/MM/slug."
+        }
       />
-      <InputField id="standfirst" name="standfirst" label="Standfirst" defaultValue={v.standfirst} maxLength={500} error={errors.standfirst} hint="One or two sentences under the title." />
+      <InputField
+        id="standfirst"
+        name="standfirst"
+        label="Standfirst"
+        defaultValue={v.standfirst}
+        maxLength={500}
+        error={errors.standfirst}
+        hint="One or two sentences under the title."
+      />
       <div className="grid gap-5 sm:grid-cols-2">
-        <InputField id="byline" name="byline" label="Byline" defaultValue={v.byline} maxLength={120} error={errors.byline} />
-        <InputField id="sourceName" name="sourceName" label="Source" defaultValue={v.sourceName} maxLength={120} error={errors.sourceName} />
+        <InputField
+          id="byline"
+          name="byline"
+          label="Byline"
+          defaultValue={v.byline}
+          maxLength={120}
+          error={errors.byline}
+        />
+        <InputField
+          id="sourceName"
+          name="sourceName"
+          label="Source"
+          defaultValue={v.sourceName}
+          maxLength={120}
+          error={errors.sourceName}
+        />
       </div>
-      <InputField id="labels" name="labels" label="Labels" defaultValue={v.labels} error={errors.labels} hint="Separate labels with commas, e.g. World, Asia." />
+      <InputField
+        id="labels"
+        name="labels"
+        label="Labels"
+        defaultValue={v.labels}
+        error={errors.labels}
+        hint="Separate labels with commas, e.g. World, Asia."
+      />
 
-      <fieldset className="border-line space-y-4 rounded border p-4">
+      <fieldset className="space-y-4 rounded border border-line p-4">
         <legend className="px-1 text-sm font-semibold">Cover image</legend>
         <input type="hidden" name="coverImageUrl" value={v.coverImageUrl} />
         {v.coverImageUrl && (
@@ -51,7 +84,8 @@ export function PostForm({ initial, published, timeZone }: PostFormProps) {
             {/* eslint-disable-next-line @next/next/no-img-element -- uploads are plain files */}
             <img src={v.coverImageUrl} alt="Current cover image" className="max-h-40 rounded" />
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="removeCover" defaultChecked={v.removeCover === "on"} /> Remove the cover image
+              <input type="checkbox" name="removeCover" defaultChecked={v.removeCover === "on"} /> Remove the
+              cover image
             </label>
           </div>
         )}
@@ -64,11 +98,31 @@ export function PostForm({ initial, published, timeZone }: PostFormProps) {
           error={errors.coverImage}
           hint="JPEG, PNG, GIF or WebP."
         />
-        <InputField id="coverImageAlt" name="coverImageAlt" label="Image description (alt text)" defaultValue={v.coverImageAlt} maxLength={300} error={errors.coverImageAlt} />
-        <InputField id="coverImageCaption" name="coverImageCaption" label="Caption" defaultValue={v.coverImageCaption} maxLength={500} error={errors.coverImageCaption} />
+        <InputField
+          id="coverImageAlt"
+          name="coverImageAlt"
+          label="Image description (alt text)"
+          defaultValue={v.coverImageAlt}
+          maxLength={300}
+          error={errors.coverImageAlt}
+        />
+        <InputField
+          id="coverImageCaption"
+          name="coverImageCaption"
+          label="Caption"
+          defaultValue={v.coverImageCaption}
+          maxLength={500}
+          error={errors.coverImageCaption}
+        />
       </fieldset>
 
-      <MarkdownEditor id="bodyMarkdown" name="bodyMarkdown" label="Text" defaultValue={v.bodyMarkdown} error={errors.bodyMarkdown} />
+      <MarkdownEditor
+        id="bodyMarkdown"
+        name="bodyMarkdown"
+        label="Text"
+        defaultValue={v.bodyMarkdown}
+        error={errors.bodyMarkdown}
+      />
 
       <InputField
         id="publishedAt"
@@ -80,7 +134,8 @@ export function PostForm({ initial, published, timeZone }: PostFormProps) {
         hint={`In the blog's time zone (${timeZone}). Empty: now, when you publish. A future time schedules the post.`}
       />
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="commentsEnabled" defaultChecked={v.commentsEnabled === "on"} /> Allow comments
+        <input type="checkbox" name="commentsEnabled" defaultChecked={v.commentsEnabled === "on"} /> Allow
+        comments
       </label>
 
       <div className="flex flex-wrap gap-3">

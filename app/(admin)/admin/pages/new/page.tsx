@@ -9,7 +9,9 @@ export default async function NewStaticPage() {
   return (
     <>
       <h1 className="mb-6 font-serif text-3xl font-bold">New page</h1>
-      <PageForm initial={{ pageId: "", title: "", slug: "", bodyMarkdown: "", navOrder: "0", published: "on" }} />
+      <PageForm
+        initial={{ pageId: "", title: "", slug: "", bodyMarkdown: "", navOrder: "0", published: "on" }}
+      />
     </>
   );
 }

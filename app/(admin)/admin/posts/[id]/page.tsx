@@ -22,12 +22,17 @@ export default async function EditPostPage({ params, searchParams }: EditPostPag
   return (
     <>
       <h1 className="font-serif text-3xl font-bold">Edit post</h1>
-      <p className="text-muted mt-1 mb-4 text-sm">{STATE_TEXT[post.state]}</p>
+      <p className="mt-1 mb-4 text-sm text-muted">{STATE_TEXT[post.state]}</p>
       <div className="mb-6">
         <SavedNotice show={saved === "1"} href={post.path} />
       </div>
       {/* Keyed by the stored version: after a save the form starts fresh from what was stored. */}
-      <PostForm key={post.updatedAt.getTime()} initial={postFormValues(post)} published={post.status === "published"} timeZone={config.timeZone} />
+      <PostForm
+        key={post.updatedAt.getTime()}
+        initial={postFormValues(post)}
+        published={post.status === "published"}
+        timeZone={config.timeZone}
+      />
     </>
   );
 }

@@ -20,27 +20,37 @@ export default async function OpengraphImage({ params }: ImageProps) {
   if (!post) return new Response("Not found", { status: 404 });
   const title = post.title;
   return new ImageResponse(
-    (
+    <div
+      style={{
+        width: "100%",
+        height: "100%",
+        display: "flex",
+        flexDirection: "column",
+        justifyContent: "space-between",
+        padding: "72px",
+        background: "#fdfcfa",
+        color: "#1d1b18",
+        borderTop: "24px solid #1f5fa8",
+      }}
+    >
       <div
         style={{
-          width: "100%",
-          height: "100%",
           display: "flex",
-          flexDirection: "column",
-          justifyContent: "space-between",
-          padding: "72px",
-          background: "#fdfcfa",
-          color: "#1d1b18",
-          borderTop: "24px solid #1f5fa8",
+          fontSize: 32,
+          color: "#5f5a52",
+          textTransform: "uppercase",
+          letterSpacing: 2,
         }}
       >
-        <div style={{ display: "flex", fontSize: 32, color: "#5f5a52", textTransform: "uppercase", letterSpacing: 2 }}>
-          {formatDateHeader(post.publishedAt)}
-        </div>
-        <div style={{ display: "flex", fontSize: title.length > 70 ? 60 : 76, fontWeight: 700, lineHeight: 1.15 }}>{title.slice(0, 160)}</div>
-        <div style={{ display: "flex", fontSize: 34, color: "#1f5fa8" }}>{config.title}</div>
+        {formatDateHeader(post.publishedAt)}
       </div>
-    ),
+      <div
+        style={{ display: "flex", fontSize: title.length > 70 ? 60 : 76, fontWeight: 700, lineHeight: 1.15 }}
+      >
+        {title.slice(0, 160)}
+      </div>
+      <div style={{ display: "flex", fontSize: 34, color: "#1f5fa8" }}>{config.title}</div>
+    </div>,
     size,
   );
 }

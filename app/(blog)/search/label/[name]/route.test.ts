@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { GET } from "./route";
 
-const get = (name: string) => GET(new Request(`http://blog.test/search/label/${name}`), { params: Promise.resolve({ name }) });
+const get = (name: string) =>
+  GET(new Request(`http://blog.test/search/label/${name}`), { params: Promise.resolve({ name }) });
 
 describe("Blogger label URLs", () => {
   it("redirect permanently to the label page", async () => {
@@ -11,7 +12,9 @@ describe("Blogger label URLs", () => {
   });
 
   it("keep non-Latin labels", async () => {
-    expect((await get(encodeURIComponent("朝鲜"))).headers.get("location")).toBe(`/label/${encodeURIComponent("朝鲜")}`);
+    expect((await get(encodeURIComponent("朝鲜"))).headers.get("location")).toBe(
+      `/label/${encodeURIComponent("朝鲜")}`,
+    );
   });
 
   it("404 for names with nothing to slug", async () => {

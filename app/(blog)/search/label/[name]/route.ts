@@ -8,7 +8,11 @@ import { safeDecode } from "@/lib/validations/listing";
 export async function GET(_request: Request, { params }: { params: Promise<{ name: string }> }) {
   const name = safeDecode((await params).name);
   const slug = name ? slugify(name) : "";
-  if (!slug) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!slug)
+    return new Response("Not found", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   // A relative Location: behind `next start` request.url names localhost, not the public host.
   return new Response(null, { status: 301, headers: { Location: `/label/${encodeURIComponent(slug)}` } });
 }

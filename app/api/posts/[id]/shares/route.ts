@@ -11,5 +11,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!/^\d{1,10}$/.test(id)) return NextResponse.json({ error: "Unknown post" }, { status: 404 });
   const result = await recordPostShare(Number(id), visitorFromRequest(request));
   if (!result) return NextResponse.json({ error: "Unknown post" }, { status: 404 });
-  return NextResponse.json({ shareCount: result.count, counted: result.counted }, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(
+    { shareCount: result.count, counted: result.counted },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
