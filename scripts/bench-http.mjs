@@ -70,15 +70,12 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 
-async function startNext() {
-  const child = startProcess(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
-    {
-      env,
-      logFile: path.join(BENCH_DIR, "next.log"),
-    },
-  );
+/** The production server (server.mjs); without its page cache it is Next's handler alone. */
+async function startServer({ pageCache }) {
+  const child = startProcess(process.execPath, ["server.mjs"], {
+    env: { ...env, PORT: String(PORT), HOST: "127.0.0.1", PAGE_CACHE_TTL_MS: pageCache ? "1000" : "0" },
+    logFile: path.join(BENCH_DIR, "next.log"),
+  });
   await waitForHttp(`${ORIGIN}/robots.txt`, child);
   return child;
 }
@@ -230,23 +227,11 @@ async function main() {
     log("BENCH_SKIP_BUILD=1: reusing .next");
   else run("npx", ["next", "build"], env);
 
-  // First start: capture the seed page, so the second start serves it from public/.
+  // First start without the page cache: what Next alone costs per view, the seed page
+  // captured as a static file, and the seed post under load with Next answering each time.
   rmSync(STATIC_DIR, { recursive: true, force: true });
-  server = await startNext();
-  const seedHtml = (await timedGet(`${ORIGIN}${SEED_PATH}`)).body;
-  await stopProcess(server);
-  mkdirSync(STATIC_DIR, { recursive: true });
-  writeFileSync(path.join(STATIC_DIR, "seed.html"), seedHtml);
-  server = await startNext();
-  log(`next start on ${ORIGIN} (log: data/bench/next.log)`);
-
-  const cookies = await Promise.all(content.users.map((user) => sessionCookie(user, env.AUTH_SECRET)));
-  // Reader pages are the same for everyone; who is signed in comes from /api/viewer.
-  const signedIn = await timedGet(`${ORIGIN}/api/viewer`, { headers: { cookie: cookies[0] } });
-  if (JSON.parse(signedIn.body).viewer?.name !== content.users[0].name) {
-    throw new Error("A minted session cookie was not accepted (/api/viewer does not name the bench user).");
-  }
-  log("minted session cookies accepted");
+  server = await startServer({ pageCache: false });
+  log(`server.mjs without its page cache on ${ORIGIN} (log: data/bench/next.log)`);
 
   // Single views, cold first: the 100k post is measured before anything warms it.
   log("single views (100k post capped at 120 s)");
@@ -264,6 +249,30 @@ async function main() {
 
   const loadMore = oneKViews.last ? findLoadMore(oneKViews.last.body) : null;
   const js = await scriptWeight(seedViews.last.body, `${ORIGIN}${SEED_PATH}`);
+  const seedHtml = seedViews.last.body;
+
+  const load = {};
+  log(`load: seed post, Next alone (${CONNECTIONS} connections, ${DURATION} s)`);
+  load.seedNextAlone = {
+    label: "seed post, Next alone (PAGE_CACHE_TTL_MS=0)",
+    path: SEED_PATH,
+    ...(await measure(`${ORIGIN}${SEED_PATH}`)),
+  };
+  log(`  ${Math.round(load.seedNextAlone.rps)} req/s, p99 ${load.seedNextAlone.p99} ms`);
+  await stopProcess(server);
+
+  mkdirSync(STATIC_DIR, { recursive: true });
+  writeFileSync(path.join(STATIC_DIR, "seed.html"), seedHtml);
+  server = await startServer({ pageCache: true });
+  log(`server.mjs with its page cache on ${ORIGIN}`);
+
+  const cookies = await Promise.all(content.users.map((user) => sessionCookie(user, env.AUTH_SECRET)));
+  // Reader pages are the same for everyone; who is signed in comes from /api/viewer.
+  const signedIn = await timedGet(`${ORIGIN}/api/viewer`, { headers: { cookie: cookies[0] } });
+  if (JSON.parse(signedIn.body).viewer?.name !== content.users[0].name) {
+    throw new Error("A minted session cookie was not accepted (/api/viewer does not name the bench user).");
+  }
+  log("minted session cookies accepted");
 
   const targets = [
     { key: "home", label: "home page", path: "/" },
@@ -288,7 +297,6 @@ async function main() {
     { key: "atom", label: "Atom feed", path: "/feeds/posts/default" },
     { key: "static", label: "seed HTML as a static file (ceiling)", path: "/__bench/seed.html" },
   ];
-  const load = {};
   for (const target of targets) {
     if (target.skip) {
       load[target.key] = { label: target.label, path: target.path, skipped: target.skip };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Serves a production build (next build + next start) on a fresh, seeded database for
-// the Playwright suite. Playwright starts and stops it (playwright.config.ts).
+// Serves a production build (next build + server.mjs, the server `npm start` runs) on a
+// fresh, seeded database for the Playwright suite. Playwright starts and stops it (playwright.config.ts).
 import { rmSync } from "node:fs";
 import { prepareDatabase } from "./lib/prepare.mjs";
 import { run, runFinal } from "./lib/run.mjs";
@@ -25,4 +25,4 @@ const env = {
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/e2e/e2e.db${suffix}`, { force: true });
 prepareDatabase(env);
 if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["next", "build"], env);
-runFinal("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], env);
+runFinal(process.execPath, ["server.mjs"], { ...env, PORT: port, HOST: "127.0.0.1" });

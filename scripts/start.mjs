@@ -11,5 +11,4 @@ const port = process.env.PORT ?? "3000";
 const env = localEnv();
 prepareDatabase(env);
 if (!existsSync(".next/BUILD_ID") || process.env.REBUILD === "1") run("npx", ["next", "build"], env);
-console.log(`\nCommonplace is starting on http://localhost:${port}\n`);
-runFinal("npx", ["next", "start", "-p", port], env);
+runFinal(process.execPath, ["server.mjs"], { ...env, PORT: port });

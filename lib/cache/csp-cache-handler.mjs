@@ -15,6 +15,7 @@ import {
   inlineScriptHashes,
   policyEnvironment,
 } from "../security/csp-policy.mjs";
+import { purgePageCache } from "./page-cache.mjs";
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
 const POLICY_HEADER = "content-security-policy";
@@ -59,5 +60,12 @@ export default class CspCacheHandler extends FileSystemCache {
 
   async set(key, data, ctx) {
     return super.set(key, withPolicy(data), ctx);
+  }
+
+  // Next calls this when an expiry takes effect (after the action that asked for it):
+  // the finished pages held by the server's page cache (server.mjs) go at that moment.
+  async revalidateTag(...args) {
+    await super.revalidateTag(...args);
+    purgePageCache();
   }
 }

@@ -34,10 +34,10 @@ export function printReport(r) {
     "",
   );
   out.push(
-    "| URL (next start) | req/s | p50 | p99 | of static file | requests (or problems) |",
+    "| URL (server.mjs: Next + its page cache) | req/s | p50 | p99 | of static file | requests (or problems) |",
     "| --- | ---: | ---: | ---: | ---: | --- |",
   );
-  for (const key of ["home", "seed", "1k", "100k", "loadMore", "atom", "views", "static"]) {
+  for (const key of ["home", "seed", "seedNextAlone", "1k", "100k", "loadMore", "atom", "views", "static"]) {
     const row = loadRow(load[key], key === "static" || key === "views" ? null : load.static);
     if (row) out.push(row);
   }
@@ -59,7 +59,13 @@ export function printReport(r) {
       "≥ 50 %",
       verdict(load["1k"]?.rps && seed.rps ? load["1k"].rps >= seed.rps / 2 : null),
     ],
-    ["seed post single view (median)", ms(pages.seed.medianMs), "", ""],
+    [
+      "seed post without the page cache (Next alone)",
+      `${num(load.seedNextAlone?.rps)} req/s, p99 ${ms(load.seedNextAlone?.p99)}`,
+      "",
+      "",
+    ],
+    ["seed post single view (median, Next alone)", ms(pages.seed.medianMs), "", ""],
     [
       "100k post first view (first GET, cold)",
       big.timeout

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// The production server: Next's own request handler behind the in-process page cache
+// (lib/cache/page-cache.mjs, docs/decisions/011). Serves the build in .next; `npm start`
+// builds first. Settings: PORT (3000), HOST (all interfaces), PAGE_CACHE_TTL_MS (1000;
+// 0 turns the page cache off and leaves exactly `next start`'s behaviour).
+import { createServer } from "node:http";
+import { createPageCache } from "./lib/cache/page-cache.mjs";
+
+// What `next start` does too: this serves a production build, and React and Next read
+// the mode from here when they load (hence the import below, not at the top).
+process.env.NODE_ENV = "production";
+const { default: next } = await import("next");
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST || undefined;
+const ttlMs = Number(process.env.PAGE_CACHE_TTL_MS ?? 1000);
+if (!Number.isFinite(port) || !Number.isFinite(ttlMs) || ttlMs < 0) {
+  console.error("PORT and PAGE_CACHE_TTL_MS must be non-negative numbers.");
+  process.exit(1);
+}
+
+const app = next({ dev: false, dir: import.meta.dirname, hostname: host ?? "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const pageCache = ttlMs > 0 ? createPageCache({ ttlMs }) : null;
+pageCache?.install();
+
+const server = createServer((req, res) => {
+  if (pageCache?.serve(req, res)) return;
+  pageCache?.record(req, res);
+  handle(req, res).catch((error) => {
+    console.error(error);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
+});
+
+server.listen(port, host, () => {
+  const shown = host && host !== "0.0.0.0" ? host : "localhost";
+  console.log(`Commonplace is serving on http://${shown}:${port}${pageCache ? "" : " (page cache off)"}`);
+});
+
+// Stop taking requests, let those in flight finish (and the app write what it buffers,
+// lib/data/post-counters.ts), then leave.
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}
