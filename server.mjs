@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The production server: Next's own request handler behind the in-process page cache
-// (lib/cache/page-cache.mjs, docs/decisions/011). Serves the build in .next; `npm start`
+// (lib/cache/page-cache.mjs, docs/decisions/012). Serves the build in .next; `npm start`
 // builds first. Settings: PORT (3000), HOST (all interfaces), PAGE_CACHE_TTL_MS (1000;
 // 0 turns the page cache off and leaves exactly `next start`'s behaviour).
 import { createServer } from "node:http";

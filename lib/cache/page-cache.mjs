@@ -1,4 +1,4 @@
-// The page cache in front of Next, in the server process (server.mjs, decision 011).
+// The page cache in front of Next, in the server process (server.mjs, decision 012).
 //
 // Next serves a cached reader page without rendering it, but its router still costs
 // about a millisecond of CPU a request: on two cores `next start` answers a 24-byte
