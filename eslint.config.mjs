@@ -18,6 +18,24 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Shared UI is used by routes, never the other way round: what a component needs
+    // from a feature (an action, a rule) lives in lib/.
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/|(\\.\\./)+)app/",
+              message: "components/ must not import from app/; move what both need to lib/ or components/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     "lib/generated/**",

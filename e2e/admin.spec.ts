@@ -63,7 +63,7 @@ test.describe("authoring", () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.getByRole("button", { name: "Publish" }).click();
-    await expect(page).toHaveURL(/\/admin\/posts\/\d+\?saved=1$/);
+    await expect(page).toHaveURL(/\/admin\/posts\/\d+\?notice=saved$/);
     await expect(page.getByRole("status")).toContainText("Saved.");
     await expect(page.getByRole("button", { name: "Unpublish" })).toBeVisible();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -121,7 +121,7 @@ test.describe("authoring", () => {
     await page.goto(editUrl);
     await page.getByLabel("Slug").fill(`new-name-${id}`);
     await page.getByRole("button", { name: "Update" }).click();
-    // The edit URL already says "Saved." (?saved=1): wait for the new address instead.
+    // The edit URL already says "Saved." (?notice=saved): wait for the new address instead.
     await expect(page.getByRole("link", { name: "View it on the blog" })).toHaveAttribute(
       "href",
       new RegExp(`/new-name-${id}$`),

@@ -1,17 +1,14 @@
 /**
  * What a cached page learns about its reader after load (GET /api/viewer). Only hints
- * for showing controls: every server action decides again from the session.
+ * for showing controls, read through the rule book (lib/auth/permissions.ts): every
+ * server action decides again from the session.
  */
 export type ViewerInfo = {
   name: string;
   /** Header links for the viewer's role (Admin, Moderation). */
   links: { href: string; label: string }[];
-  canComment: boolean;
+  role: string;
   banned: boolean;
-  /** May delete any comment (moderators, admins). */
-  deleteAny: boolean;
-  /** May delete their own comments. */
-  deleteOwn: boolean;
   /** The viewer's own live comments on the post asked about. */
   ownCommentIds: number[];
 };

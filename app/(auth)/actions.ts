@@ -1,63 +1,43 @@
 "use server";
 
+import { parseForm } from "@/lib/actions/form";
+import type { ActionResult } from "@/lib/actions/result";
 import { hashPassword } from "@/lib/auth/password";
 import { enabledOAuthProviders } from "@/lib/auth/providers";
-import { safeReturnPath } from "@/lib/auth/redirects";
-import { endSession, signInWithPassword, signInWithProvider } from "@/lib/auth/session-actions";
+import { signInWithPassword, signInWithProvider } from "@/lib/auth/session-actions";
 import { createPasswordUser } from "@/lib/data/users";
-import { firstFieldErrors, textFields, type FormState } from "@/lib/forms";
-import { SignUpSchema } from "@/lib/validations/account";
+import { OAuthSignInSchema, SignInFormSchema, SignUpFormSchema } from "@/lib/validations/account";
+import { ACCOUNT_MESSAGES } from "./messages";
 
-const SIGN_IN_FAILED = "Email or password is incorrect.";
-const SIGN_IN_THROTTLED = "Too many sign-in attempts. Please wait 15 minutes and try again.";
-
-export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { email, password, callbackUrl } = textFields(formData, [
-    "email",
-    "password",
-    "callbackUrl",
-  ] as const);
-  const failure = await signInWithPassword(email, password, safeReturnPath(callbackUrl));
+/**
+ * Sign-in and sign-up. Success is Auth.js's redirect (thrown, as Next wants), with or
+ * without JavaScript; every answer that comes back is a refusal with the email kept.
+ */
+export async function signInAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = parseForm(SignInFormSchema, formData, { secret: ["password", "callbackUrl"] });
+  if (!form.ok) return form.result;
+  const failure = await signInWithPassword(form.data.email, form.data.password, form.data.callbackUrl);
   return {
     status: "error",
-    formError: failure === "throttled" ? SIGN_IN_THROTTLED : SIGN_IN_FAILED,
-    values: { email },
+    formError: failure === "throttled" ? ACCOUNT_MESSAGES.signInThrottled : ACCOUNT_MESSAGES.signInFailed,
+    values: form.values,
   };
 }
 
-export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const fields = textFields(formData, ["name", "email", "password", "callbackUrl"] as const);
-  const values = { name: fields.name, email: fields.email };
-  const parsed = SignUpSchema.safeParse(fields);
-  if (!parsed.success) return { status: "error", fieldErrors: firstFieldErrors(parsed.error), values };
+export async function signUpAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = parseForm(SignUpFormSchema, formData, { secret: ["password", "callbackUrl"] });
+  if (!form.ok) return form.result;
+  const { name, email, password, callbackUrl } = form.data;
 
-  const created = await createPasswordUser({
-    name: parsed.data.name,
-    email: parsed.data.email,
-    passwordHash: await hashPassword(parsed.data.password),
-  });
-  if (!created.ok) {
-    return {
-      status: "error",
-      fieldErrors: { email: "An account with this email already exists. Sign in instead." },
-      values,
-    };
-  }
-  await signInWithPassword(parsed.data.email, parsed.data.password, safeReturnPath(fields.callbackUrl));
-  return {
-    status: "error",
-    formError: "Your account was created, but signing in failed. Please sign in.",
-    values,
-  };
+  const created = await createPasswordUser({ name, email, passwordHash: await hashPassword(password) });
+  if (!created.ok)
+    return { status: "error", fieldErrors: { email: ACCOUNT_MESSAGES.emailTaken }, values: form.values };
+  await signInWithPassword(email, password, callbackUrl);
+  return { status: "error", formError: ACCOUNT_MESSAGES.signInAfterSignUpFailed, values: form.values };
 }
 
 export async function oauthSignInAction(formData: FormData): Promise<void> {
-  const { provider, callbackUrl } = textFields(formData, ["provider", "callbackUrl"] as const);
-  if (!enabledOAuthProviders().some((p) => p.id === provider)) return;
-  await signInWithProvider(provider, callbackUrl);
-}
-
-export async function signOutAction(formData: FormData): Promise<void> {
-  const { returnTo } = textFields(formData, ["returnTo"] as const);
-  await endSession(returnTo || "/");
+  const form = parseForm(OAuthSignInSchema, formData);
+  if (!form.ok || !enabledOAuthProviders().some((p) => p.id === form.data.provider)) return;
+  await signInWithProvider(form.data.provider, form.data.callbackUrl);
 }

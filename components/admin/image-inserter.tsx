@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import { uploadImageAction } from "@/app/(admin)/admin/image-actions";
+import { uploadImageAction } from "@/lib/uploads/actions";
 
 type ImageInserterProps = { onInsert: (markdown: string) => void };
 
@@ -36,7 +36,7 @@ export function ImageInserter({ onInsert }: ImageInserterProps) {
           startTransition(async () => {
             const result = await uploadImageAction(data);
             input.value = "";
-            if (!result.ok) return setMessage(result.error);
+            if (!result.url) return setMessage(result.formError ?? "");
             onInsert(`![Describe the image](${result.url})`);
             setMessage("Image added to the text. Replace “Describe the image” with a description.");
           });

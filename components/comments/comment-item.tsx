@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { CommentBody } from "@/components/comments/comment-body";
 import { CommentReplies } from "@/components/comments/comment-replies";
 import type { CommentNode } from "@/lib/comments/tree";
-import { commentAnchor, commentThreadPath } from "@/lib/posts/paths";
+import { commentAnchor, commentHash, commentThreadPath } from "@/lib/comments/paths";
 import { formatTimestamp } from "@/lib/text/dates";
 
 export type CommentSlots = {
@@ -23,7 +23,7 @@ export function CommentItem({ comment, postPath, actions, hiddenReplies = {}, pu
   const anchor = commentAnchor(comment.id);
   // Blogger's permalink form, so links copied from either engine look alike; the server
   // finds the page the comment is on (next.config.ts redirects it).
-  const permalink = `${postPath}?showComment=${comment.createdAt.getTime()}#${anchor}`;
+  const permalink = `${postPath}?showComment=${comment.createdAt.getTime()}${commentHash(comment.id)}`;
   const hidden = hiddenReplies[comment.id] ?? 0;
   return (
     <li
@@ -42,7 +42,7 @@ export function CommentItem({ comment, postPath, actions, hiddenReplies = {}, pu
             <time dateTime={comment.createdAt.toISOString()}>{formatTimestamp(comment.createdAt)}</time>
           </a>
           {comment.inReplyTo && (
-            <a href={`#${commentAnchor(comment.inReplyTo.id)}`} className="text-muted hover:underline">
+            <a href={commentHash(comment.inReplyTo.id)} className="text-muted hover:underline">
               replying to <bdi>{comment.inReplyTo.authorName}</bdi>
             </a>
           )}

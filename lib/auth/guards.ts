@@ -2,17 +2,10 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
-import { can, type Permission } from "@/lib/auth/permissions";
 import { signInPath } from "@/lib/auth/redirects";
 import { getCurrentUserById, type CurrentUser } from "@/lib/data/users";
 
 export type { CurrentUser };
-
-export class PermissionError extends Error {
-  constructor(public readonly permission: Permission) {
-    super(`Missing permission: ${permission}`);
-  }
-}
 
 /**
  * The signed-in user, freshly loaded from the database (role, ban), or null. Checks
@@ -30,15 +23,4 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
   const user = await getOptionalUser();
   if (!user) redirect(signInPath(returnTo));
   return user;
-}
-
-export function hasPermission(user: CurrentUser | null, permission: Permission): boolean {
-  return can(user, permission);
-}
-
-export function requirePermission(
-  user: CurrentUser | null,
-  permission: Permission,
-): asserts user is CurrentUser {
-  if (!can(user, permission)) throw new PermissionError(permission);
 }

@@ -48,3 +48,40 @@ export function can(user: PermissionSubject | null | undefined, permission: Perm
   if (!user || user.banned || !isRole(user.role)) return false;
   return GRANTS[user.role].includes(permission);
 }
+
+/** Why `user` may not do `permission`, or null when they may: a ban, or a role without it. */
+export function refusalFor(
+  user: PermissionSubject | null | undefined,
+  permission: Permission,
+): "signed-out" | "banned" | "forbidden" | null {
+  if (!user) return "signed-out";
+  if (can(user, permission)) return null;
+  return user.banned ? "banned" : "forbidden";
+}
+
+/** A comment as the rules see it: its author's id, or (on a cached page) whether the viewer wrote it. */
+export type CommentRef = { authorId: string | null } | { own: boolean };
+
+/**
+ * In which capacity `actor` may delete a comment: as its author, as a moderator, or not
+ * at all. The data layer (lib/data/moderation.ts) and every page offering Delete ask here.
+ */
+export function mayDeleteComment(
+  actor: (PermissionSubject & { id?: string }) | null | undefined,
+  comment: CommentRef,
+): "author" | "moderator" | null {
+  const own = "own" in comment ? comment.own : comment.authorId !== null && comment.authorId === actor?.id;
+  if (own && can(actor, "delete:comment:own")) return "author";
+  if (can(actor, "delete:comment:any")) return "moderator";
+  return null;
+}
+
+/** Moderators ban commenters; only admins ban moderators; nobody bans an admin or themselves. */
+export function mayBanUser(
+  actor: (PermissionSubject & { id: string }) | null | undefined,
+  target: { id: string; role: string },
+): boolean {
+  if (!actor || !can(actor, "ban:user") || target.id === actor.id) return false;
+  if (target.role === "admin") return false;
+  return target.role !== "moderator" || actor.role === "admin";
+}

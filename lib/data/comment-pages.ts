@@ -1,5 +1,5 @@
 import "server-only";
-import type { CommentView } from "@/lib/posts/comment-paths";
+import type { CommentView } from "@/lib/comments/paths";
 import type { ThreadComment } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
 import { threadCommentSelect, toThreadComment } from "@/lib/data/comments";

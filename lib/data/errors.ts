@@ -3,10 +3,6 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
-/** What a form says when a write gave up waiting for the database (DatabaseBusyError). */
-export const DATABASE_BUSY_MESSAGE =
-  "The blog is busy saving other changes. Try again in a moment; your text is kept.";
-
 /**
  * A write that could not get SQLite's write lock within the configured wait
  * (DATABASE_WRITE_WAIT_MS) because another connection held it: a backup, a script, a

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { commentAnchor, postPath } from "@/lib/posts/paths";
+import { commentHref } from "@/lib/comments/paths";
+import { postPath } from "@/lib/posts/paths";
 
 export type FeedPost = {
   id: number;
@@ -94,7 +95,7 @@ export async function getFeedComments({
     authorName: row.authorName,
     body: row.body,
     createdAt: row.createdAt,
-    path: `${postPath({ slug: row.post.slug, publishedAt: row.post.publishedAt! })}#${commentAnchor(row.id)}`,
+    path: commentHref(postPath({ slug: row.post.slug, publishedAt: row.post.publishedAt! }), row.id),
     postTitle: row.post.title,
   }));
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "@/tests/support/session";
 import { formData, runAction } from "@/tests/support/actions";
-import { deleteCommentAction } from "@/app/(blog)/comments/actions";
+import { deleteCommentAction } from "@/lib/comments/actions";
 import { banUserAction, restoreCommentAction } from "@/app/(moderation)/moderation/actions";
 import { buildCommentTree, countLiveComments } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
@@ -58,7 +58,7 @@ describe("moderation authorization matrix", () => {
     it(`${actor} deleting a comment: ${mayDelete ? "deleted" : "refused, nothing changes"}`, async () => {
       const { author, commentId } = await scene();
       signInAs(await actorId(actor, author));
-      const state = await deleteCommentAction({ status: "idle" }, formOf({ commentId, js: "1" }));
+      const state = await deleteCommentAction({ status: "idle" }, formOf({ commentId }));
       const row = await db.comment.findUniqueOrThrow({ where: { id: commentId } });
       expect(state.status).toBe(mayDelete ? "success" : "error");
       expect(row.deletedAt !== null).toBe(mayDelete);
@@ -116,8 +116,7 @@ describe("deletion rules", () => {
     const moderator = await createUser({ role: "moderator" });
     const [parent, , leaf] = await createComments(post.id, [{ body: "parent words" }, { parent: 0 }, {}]);
     signInAs(moderator.id);
-    for (const id of [parent, leaf])
-      await deleteCommentAction({ status: "idle" }, formOf({ commentId: id, js: "1" }));
+    for (const id of [parent, leaf]) await deleteCommentAction({ status: "idle" }, formOf({ commentId: id }));
     const comments = await getThreadComments(post.id);
     const roots = buildCommentTree(comments);
     expect(roots.map((r) => r.id)).toEqual([parent]);
@@ -132,8 +131,8 @@ describe("deletion rules", () => {
     const moderator = await createUser({ role: "moderator", name: "Mod" });
     signInAs(moderator.id);
     const note = `off-topic ${randomUUID()}`;
-    await deleteCommentAction({ status: "idle" }, formOf({ commentId, note, js: "1" }));
-    const again = await deleteCommentAction({ status: "idle" }, formOf({ commentId, js: "1" }));
+    await deleteCommentAction({ status: "idle" }, formOf({ commentId, note }));
+    const again = await deleteCommentAction({ status: "idle" }, formOf({ commentId }));
     expect(again.status).toBe("success");
     let log = await getModerationLog({ role: "moderator", banned: false }, 500);
     expect(log.filter((e) => e.targetId === String(commentId))).toEqual([
@@ -166,7 +165,7 @@ describe("deletion rules", () => {
   it("nobody can reply to a deleted comment", async () => {
     const { post, commentId, author } = await scene();
     signInAs(author.id);
-    await deleteCommentAction({ status: "idle" }, formOf({ commentId, js: "1" }));
+    await deleteCommentAction({ status: "idle" }, formOf({ commentId }));
     const replier = await createUser();
     const result = await createComment({
       author: replier,
@@ -211,7 +210,7 @@ describe("deletion rules", () => {
     const repliers = await Promise.all(Array.from({ length: 50 }, () => createUser()));
     signInAs(moderator.id);
     const work = [
-      ...ids.map((id) => deleteCommentAction({ status: "idle" }, formOf({ commentId: id, js: "1" }))),
+      ...ids.map((id) => deleteCommentAction({ status: "idle" }, formOf({ commentId: id }))),
       ...repliers.map((user, i) =>
         createComment({
           author: user,

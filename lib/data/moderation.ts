@@ -1,5 +1,5 @@
 import "server-only";
-import { can } from "@/lib/auth/permissions";
+import { can, mayBanUser, mayDeleteComment } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/data/users";
 import { postPath } from "@/lib/posts/paths";
@@ -41,11 +41,9 @@ export async function deleteComment(
     select: { authorId: true, post: { select: { id: true, slug: true, publishedAt: true } } },
   });
   if (!comment) return { ok: false, reason: "not-found" };
-  const own = comment.authorId !== null && comment.authorId === actor.id && can(actor, "delete:comment:own");
-  const any = can(actor, "delete:comment:any");
-  if (!own && !any) return { ok: false, reason: "forbidden" };
-
-  const reason = own ? "author" : "moderator";
+  const reason = mayDeleteComment(actor, comment);
+  if (!reason) return { ok: false, reason: "forbidden" };
+  const own = reason === "author";
   const result = await db.comment.updateMany({
     where: { id: commentId, deletedAt: null },
     data: {
@@ -94,11 +92,9 @@ export async function banUser(
   options: { reason?: string; deleteComments?: boolean } = {},
 ): Promise<ModerationResult<{ deletedComments: number }>> {
   if (!can(actor, "ban:user")) return { ok: false, reason: "forbidden" };
-  if (userId === actor.id) return { ok: false, reason: "invalid" };
-  const target = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
+  const target = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
   if (!target) return { ok: false, reason: "not-found" };
-  if (target.role === "admin" || (target.role === "moderator" && actor.role !== "admin"))
-    return { ok: false, reason: "forbidden" };
+  if (!mayBanUser(actor, target)) return { ok: false, reason: "forbidden" };
 
   const banned = await db.user.updateMany({
     where: { id: userId, bannedAt: null },

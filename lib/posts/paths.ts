@@ -5,12 +5,3 @@ export function postPath(post: { slug: string; publishedAt: Date }): string {
   const { year, month } = calendarParts(post.publishedAt);
   return `/${year}/${month}/${post.slug}`;
 }
-
-// Comment addresses need no blog settings, so browser code imports them from there.
-export {
-  commentAnchor,
-  commentPagePath,
-  commentThreadPath,
-  commentViewPath,
-  type CommentView,
-} from "./comment-paths";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { characterCount, hasBidiControls, hasInvisibleOrControl } from "@/lib/text/unicode";
+import { safeReturnPath } from "@/lib/auth/redirects";
 
 /**
  * Account input rules, shared by the forms and the server actions. Passwords follow
@@ -83,3 +84,18 @@ export const SignInSchema = z.object({
 });
 
 export type SignUpInput = z.infer<typeof SignUpSchema>;
+
+/** A form's return address (`callbackUrl`, `returnTo`): ours and relative, or "/". */
+export const ReturnPathSchema = z.string().transform((value) => safeReturnPath(value));
+
+/** What the sign-in form posts: checked by Auth.js's authorize (lib/auth/authenticate.ts). */
+export const SignInFormSchema = z.object({
+  email: z.string(),
+  password: z.string(),
+  callbackUrl: ReturnPathSchema,
+});
+
+export const SignUpFormSchema = SignUpSchema.safeExtend({ callbackUrl: ReturnPathSchema });
+
+export const OAuthSignInSchema = z.object({ provider: z.string(), callbackUrl: ReturnPathSchema });
+export const SignOutSchema = z.object({ returnTo: ReturnPathSchema });

@@ -57,8 +57,3 @@ export function withSlug<T extends { title: string; slug: string }>(value: T, ct
 }
 
 export const checkbox = z.string().transform((value) => value === "on" || value === "true" || value === "1");
-
-export const IdSchema = z
-  .string()
-  .regex(/^[1-9]\d{0,9}$/, "Unknown item.")
-  .transform(Number);

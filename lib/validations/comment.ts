@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { characterCount, cleanMultilineText } from "@/lib/text/unicode";
+import { IdSchema, OptionalIdSchema } from "@/lib/validations/ids";
 
 /** Counted in characters (code points) on the client and the server alike. */
 export const COMMENT_MAX = 4096;
 
-export const IdempotencyKeySchema = z
+/** A comment form's submission key (made by lib/comments/submission-key.ts). */
+export const SubmissionKeySchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,64}$/, "This form has expired; reload the page.");
 
@@ -22,16 +24,11 @@ export const CommentBodySchema = z
     }
   });
 
-const IdSchema = z
-  .string()
-  .regex(/^[1-9]\d{0,9}$/)
-  .transform(Number);
-
 export const ReplySchema = z.object({
   postId: IdSchema,
-  parentId: z.union([z.literal("").transform(() => null), IdSchema]),
+  parentId: OptionalIdSchema,
   body: CommentBodySchema,
-  idempotencyKey: IdempotencyKeySchema,
+  idempotencyKey: SubmissionKeySchema,
 });
 
 export type ReplyInput = z.infer<typeof ReplySchema>;

@@ -1,9 +1,11 @@
 import { z } from "zod";
-import { checkbox, IdSchema, lineText, markdownText, slugInput, withSlug } from "@/lib/validations/authoring";
+import type { FormValues } from "@/lib/actions/form";
+import { checkbox, lineText, markdownText, slugInput, withSlug } from "@/lib/validations/authoring";
+import { OptionalIdSchema } from "@/lib/validations/ids";
 
 export const PageSchema = z
   .object({
-    pageId: z.union([z.literal("").transform(() => null), IdSchema]),
+    pageId: OptionalIdSchema,
     title: lineText("The title", 120).refine((value) => value.length > 0, "Give the page a title."),
     slug: slugInput,
     bodyMarkdown: markdownText,
@@ -18,6 +20,4 @@ export const PageSchema = z
 
 export type PageInput = z.infer<typeof PageSchema>;
 
-export const PAGE_FIELDS = ["pageId", "title", "slug", "bodyMarkdown", "navOrder", "published"] as const;
-
-export type PageFormValues = Record<(typeof PAGE_FIELDS)[number], string>;
+export type PageFormValues = FormValues<typeof PageSchema>;

@@ -1,14 +1,15 @@
 import { z } from "zod";
+import type { FormValues } from "@/lib/actions/form";
 import { slugify } from "@/lib/text/slugify";
 import {
   checkbox,
-  IdSchema,
   lineText,
   markdownText,
   optionalLine,
   slugInput,
   withSlug,
 } from "@/lib/validations/authoring";
+import { OptionalIdSchema } from "@/lib/validations/ids";
 
 export const LABELS_MAX = 20;
 export const LABEL_MAX = 50;
@@ -58,7 +59,7 @@ const localDateTime = z
 
 export const PostSchema = z
   .object({
-    postId: z.union([z.literal("").transform(() => null), IdSchema]),
+    postId: OptionalIdSchema,
     title: lineText("The title", 200).refine((value) => value.length > 0, "Give the post a title."),
     slug: slugInput,
     standfirst: optionalLine("The standfirst", 500),
@@ -78,22 +79,4 @@ export const PostSchema = z
 
 export type PostInput = z.infer<typeof PostSchema>;
 
-export const POST_FIELDS = [
-  "postId",
-  "title",
-  "slug",
-  "standfirst",
-  "byline",
-  "sourceName",
-  "labels",
-  "coverImageUrl",
-  "removeCover",
-  "coverImageAlt",
-  "coverImageCaption",
-  "bodyMarkdown",
-  "publishedAt",
-  "commentsEnabled",
-  "intent",
-] as const;
-
-export type PostFormValues = Record<(typeof POST_FIELDS)[number], string>;
+export type PostFormValues = FormValues<typeof PostSchema>;

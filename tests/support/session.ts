@@ -23,6 +23,16 @@ vi.mock("next/cache", () => ({
     revalidated.push(`tag:${tag}${profile?.expire ? ` (expire ${profile.expire} s)` : ""}`),
 }));
 
+/**
+ * Actions finish differently for React in the browser (Next's `next-action` header) and
+ * for a plain form post. Tests are React's calls unless they say otherwise.
+ */
+export const request = { withScript: true };
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(request.withScript ? { "next-action": "test" } : {}),
+  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
+}));
+
 export function signInAs(userId: string | null): void {
   session.userId = userId;
 }

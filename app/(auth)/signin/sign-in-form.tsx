@@ -4,11 +4,11 @@ import { useActionState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { InputField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idleState } from "@/lib/forms";
+import { idle } from "@/lib/actions/result";
 import { signInAction } from "../actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, formAction] = useActionState(signInAction, idleState);
+  const [state, formAction] = useActionState(signInAction, idle);
   return (
     <form action={formAction} className="mt-6 space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

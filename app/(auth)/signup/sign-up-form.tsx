@@ -4,12 +4,12 @@ import { useActionState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { InputField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idleState } from "@/lib/forms";
+import { idle } from "@/lib/actions/result";
 import { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validations/account";
 import { signUpAction } from "../actions";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, formAction] = useActionState(signUpAction, idleState);
+  const [state, formAction] = useActionState(signUpAction, idle);
   const errors = state.fieldErrors ?? {};
   return (
     <form action={formAction} className="mt-6 space-y-4" noValidate>

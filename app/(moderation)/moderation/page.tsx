@@ -1,53 +1,46 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { hasPermission, requireUser } from "@/lib/auth/guards";
+import { requireUser } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
 import {
   getBannedUsers,
   getModerationLog,
   getModerationQueue,
   type QueueFilter,
 } from "@/lib/data/moderation-queue";
+import { Notice } from "@/components/ui/notice";
+import { parsePageParam } from "@/lib/validations/listing";
 import { BannedUsers } from "./banned-users";
+import { MODERATION_NOTICES } from "./messages";
 import { ModerationLogTable } from "./moderation-log";
 import { QueueItem } from "./queue-item";
 
 export const metadata: Metadata = { title: "Moderation", robots: { index: false } };
-
-const NOTICES: Record<string, string> = {
-  deleted: "The comment was deleted.",
-  restored: "The comment was restored.",
-  banned: "The user was banned.",
-  unbanned: "The user can comment again.",
-  forbidden: "You are not allowed to do that.",
-  "not-found": "That comment or user no longer exists.",
-  invalid: "That request was not valid.",
-  busy: "The blog is busy saving other changes. Nothing was changed; try again in a moment.",
-};
 
 type ModerationPageProps = { searchParams: Promise<{ filter?: string; page?: string; notice?: string }> };
 
 export default async function ModerationPage({ searchParams }: ModerationPageProps) {
   const user = await requireUser("/moderation");
   // Not a moderator: the page does not exist for you.
-  if (!hasPermission(user, "view:moderation")) notFound();
+  if (!can(user, "view:moderation")) notFound();
   const params = await searchParams;
   const filter: QueueFilter = params.filter === "deleted" ? "deleted" : "all";
-  const page = /^[1-9]\d{0,4}$/.test(params.page ?? "") ? Number(params.page) : 1;
+  const page = parsePageParam(params.page) ?? 1;
   const [queue, banned, log] = await Promise.all([
     getModerationQueue(user, { filter, page }),
     getBannedUsers(user),
     getModerationLog(user),
   ]);
-  const notice = params.notice ? NOTICES[params.notice] : undefined;
+  const notice = params.notice ? MODERATION_NOTICES[params.notice] : undefined;
 
   return (
     <>
       <h1 className="font-serif text-3xl font-bold">Moderation</h1>
       {notice && (
-        <p role="status" className="mt-4 rounded bg-highlight px-3 py-2 text-sm">
-          {notice}
-        </p>
+        <div className="mt-4">
+          <Notice>{notice}</Notice>
+        </div>
       )}
       <section aria-labelledby="queue-heading" className="mt-8">
         <h2 id="queue-heading" className="text-xl font-bold">
@@ -70,12 +63,7 @@ export default async function ModerationPage({ searchParams }: ModerationPagePro
         ) : (
           <ol className="mt-4 space-y-4">
             {queue.comments.map((comment) => (
-              <QueueItem
-                key={comment.id}
-                comment={comment}
-                viewerId={user.id}
-                viewerIsAdmin={user.role === "admin"}
-              />
+              <QueueItem key={comment.id} comment={comment} viewer={user} />
             ))}
           </ol>
         )}

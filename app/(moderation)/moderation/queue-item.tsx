@@ -1,22 +1,19 @@
 import Link from "next/link";
 import { UserText } from "@/components/user-text";
+import { mayBanUser, type PermissionSubject } from "@/lib/auth/permissions";
+import { commentHref } from "@/lib/comments/paths";
 import type { QueueComment } from "@/lib/data/moderation-queue";
 import { formatTimestamp } from "@/lib/text/dates";
 import { banUserAction, moderateDeleteAction, restoreCommentAction } from "./actions";
 
-type QueueItemProps = { comment: QueueComment; viewerId: string; viewerIsAdmin: boolean };
+type QueueItemProps = { comment: QueueComment; viewer: PermissionSubject & { id: string } };
 
 const button = "rounded border border-line px-3 py-1 text-sm font-semibold";
 
 /** One comment in the queue, with its full text (deleted or not) and what can be done. */
-export function QueueItem({ comment, viewerId, viewerIsAdmin }: QueueItemProps) {
+export function QueueItem({ comment, viewer }: QueueItemProps) {
   const author = comment.author;
-  const canBan =
-    author &&
-    !author.banned &&
-    author.id !== viewerId &&
-    author.role !== "admin" &&
-    (author.role !== "moderator" || viewerIsAdmin);
+  const canBan = author && !author.banned && mayBanUser(viewer, author);
   return (
     <li
       className="rounded border border-line p-4"
@@ -30,7 +27,7 @@ export function QueueItem({ comment, viewerId, viewerIsAdmin }: QueueItemProps) 
         {author?.banned && <span className="text-danger"> · banned</span>}
         <span className="text-muted"> · {formatTimestamp(comment.createdAt)} · on </span>
         {comment.post.path ? (
-          <Link href={`${comment.post.path}#c${comment.id}`} className="link">
+          <Link href={commentHref(comment.post.path, comment.id)} className="link">
             {comment.post.title}
           </Link>
         ) : (

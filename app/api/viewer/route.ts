@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { accountLinks } from "@/lib/auth/account-links";
-import { getOptionalUser, hasPermission } from "@/lib/auth/guards";
+import { getOptionalUser } from "@/lib/auth/guards";
 import { SESSION_HINT_COOKIE } from "@/lib/auth/session-hint";
 import { getOwnCommentIds } from "@/lib/data/comments";
 import { parseId } from "@/lib/validations/ids";
@@ -27,10 +27,8 @@ export async function GET(request: NextRequest) {
       viewer: {
         name: user.name,
         links: accountLinks(user),
-        canComment: hasPermission(user, "create:comment"),
+        role: user.role,
         banned: user.banned,
-        deleteAny: hasPermission(user, "delete:comment:any"),
-        deleteOwn: hasPermission(user, "delete:comment:own"),
         ownCommentIds,
       },
     },

@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "@/tests/support/session";
 import { formData, runAction } from "@/tests/support/actions";
 import { createUser, uniqueSlug } from "@/tests/support/factories";
-import { PermissionError } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { getNavPages } from "@/lib/data/pages";
 import { savePageAction } from "./actions";
@@ -34,10 +33,14 @@ describe("savePageAction", () => {
     expect((await save()).status).toBe("error");
     for (const role of ["commenter", "moderator"]) {
       signInAs((await createUser({ role })).id);
-      await expect(save()).rejects.toThrow(PermissionError);
-      await expect(save({ pageId: String(page.id), title: "Sneaky", slug: page.slug })).rejects.toThrow(
-        PermissionError,
-      );
+      expect(await save()).toMatchObject({
+        status: "error",
+        formError: expect.stringMatching(/not allowed/),
+      });
+      expect(await save({ pageId: String(page.id), title: "Sneaky", slug: page.slug })).toMatchObject({
+        status: "error",
+        values: { title: "Sneaky" },
+      });
     }
     expect(await db.page.count()).toBe(before);
     expect((await db.page.findUniqueOrThrow({ where: { id: page.id } })).title).toBe("Untouched");

@@ -1,35 +1,23 @@
 "use server";
 
+import { parseForm } from "@/lib/actions/form";
+import type { ActionResult } from "@/lib/actions/result";
+import { attemptWrite, authorize, finish, refused } from "@/lib/actions/server";
 import { postsChanged } from "@/lib/cache/revalidate";
-import { redirect } from "next/navigation";
-import { getOptionalUser, requirePermission } from "@/lib/auth/guards";
 import { createAdminPage, updateAdminPage, type PageWrite } from "@/lib/data/admin-pages";
-import { firstFieldErrors, textFields, type FormState } from "@/lib/forms";
-import { PAGE_FIELDS, PageSchema, type PageFormValues } from "@/lib/validations/page";
+import { PageSchema, type PageFormValues } from "@/lib/validations/page";
+import { ADMIN_MESSAGES } from "../messages";
 
-export type PageFormState = FormState<PageFormValues>;
+export type PageFormState = ActionResult<PageFormValues>;
 
-/** Creates or updates a static page: authenticate → parse → authorize → mutate → revalidate → redirect. */
+/** Creates or updates a static page: authorize → parse → mutate → revalidate → redirect. */
 export async function savePageAction(_previous: PageFormState, formData: FormData): Promise<PageFormState> {
-  const values = textFields(formData, PAGE_FIELDS);
-  const user = await getOptionalUser();
-  if (!user)
-    return {
-      status: "error",
-      formError: "You are signed out. Sign in again in another tab, then save; your text is kept here.",
-      values,
-    };
-
-  const parsed = PageSchema.safeParse(values);
-  requirePermission(user, "write:post");
-  if (!parsed.success)
-    return {
-      status: "error",
-      fieldErrors: firstFieldErrors(parsed.error),
-      formError: "Please correct the marked fields.",
-      values,
-    };
-  const input = parsed.data;
+  const form = parseForm(PageSchema, formData, { hidden: ["pageId"], summary: ADMIN_MESSAGES.correctFields });
+  const { values } = form;
+  const author = await authorize("write:post");
+  if (!author.ok) return refused(author.refusal, values);
+  if (!form.ok) return form.result;
+  const input = form.data;
 
   const write: PageWrite = {
     slug: input.slug,
@@ -38,19 +26,24 @@ export async function savePageAction(_previous: PageFormState, formData: FormDat
     navOrder: input.navOrder,
     published: input.published,
   };
-  const result =
-    input.pageId === null ? await createAdminPage(write) : await updateAdminPage(input.pageId, write);
+  const result = await attemptWrite(() =>
+    input.pageId === null ? createAdminPage(write) : updateAdminPage(input.pageId, write),
+  );
   if (!result.ok) {
+    if (result.reason === "busy") return refused("busy", values);
     if (result.reason === "slug-taken")
       return {
         status: "error",
-        fieldErrors: { slug: "That slug is taken" },
+        fieldErrors: { slug: ADMIN_MESSAGES.slugTaken },
         values: { ...values, slug: input.slug },
       };
-    return { status: "error", formError: "This page no longer exists.", values };
+    return { status: "error", formError: ADMIN_MESSAGES.pageGone, values };
   }
 
   // The "Pages" navigation is in the blog layout: every blog page shows it.
   postsChanged();
-  redirect(`/admin/pages/${result.id}?saved=1`);
+  return finish(
+    { status: "success" },
+    { redirectTo: `/admin/pages/${result.id}`, notice: "saved", always: true },
+  );
 }

@@ -1,47 +1,38 @@
 "use server";
 
+import { parseForm } from "@/lib/actions/form";
+import type { ActionResult } from "@/lib/actions/result";
+import { attemptWrite, authorize, finish, refused } from "@/lib/actions/server";
 import { postsChanged } from "@/lib/cache/revalidate";
-import { redirect } from "next/navigation";
-import { getOptionalUser, requirePermission } from "@/lib/auth/guards";
 import { createAdminPost, updateAdminPost, type PostWrite } from "@/lib/data/admin-posts";
-import { firstFieldErrors, textFields, type FormState } from "@/lib/forms";
 import { parseZonedDateTime } from "@/lib/text/zoned-time";
 import { saveImage } from "@/lib/uploads/store";
-import { POST_FIELDS, PostSchema, type PostFormValues } from "@/lib/validations/post";
+import { PostSchema, type PostFormValues } from "@/lib/validations/post";
+import { ADMIN_MESSAGES } from "../messages";
 
-export type PostFormState = FormState<PostFormValues & { coverImage: string }>;
+export type PostFormState = ActionResult<PostFormValues & { coverImage: string }>;
 
 /**
- * Creates or updates a post, with an optional cover image upload. Order: authenticate
- * → parse → authorize → upload → mutate → revalidate → redirect. Every refusal returns
+ * Creates or updates a post, with an optional cover image upload. Order: authorize →
+ * parse → upload → mutate → revalidate → redirect to the edit page. Every refusal returns
  * what was typed so nothing is lost.
  */
 export async function savePostAction(_previous: PostFormState, formData: FormData): Promise<PostFormState> {
-  const values = textFields(formData, POST_FIELDS);
-  const user = await getOptionalUser();
-  if (!user)
-    return {
-      status: "error",
-      formError: "You are signed out. Sign in again in another tab, then save; your text is kept here.",
-      values,
-    };
-
-  const parsed = PostSchema.safeParse(values);
-  requirePermission(user, "write:post");
-  if (!parsed.success)
-    return {
-      status: "error",
-      fieldErrors: firstFieldErrors(parsed.error),
-      formError: "Please correct the marked fields.",
-      values,
-    };
-  const input = parsed.data;
+  const form = parseForm(PostSchema, formData, {
+    hidden: ["postId", "intent"],
+    summary: ADMIN_MESSAGES.correctFields,
+  });
+  const { values } = form;
+  const author = await authorize("write:post");
+  if (!author.ok) return refused(author.refusal, values);
+  if (!form.ok) return form.result;
+  const input = form.data;
 
   let publishedAt: Date | null = null;
   if (input.publishedAt) {
     publishedAt = parseZonedDateTime(input.publishedAt);
     if (!publishedAt)
-      return { status: "error", fieldErrors: { publishedAt: "That date does not exist." }, values };
+      return { status: "error", fieldErrors: { publishedAt: ADMIN_MESSAGES.noSuchDate }, values };
   } else if (input.intent === "publish") {
     publishedAt = new Date();
   }
@@ -53,6 +44,8 @@ export async function savePostAction(_previous: PostFormState, formData: FormDat
     if (!saved.ok) return { status: "error", fieldErrors: { coverImage: saved.error }, values };
     coverImageUrl = saved.url;
   }
+  // A stored upload is kept in the form so a retry does not need the file again.
+  const kept = { ...values, slug: input.slug, coverImageUrl: coverImageUrl ?? "", removeCover: "" };
 
   const write: PostWrite = {
     slug: input.slug,
@@ -69,19 +62,20 @@ export async function savePostAction(_previous: PostFormState, formData: FormDat
     commentsEnabled: input.commentsEnabled,
     labels: input.labels,
   };
-  const result =
-    input.postId === null
-      ? await createAdminPost(write, user.id)
-      : await updateAdminPost(input.postId, write);
+  const result = await attemptWrite(() =>
+    input.postId === null ? createAdminPost(write, author.user.id) : updateAdminPost(input.postId, write),
+  );
   if (!result.ok) {
-    // A stored upload is kept in the form so a retry does not need the file again.
-    const kept = { ...values, slug: input.slug, coverImageUrl: coverImageUrl ?? "", removeCover: "" };
+    if (result.reason === "busy") return refused("busy", kept);
     if (result.reason === "slug-taken")
-      return { status: "error", fieldErrors: { slug: "That slug is taken" }, values: kept };
-    return { status: "error", formError: "This post no longer exists.", values: kept };
+      return { status: "error", fieldErrors: { slug: ADMIN_MESSAGES.slugTaken }, values: kept };
+    return { status: "error", formError: ADMIN_MESSAGES.postGone, values: kept };
   }
 
-  // Home, archives, labels, feeds and the post itself all show posts.
   postsChanged();
-  redirect(`/admin/posts/${result.id}?saved=1`);
+  // The edit page shows what was stored, with or without JavaScript.
+  return finish(
+    { status: "success" },
+    { redirectTo: `/admin/posts/${result.id}`, notice: "saved", always: true },
+  );
 }

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { locateComment } from "@/lib/data/comment-pages";
-import { commentViewPath } from "@/lib/posts/paths";
+import { commentViewPath } from "@/lib/comments/paths";
 import { parseId } from "@/lib/validations/ids";
 
 export const dynamic = "force-dynamic";

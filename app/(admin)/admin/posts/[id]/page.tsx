@@ -4,27 +4,29 @@ import { SavedNotice } from "@/components/admin/saved-notice";
 import { requireAuthor } from "@/lib/auth/require-author";
 import { config } from "@/lib/config";
 import { getAdminPost } from "@/lib/data/admin-posts";
+import { parseId } from "@/lib/validations/ids";
 import { postFormValues } from "../form-values";
 import { PostForm } from "../post-form";
 
 export const metadata: Metadata = { title: "Edit post", robots: { index: false } };
 
-type EditPostPageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+type EditPostPageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
 
 const STATE_TEXT = { draft: "Draft", scheduled: "Scheduled", published: "Published" } as const;
 
 export default async function EditPostPage({ params, searchParams }: EditPostPageProps) {
   const { id } = await params;
   await requireAuthor(`/admin/posts/${id}`);
-  const post = /^[1-9]\d{0,9}$/.test(id) ? await getAdminPost(Number(id)) : null;
+  const postId = parseId(id);
+  const post = postId === null ? null : await getAdminPost(postId);
   if (!post) notFound();
-  const { saved } = await searchParams;
+  const { notice } = await searchParams;
   return (
     <>
       <h1 className="font-serif text-3xl font-bold">Edit post</h1>
       <p className="mt-1 mb-4 text-sm text-muted">{STATE_TEXT[post.state]}</p>
       <div className="mb-6">
-        <SavedNotice show={saved === "1"} href={post.path} />
+        <SavedNotice show={notice === "saved"} href={post.path} />
       </div>
       {/* Keyed by the stored version: after a save the form starts fresh from what was stored. */}
       <PostForm

@@ -10,7 +10,7 @@ import { renderMarkdown } from "@/lib/markdown/render";
 import { teaserFor } from "@/lib/text/teaser";
 import { safeDecode } from "@/lib/validations/listing";
 import { loadPost } from "./load-post";
-import { Discussion } from "./discussion";
+import { Discussion } from "@/components/comments/discussion";
 import { PostCounters } from "./post-counters";
 
 type PostPageProps = { params: Promise<{ year: string; month: string; slug: string }> };

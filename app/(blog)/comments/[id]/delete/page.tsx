@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/guards";
 import { safeReturnPath } from "@/lib/auth/redirects";
-import { canDeleteComment } from "@/lib/comments/can-delete";
+import { mayDeleteComment } from "@/lib/auth/permissions";
+import { deletionWarning } from "@/lib/comments/messages";
+import { commentHref } from "@/lib/comments/paths";
 import { getLiveComment } from "@/lib/data/comments";
 import { parseId } from "@/lib/validations/ids";
 import { UserText } from "@/components/user-text";
@@ -23,9 +25,9 @@ export default async function DeleteCommentPage({ params, searchParams }: Delete
   );
   const commentId = parseId(id);
   const comment = commentId === null ? null : await getLiveComment(commentId);
-  if (!comment || !canDeleteComment(user, comment)) notFound();
-  const back = safeReturnPath(returnTo, `${comment.postPath}#c${comment.id}`);
-  const asModerator = comment.authorId !== user.id;
+  const deleteAs = comment && mayDeleteComment(user, comment);
+  if (!comment || !deleteAs) notFound();
+  const back = safeReturnPath(returnTo, commentHref(comment.postPath, comment.id));
 
   return (
     <>
@@ -40,12 +42,8 @@ export default async function DeleteCommentPage({ params, searchParams }: Delete
       <blockquote className="mt-4 border-l-4 border-line pl-4">
         <UserText text={comment.body} className="space-y-2" />
       </blockquote>
-      <p className="mt-4 text-sm">
-        {asModerator
-          ? "Readers will see “This comment has been removed by a blog administrator.” if it has replies. Moderators can restore it."
-          : "Readers will see “This comment has been removed by the author.” if it has replies."}
-      </p>
-      <ConfirmDeleteForm commentId={comment.id} returnTo={back} asModerator={asModerator} />
+      <p className="mt-4 text-sm">{deletionWarning(deleteAs)}</p>
+      <ConfirmDeleteForm commentId={comment.id} returnTo={back} as={deleteAs} />
     </>
   );
 }

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { UserText } from "@/components/user-text";
 import { requireUser } from "@/lib/auth/guards";
-import { canDeleteComment } from "@/lib/comments/can-delete";
+import { ComposePage } from "@/components/comments/compose-page";
+import { mayDeleteComment } from "@/lib/auth/permissions";
+import { COMMENT_MESSAGES } from "@/lib/comments/messages";
+import { commentHref } from "@/lib/comments/paths";
 import { getLiveComment } from "@/lib/data/comments";
-import { commentAnchor } from "@/lib/posts/paths";
 import { parseId } from "@/lib/validations/ids";
-import { ComposePage } from "../../compose-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Reply", robots: { index: false } };
@@ -29,7 +30,7 @@ export default async function ReplyPage({ params }: ReplyPageProps) {
   return (
     <ComposePage
       user={user}
-      back={{ href: `${comment.postPath}#${commentAnchor(comment.id)}`, label: comment.postTitle }}
+      back={{ href: commentHref(comment.postPath, comment.id), label: comment.postTitle }}
       heading={
         <>
           Reply to <bdi>{comment.authorName}</bdi>
@@ -41,10 +42,10 @@ export default async function ReplyPage({ params }: ReplyPageProps) {
         {comment.body.trim() ? (
           <UserText text={comment.body} className="space-y-2" />
         ) : (
-          <p className="text-muted italic">This comment has no text.</p>
+          <p className="text-muted italic">{COMMENT_MESSAGES.noText}</p>
         )}
       </blockquote>
-      {canDeleteComment(user, comment) && (
+      {mayDeleteComment(user, comment) && (
         <p className="mt-2 text-sm">
           <Link href={`/comments/${comment.id}/delete`} className="link">
             Delete this comment

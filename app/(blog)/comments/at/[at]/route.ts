@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { locateComment } from "@/lib/data/comment-pages";
 import { findCommentIdByTime } from "@/lib/data/comments";
 import { getPostByPermalink } from "@/lib/data/posts";
-import { commentViewPath } from "@/lib/posts/paths";
+import { commentViewPath } from "@/lib/comments/paths";
 import { safeDecode } from "@/lib/validations/listing";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/guards";
 import { getDiscussionTarget } from "@/lib/data/posts";
 import { parseId } from "@/lib/validations/ids";
-import { ComposePage } from "../../../comments/compose-page";
+import { ComposePage } from "@/components/comments/compose-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Post a comment", robots: { index: false } };

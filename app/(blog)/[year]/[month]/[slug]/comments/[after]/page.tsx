@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getCommentPage } from "@/lib/data/comment-pages";
 import { parseId } from "@/lib/validations/ids";
-import { Discussion } from "../../discussion";
-import { DiscussionHeader } from "../../discussion-header";
+import { Discussion } from "@/components/comments/discussion";
+import { DiscussionHeader } from "@/components/comments/discussion-header";
 import { loadPost, type PostParams } from "../../load-post";
 
 type CommentPageProps = { params: PostParams & Promise<{ after: string }> };

@@ -3,16 +3,17 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useViewer } from "@/components/viewer/viewer-context";
+import { COMMENT_MESSAGES } from "@/lib/comments/messages";
 
 // Only signed-in readers download the forms and dialogs (next/dynamic splits them off).
 const SignedInCommentControls = dynamic(
-  () => import("./signed-in-controls").then((module) => module.SignedInCommentControls),
+  () => import("@/components/comments/signed-in-controls").then((module) => module.SignedInCommentControls),
   {
     ssr: false,
   },
 );
 const SignedInCommentFooter = dynamic(
-  () => import("./signed-in-controls").then((module) => module.SignedInCommentFooter),
+  () => import("@/components/comments/signed-in-controls").then((module) => module.SignedInCommentFooter),
   {
     ssr: false,
   },
@@ -47,7 +48,7 @@ export function CommentControls(props: CommentControlsProps) {
 /** Under the thread: "Post a comment" for signed-in viewers, a way to get there for others. */
 export function CommentFooter({ postId, commentsEnabled }: { postId: number; commentsEnabled: boolean }) {
   const viewer = useViewer();
-  if (!commentsEnabled) return <p className="text-muted">Comments are closed on this post.</p>;
+  if (!commentsEnabled) return <p className="text-muted">{COMMENT_MESSAGES.closed}</p>;
   if (viewer) return <SignedInCommentFooter viewer={viewer} postId={postId} />;
   return (
     <p className="no-print">

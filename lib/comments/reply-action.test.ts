@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { beforeEach, describe, expect, it } from "vitest";
-import { revalidated, signInAs } from "@/tests/support/session";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { request, revalidated, signInAs } from "@/tests/support/session";
+import { runAction } from "@/tests/support/actions";
 import { db } from "@/lib/db";
 import { createComments, createPost, createUser } from "@/tests/support/factories";
 import { createReplyAction } from "./actions";
 
 function form(fields: Record<string, string | number | null | undefined>) {
   const data = new FormData();
-  for (const [name, value] of Object.entries({ js: "1", idempotencyKey: randomUUID(), ...fields }))
+  for (const [name, value] of Object.entries({ idempotencyKey: randomUUID(), ...fields }))
     data.set(name, String(value ?? ""));
   return data;
 }
@@ -134,5 +135,26 @@ describe("createReplyAction input handling", () => {
       ]),
     );
     expect(revalidated.every((entry) => entry.endsWith(soon))).toBe(true);
+  });
+});
+
+describe("createReplyAction without JavaScript", () => {
+  afterEach(() => {
+    request.withScript = true;
+  });
+
+  it("redirects to the stored comment, and keeps the draft on a refusal", async () => {
+    const { post } = await scene();
+    signInAs((await createUser()).id);
+    request.withScript = false;
+    const stored = await runAction(() =>
+      createReplyAction({ status: "idle" }, form({ postId: post.id, parentId: null, body: "plain form" })),
+    );
+    expect(stored).toMatchObject({ status: "redirect", redirectTo: expect.stringMatching(/#c\d+$/) });
+    const refused = await createReplyAction(
+      { status: "idle" },
+      form({ postId: post.id, parentId: null, body: "plain form" }),
+    );
+    expect(refused).toMatchObject({ status: "error", values: { body: "plain form" } });
   });
 });

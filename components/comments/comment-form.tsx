@@ -1,16 +1,18 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { useHydrated } from "@/lib/hooks/use-hydrated";
 import { useFormStatus } from "react-dom";
 import { useThreadCountChanges } from "@/components/comments/thread-count";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextareaField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { UserText } from "@/components/user-text";
+import { idle } from "@/lib/actions/result";
+import { createReplyAction, createReplyFromPageAction, type ReplyState } from "@/lib/comments/actions";
+import { commentHash } from "@/lib/comments/paths";
+import { newSubmissionKey } from "@/lib/comments/submission-key";
 import { characterCount } from "@/lib/text/unicode";
 import { COMMENT_MAX } from "@/lib/validations/comment";
-import { createReplyAction, type ReplyState } from "./actions";
 
 // Comments this tab published since the page loaded: their author may delete them
 // before the page is reloaded (the viewer endpoint answered before they existed).
@@ -23,7 +25,8 @@ export function publishedInThisTab(commentId: number): boolean {
 type CommentFormProps = {
   postId: number;
   parentId: number | null;
-  idempotencyKey: string;
+  /** The first submission key, when the form is rendered on the server (pages for no JavaScript). */
+  initialKey?: string;
   authorName: string;
   autoFocus?: boolean;
   /** The stored comment and its server rendering, once published (with JavaScript). */
@@ -41,16 +44,19 @@ type CommentFormProps = {
 export function CommentForm({
   postId,
   parentId,
-  idempotencyKey,
+  initialKey,
   authorName,
   autoFocus,
   onPublished,
   inPlace = true,
 }: CommentFormProps) {
-  const [state, formAction] = useActionState<ReplyState, FormData>(createReplyAction, { status: "idle" });
+  const [state, formAction] = useActionState<ReplyState, FormData>(
+    inPlace ? createReplyAction : createReplyFromPageAction,
+    idle,
+  );
   const [length, setLength] = useState(0);
-  const [key, setKey] = useState(idempotencyKey);
-  const hydrated = useHydrated();
+  // This form owns its submission key: a new one once a comment is stored.
+  const [key, setKey] = useState(() => initialKey ?? newSubmissionKey());
   const countChanges = useThreadCountChanges();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
@@ -61,7 +67,7 @@ export function CommentForm({
     setSeenState(state);
     if (state.status === "success") {
       setLength(0);
-      setKey(crypto.randomUUID());
+      setKey(newSubmissionKey());
     } else if (state.status === "error") {
       setLength(characterCount(state.values?.body ?? ""));
     }
@@ -74,7 +80,7 @@ export function CommentForm({
       publishedHere.add(commentId);
       countChanges.published();
       onPublished?.(commentId, state.comment);
-      history.replaceState(null, "", `#c${commentId}`);
+      history.replaceState(null, "", commentHash(commentId));
       // Where it is shown (published-comments.tsx, or the thread after a redirect) moves focus to it.
     } else if (state.status === "error") {
       textareaRef.current?.focus();
@@ -88,7 +94,6 @@ export function CommentForm({
       <input type="hidden" name="postId" value={postId} />
       <input type="hidden" name="parentId" value={parentId ?? ""} />
       <input type="hidden" name="idempotencyKey" value={key} />
-      <input type="hidden" name="js" value={hydrated && inPlace ? "1" : "0"} />
       <FormAlert message={state.formError} />
       <TextareaField
         ref={textareaRef}

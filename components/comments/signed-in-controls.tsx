@@ -2,11 +2,13 @@
 
 import { useEffect, useState } from "react";
 import { fetchViewer } from "@/components/viewer/viewer-context";
+import { CommentActions } from "@/components/comments/comment-actions";
+import { CommentForm, publishedInThisTab } from "@/components/comments/comment-form";
+import { DeleteComment } from "@/components/comments/delete-comment";
+import { PublishedComments, type PublishedComment } from "@/components/comments/published-comments";
+import { can, mayDeleteComment } from "@/lib/auth/permissions";
+import { commentFormRefusal } from "@/lib/comments/messages";
 import type { ViewerInfo } from "@/lib/viewer";
-import { CommentActions } from "./comment-actions";
-import { CommentForm, publishedInThisTab } from "./comment-form";
-import { DeleteComment } from "./delete-comment";
-import { PublishedComments, type PublishedComment } from "./published-comments";
 
 /** Whether this is the viewer's own comment; asks the server once per page. */
 function useOwnComment(postId: number, commentId: number, deletable: boolean): boolean {
@@ -42,25 +44,24 @@ export function SignedInCommentControls({
 }: SignedInCommentControlsProps) {
   const own = useOwnComment(postId, commentId, deletable);
   // A hint for showing the button; the delete action decides again on the server.
-  const mayDelete = deletable && (viewer.deleteAny || (own && viewer.deleteOwn));
+  const deleteAs = deletable ? mayDeleteComment(viewer, { own }) : null;
   return (
     <CommentActions
       commentId={commentId}
       postId={postId}
       viewerName={viewer.name}
-      canReply={viewer.canComment && replyable}
+      canReply={can(viewer, "create:comment") && replyable}
     >
-      {mayDelete && <DeleteComment commentId={commentId} postPath={postPath} asModerator={!own} />}
+      {deleteAs && <DeleteComment commentId={commentId} postPath={postPath} as={deleteAs} />}
     </CommentActions>
   );
 }
 
 /** "Post a comment" under the thread for a signed-in viewer, or why they cannot. */
 export function SignedInCommentFooter({ viewer, postId }: { viewer: ViewerInfo; postId: number }) {
-  const [key, setKey] = useState(() => crypto.randomUUID());
   const [published, setPublished] = useState<PublishedComment[]>([]);
-  if (viewer.banned) return <p className="text-muted">Your account has been banned from commenting.</p>;
-  if (!viewer.canComment) return <p className="text-muted">Your account cannot comment.</p>;
+  const refusal = commentFormRefusal(viewer);
+  if (refusal) return <p className="text-muted">{refusal}</p>;
   return (
     <div className="no-print">
       <PublishedComments parentId={null} comments={published} />
@@ -68,10 +69,8 @@ export function SignedInCommentFooter({ viewer, postId }: { viewer: ViewerInfo; 
       <CommentForm
         postId={postId}
         parentId={null}
-        idempotencyKey={key}
         authorName={viewer.name}
         onPublished={(id, comment) => {
-          setKey(crypto.randomUUID());
           setPublished((list) => [...list, { id, comment }]);
         }}
       />

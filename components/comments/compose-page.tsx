@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { randomUUID } from "node:crypto";
 import type { ReactNode } from "react";
-import { hasPermission, type CurrentUser } from "@/lib/auth/guards";
-import { CommentForm } from "../[year]/[month]/[slug]/comment-form";
+import { CommentForm } from "@/components/comments/comment-form";
+import type { CurrentUser } from "@/lib/auth/guards";
+import { COMMENT_MESSAGES, commentFormRefusal } from "@/lib/comments/messages";
+import { newSubmissionKey } from "@/lib/comments/submission-key";
 
 type ComposePageProps = {
   user: CurrentUser;
@@ -19,6 +20,7 @@ type ComposePageProps = {
  * sign-in for commenting returns to.
  */
 export function ComposePage({ user, back, heading, children, target }: ComposePageProps) {
+  const refusal = target.commentsEnabled ? commentFormRefusal(user) : COMMENT_MESSAGES.closed;
   return (
     <>
       <p className="text-sm text-muted">
@@ -29,17 +31,13 @@ export function ComposePage({ user, back, heading, children, target }: ComposePa
       <h1 className="mt-2 font-serif text-2xl font-bold">{heading}</h1>
       {children}
       <div className="mt-6">
-        {!target.commentsEnabled ? (
-          <p className="text-muted">Comments are closed on this post.</p>
-        ) : !hasPermission(user, "create:comment") ? (
-          <p className="text-muted">
-            {user.banned ? "Your account has been banned from commenting." : "Your account cannot comment."}
-          </p>
+        {refusal ? (
+          <p className="text-muted">{refusal}</p>
         ) : (
           <CommentForm
             postId={target.postId}
             parentId={target.parentId}
-            idempotencyKey={randomUUID()}
+            initialKey={newSubmissionKey()}
             authorName={user.name}
             autoFocus
             inPlace={false}

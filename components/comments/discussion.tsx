@@ -2,8 +2,8 @@ import { CommentList, CommentThread } from "@/components/comments/comment-thread
 import { CommentItem } from "@/components/comments/comment-item";
 import { buildCommentTree, type CommentNode, type ThreadComment } from "@/lib/comments/tree";
 import type { CommentPage } from "@/lib/data/comment-pages";
-import { CommentControls, CommentFooter } from "./comment-controls";
-import { LoadMoreComments } from "./load-more-comments";
+import { CommentControls, CommentFooter } from "@/components/comments/comment-controls";
+import { LoadMoreComments } from "@/components/comments/load-more-comments";
 
 export type DiscussionPost = { id: number; path: string; commentsEnabled: boolean };
 

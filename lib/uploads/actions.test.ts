@@ -5,9 +5,8 @@ import { signInAs } from "@/tests/support/session";
 import { formData } from "@/tests/support/actions";
 import { createUser } from "@/tests/support/factories";
 import { imageFile, PNG_1X1, SVG } from "@/tests/support/images";
-import { PermissionError } from "@/lib/auth/guards";
 import { readUploadSettings } from "@/lib/uploads/settings";
-import { uploadImageAction } from "./image-actions";
+import { uploadImageAction } from "./actions";
 
 const storedCount = async () => (await readdir(readUploadSettings().dir).catch(() => [])).length;
 
@@ -20,12 +19,16 @@ describe("uploadImageAction", () => {
 
   it("stores nothing for the signed-out, commenters or moderators", async () => {
     const before = await storedCount();
-    expect(await uploadImageAction(formData({ image: imageFile(PNG_1X1) }))).toMatchObject({ ok: false });
+    expect(await uploadImageAction(formData({ image: imageFile(PNG_1X1) }))).toMatchObject({
+      status: "error",
+      formError: expect.stringMatching(/signed out/),
+    });
     for (const role of ["commenter", "moderator"]) {
       signInAs((await createUser({ role })).id);
-      await expect(uploadImageAction(formData({ image: imageFile(PNG_1X1) }))).rejects.toThrow(
-        PermissionError,
-      );
+      expect(await uploadImageAction(formData({ image: imageFile(PNG_1X1) }))).toMatchObject({
+        status: "error",
+        formError: expect.stringMatching(/not allowed/),
+      });
     }
     expect(await storedCount()).toBe(before);
   });
@@ -33,13 +36,16 @@ describe("uploadImageAction", () => {
   it("stores an admin's image and refuses an SVG", async () => {
     signInAs((await createUser({ role: "admin" })).id);
     expect(await uploadImageAction(formData({ image: imageFile(PNG_1X1) }))).toMatchObject({
-      ok: true,
+      status: "success",
       url: expect.stringMatching(/^\/uploads\/[a-f0-9]{32}\.png$/),
     });
     expect(await uploadImageAction(formData({ image: imageFile(SVG, "a.svg", "image/svg+xml") }))).toEqual({
-      ok: false,
-      error: "Upload a JPEG, PNG, GIF or WebP image.",
+      status: "error",
+      formError: "Upload a JPEG, PNG, GIF or WebP image.",
     });
-    expect(await uploadImageAction(formData({}))).toEqual({ ok: false, error: "Choose an image file." });
+    expect(await uploadImageAction(formData({}))).toEqual({
+      status: "error",
+      formError: "Choose an image file.",
+    });
   });
 });

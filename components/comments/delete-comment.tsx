@@ -5,28 +5,38 @@ import { useHydrated } from "@/lib/hooks/use-hydrated";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextareaField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { deleteCommentAction, type DeleteState } from "../../../comments/actions";
+import { idle } from "@/lib/actions/result";
+import { deleteCommentAction, type DeleteState } from "@/lib/comments/actions";
+import { deletionWarning } from "@/lib/comments/messages";
+import { commentAnchor, commentHref } from "@/lib/comments/paths";
+import type { DeletionKind } from "@/lib/comments/tree";
 
-type DeleteCommentProps = { commentId: number; postPath: string; asModerator: boolean };
+type DeleteCommentProps = {
+  commentId: number;
+  postPath: string;
+  /** As the comment's author or as a moderator (lib/auth/permissions.ts#mayDeleteComment). */
+  as: DeletionKind;
+};
 
 /**
  * "Delete" under a comment. Without JavaScript it links to a confirmation page; with
  * it, a modal dialog asks for confirmation and the thread updates in place.
  */
-export function DeleteComment({ commentId, postPath, asModerator }: DeleteCommentProps) {
+export function DeleteComment({ commentId, postPath, as }: DeleteCommentProps) {
   const hydrated = useHydrated();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const headingId = useId();
-  const [state, formAction] = useActionState<DeleteState, FormData>(deleteCommentAction, { status: "idle" });
-  const returnTo = `${postPath}#c${commentId}`;
+  const [state, formAction] = useActionState<DeleteState, FormData>(deleteCommentAction, idle);
+  const returnTo = commentHref(postPath, commentId);
 
   useEffect(() => {
     if (state.status !== "success") return;
     dialogRef.current?.close();
     // The action answered with the page rendered afresh; the comment's tombstone or, if
     // it vanished, the thread heading takes focus.
-    const target = document.getElementById(`c${commentId}`) ?? document.getElementById("comments-heading");
+    const target =
+      document.getElementById(commentAnchor(commentId)) ?? document.getElementById("comments-heading");
     target?.focus();
   }, [state, commentId]);
 
@@ -60,18 +70,19 @@ export function DeleteComment({ commentId, postPath, asModerator }: DeleteCommen
         <h2 id={headingId} className="font-serif text-xl font-bold">
           Delete this comment?
         </h2>
-        <p className="mt-2 text-sm text-muted">
-          {asModerator
-            ? "If it has replies, readers will see that it was removed by a blog administrator. Moderators can restore it."
-            : "If it has replies, readers will see that it was removed by the author."}
-        </p>
+        <p className="mt-2 text-sm text-muted">{deletionWarning(as)}</p>
         <form action={formAction} className="mt-4 space-y-3">
           <input type="hidden" name="commentId" value={commentId} />
           <input type="hidden" name="returnTo" value={returnTo} />
-          <input type="hidden" name="js" value="1" />
           <FormAlert message={state.formError} />
-          {asModerator && (
-            <TextareaField id={`note-${commentId}`} name="note" label="Reason (optional)" rows={2} />
+          {as === "moderator" && (
+            <TextareaField
+              id={`note-${commentId}`}
+              name="note"
+              label="Reason (optional)"
+              rows={2}
+              defaultValue={state.values?.note}
+            />
           )}
           <div className="flex items-center gap-4">
             <SubmitButton pendingText="Deleting…" variant="danger">

@@ -3,8 +3,8 @@
 import { useEffect, useState, useTransition, type ReactNode } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useHydrated } from "@/lib/hooks/use-hydrated";
-import { commentPagePath } from "@/lib/posts/comment-paths";
-import { loadMoreCommentsAction } from "./comment-page-actions";
+import { loadMoreCommentsAction } from "@/lib/comments/load-more-action";
+import { commentAnchor, commentPagePath } from "@/lib/comments/paths";
 
 type LoadMoreCommentsProps = { postId: number; postPath: string; after: number };
 
@@ -21,7 +21,7 @@ export function LoadMoreComments({ postId, postPath, after }: LoadMoreCommentsPr
   // The first comment of the page just appended takes focus once it is in the document.
   const [focusId, setFocusId] = useState<number | null>(null);
   useEffect(() => {
-    if (focusId !== null) document.getElementById(`c${focusId}`)?.focus();
+    if (focusId !== null) document.getElementById(commentAnchor(focusId))?.focus();
   }, [focusId]);
 
   function loadMore() {
@@ -29,14 +29,14 @@ export function LoadMoreComments({ postId, postPath, after }: LoadMoreCommentsPr
     const from = cursor;
     startTransition(async () => {
       const result = await loadMoreCommentsAction(String(postId), String(from));
-      if (!result.ok) {
-        setError(result.error);
+      if (result.status !== "success") {
+        setError(result.formError);
         return;
       }
       setError(undefined);
       setPages((loaded) => [...loaded, { key: from, comments: result.comments }]);
-      setCursor(result.nextCursor);
-      setFocusId(result.firstCommentId);
+      setCursor(result.nextCursor ?? null);
+      setFocusId(result.firstCommentId ?? null);
     });
   }
 

@@ -3,7 +3,7 @@
 import { Fragment, useEffect, useLayoutEffect, useState, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { CommentReplies } from "@/components/comments/comment-replies";
-import { commentAnchor } from "@/lib/posts/comment-paths";
+import { commentAnchor } from "@/lib/comments/paths";
 
 export type PublishedComment = { id: number; comment: ReactNode };
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { CommentForm } from "./comment-form";
-import { PublishedComments, type PublishedComment } from "./published-comments";
+import { CommentForm } from "@/components/comments/comment-form";
+import { PublishedComments, type PublishedComment } from "@/components/comments/published-comments";
 
 type CommentActionsProps = {
   commentId: number;
@@ -16,36 +16,34 @@ type CommentActionsProps = {
 /** "Reply" under a comment for a signed-in viewer: opens the form; new replies join the comment's replies. */
 export function CommentActions({ commentId, postId, viewerName, canReply, children }: CommentActionsProps) {
   const [open, setOpen] = useState(false);
-  const [key, setKey] = useState<string | null>(null);
   const [published, setPublished] = useState<PublishedComment[]>([]);
   const formId = `reply-${commentId}`;
-
-  function toggle() {
-    if (!key) setKey(crypto.randomUUID());
-    setOpen((value) => !value);
-  }
 
   return (
     <div className="no-print">
       <div className="flex flex-wrap gap-4 text-sm">
         {canReply && (
-          <button type="button" className="link" aria-expanded={open} aria-controls={formId} onClick={toggle}>
+          <button
+            type="button"
+            className="link"
+            aria-expanded={open}
+            aria-controls={formId}
+            onClick={() => setOpen((value) => !value)}
+          >
             Reply
           </button>
         )}
         {children}
       </div>
-      {canReply && open && key && (
+      {canReply && open && (
         <div id={formId} className="mt-3">
           <CommentForm
             postId={postId}
             parentId={commentId}
-            idempotencyKey={key}
             authorName={viewerName}
             autoFocus
             onPublished={(id, comment) => {
               setOpen(false);
-              setKey(null);
               setPublished((list) => [...list, { id, comment }]);
             }}
           />

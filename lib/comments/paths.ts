@@ -6,6 +6,16 @@ export function commentAnchor(commentId: number): string {
   return `c${commentId}`;
 }
 
+/** "#c<id>": the fragment that scrolls to a comment. */
+export function commentHash(commentId: number): string {
+  return `#${commentAnchor(commentId)}`;
+}
+
+/** A comment on its post's page (where the first page shows it; see commentViewPath for any page). */
+export function commentHref(postPath: string, commentId: number): string {
+  return `${postPath}${commentHash(commentId)}`;
+}
+
 /** The page of a post's discussion that starts after top-level comment `after`. */
 export function commentPagePath(postPath: string, after: number): string {
   return `${postPath}/comments/${after}`;
@@ -22,7 +32,7 @@ export type CommentView =
 
 /** The URL that shows comment `commentId`, scrolled to it. */
 export function commentViewPath(postPath: string, view: CommentView, commentId: number): string {
-  const anchor = `#${commentAnchor(commentId)}`;
+  const anchor = commentHash(commentId);
   switch (view.kind) {
     case "first-page":
       return `${postPath}${anchor}`;

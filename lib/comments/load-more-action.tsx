@@ -1,14 +1,18 @@
 "use server";
 
 import type { ReactNode } from "react";
+import { DiscussionPage } from "@/components/comments/discussion";
+import type { ActionResult } from "@/lib/actions/result";
+import { COMMENT_MESSAGES } from "@/lib/comments/messages";
 import { getCommentPage } from "@/lib/data/comment-pages";
 import { getDiscussionTarget } from "@/lib/data/posts";
 import { parseId } from "@/lib/validations/ids";
-import { DiscussionPage } from "./discussion";
 
-export type MoreComments =
-  | { ok: true; comments: ReactNode; firstCommentId: number | null; nextCursor: number | null }
-  | { ok: false; error: string };
+export type MoreComments = ActionResult & {
+  comments?: ReactNode;
+  firstCommentId?: number | null;
+  nextCursor?: number | null;
+};
 
 /**
  * "Load more comments" with JavaScript: the next page of the discussion, rendered on
@@ -19,11 +23,10 @@ export async function loadMoreCommentsAction(postIdInput: string, afterInput: st
   const postId = parseId(postIdInput);
   const after = parseId(afterInput);
   const post = postId === null || after === null ? null : await getDiscussionTarget(postId);
-  if (!post || after === null)
-    return { ok: false, error: "These comments are no longer available. Reload the page." };
+  if (!post || after === null) return { status: "error", formError: COMMENT_MESSAGES.moreGone };
   const page = await getCommentPage(post.id, after);
   return {
-    ok: true,
+    status: "success",
     comments: <DiscussionPage post={post} page={page} />,
     firstCommentId: page.comments[0]?.id ?? null,
     nextCursor: page.nextCursor,

@@ -6,7 +6,7 @@ import { deleteCommentAction } from "./actions";
 
 function form(fields: Record<string, string | number>) {
   const data = new FormData();
-  for (const [name, value] of Object.entries({ js: "1", ...fields })) data.set(name, String(value));
+  for (const [name, value] of Object.entries(fields)) data.set(name, String(value));
   return data;
 }
 

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import type { ActionResult } from "@/lib/actions/result";
+
+/** An object schema, possibly refined or transformed (`z.object({…}).transform(…)`). */
+export type FormSchema = z.ZodType<unknown, Record<string, unknown>>;
+
+/** The form fields a schema reads: the keys of its object. */
+export type FieldName<S extends FormSchema> = keyof z.input<S> & string;
+
+/** What a form holds for a schema, as typed (every field a string). */
+export type FormValues<S extends FormSchema> = Record<FieldName<S>, string>;
+
+function objectOf(schema: FormSchema): z.ZodObject {
+  let inner: unknown = schema;
+  while (inner instanceof z.ZodPipe) inner = inner.in;
+  if (!(inner instanceof z.ZodObject)) throw new TypeError("A form schema must be an object schema.");
+  return inner;
+}
+
+/** The field names of a form schema, in order. */
+export function fieldNames<S extends FormSchema>(schema: S): FieldName<S>[] {
+  return Object.keys(objectOf(schema).shape) as FieldName<S>[];
+}
+
+/**
+ * Reads exactly the schema's fields from a form, each as text: anything else the
+ * request carries is ignored (no mass assignment), and files or absent fields are "".
+ */
+export function readForm<S extends FormSchema>(schema: S, formData: FormData): FormValues<S> {
+  const values = {} as FormValues<S>;
+  for (const name of fieldNames(schema)) {
+    const value = formData.get(name);
+    values[name] = typeof value === "string" ? value : "";
+  }
+  return values;
+}
+
+type ParseOptions<S extends FormSchema> = {
+  /** Never sent back to the browser (passwords). */
+  secret?: readonly FieldName<S>[];
+  /** Fields without a visible input (ids, keys): their errors become the form's message. */
+  hidden?: readonly FieldName<S>[];
+  /** The form's message when only visible fields are wrong. */
+  summary?: string;
+};
+
+export type ParsedForm<S extends FormSchema> =
+  | { ok: true; data: z.output<S>; values: Partial<FormValues<S>> }
+  | { ok: false; result: ActionResult<FormValues<S>>; values: Partial<FormValues<S>> };
+
+/**
+ * Parses a form against its schema. `values` (what was typed, minus secrets) is there
+ * either way, for refusals that come later to keep the draft.
+ */
+export function parseForm<S extends FormSchema>(
+  schema: S,
+  formData: FormData,
+  options: ParseOptions<S> = {},
+): ParsedForm<S> {
+  const fields = readForm(schema, formData);
+  const values: Partial<FormValues<S>> = { ...fields };
+  for (const name of options.secret ?? []) delete values[name];
+
+  const parsed = schema.safeParse(fields);
+  if (parsed.success) return { ok: true, data: parsed.data, values };
+
+  const hidden = new Set<string>(options.hidden ?? []);
+  const fieldErrors: Partial<Record<FieldName<S>, string>> = {};
+  let formError: string | undefined;
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0];
+    if (typeof field !== "string" || hidden.has(field)) formError ??= issue.message;
+    else fieldErrors[field as FieldName<S>] ??= issue.message;
+  }
+  formError ??= options.summary;
+  return { ok: false, result: { status: "error", fieldErrors, formError, values }, values };
+}

@@ -1,0 +1,21 @@
+"use server";
+
+import type { ActionResult } from "@/lib/actions/result";
+import { authorize, refused } from "@/lib/actions/server";
+import { saveImage } from "@/lib/uploads/store";
+
+export type UploadImageResult = ActionResult & { url?: string };
+
+/**
+ * Uploads an image for use in a post's text; the editor inserts the Markdown for it.
+ * Called by the editor's script only (a file picker), so it always answers in place.
+ */
+export async function uploadImageAction(formData: FormData): Promise<UploadImageResult> {
+  const author = await authorize("write:post");
+  if (!author.ok) return refused(author.refusal);
+  const file = formData.get("image");
+  if (!(file instanceof File) || file.size === 0)
+    return { status: "error", formError: "Choose an image file." };
+  const saved = await saveImage(file);
+  return saved.ok ? { status: "success", url: saved.url } : { status: "error", formError: saved.error };
+}
