@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getOptionalUser, requirePermission } from "@/lib/auth/guards";
 import { createAdminPost, updateAdminPost, type PostWrite } from "@/lib/data/admin-posts";
 import { firstFieldErrors, textFields, type FormState } from "@/lib/forms";
-import { parseZonedDateTime } from "@/lib/text/zoned-time";
+import { parseZonedDateTime } from "@/lib/text/time-zone";
 import { saveImage } from "@/lib/uploads/store";
 import { POST_FIELDS, PostSchema, type PostFormValues } from "@/lib/validations/post";
 
