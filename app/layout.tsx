@@ -14,10 +14,11 @@ export const viewport: Viewport = {
   colorScheme: "light dark",
 };
 
-// No request data here: reader pages below are cached (docs/decisions/010).
+// No request data here: reader pages below are cached (docs/decisions/010). The page
+// language is the blog's (BLOG_LOCALE), not the reader's.
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    <html lang={config.locale}>
       <body className="min-h-screen">
         <a
           href="#main"

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ArchiveYear } from "@/lib/data/archive";
-import { monthName } from "@/lib/text/month-range";
+import { monthName } from "@/lib/text/dates";
 
 /**
  * Blogger's "Blog Archive" gadget: years that fold open onto their months. Native

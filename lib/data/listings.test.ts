@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { monthRange } from "@/lib/text/month-range";
+import { monthRange } from "@/lib/text/time-zone";
 import { createPost } from "@/tests/support/factories";
 import { getArchive } from "./archive";
 import { getLabelBySlug, getLabelsWithCounts } from "./labels";

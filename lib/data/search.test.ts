@@ -101,3 +101,82 @@ describe("searchPosts", () => {
     expect(second.hasMore).toBe(false);
   });
 });
+
+describe("searchPosts in scripts without spaces between words", () => {
+  const marked = (text: string) => `${MATCH_OPEN}${text}${MATCH_CLOSE}`;
+
+  it("finds Chinese inside a longer run, by three or more characters and by two", async () => {
+    const word = uniqueWord();
+    const post = await createPost({
+      title: `Thread ${word}`,
+      bodyMarkdown: `Mfer only read warfront news selectively.\n\nNever ever know 声东击西!`,
+    });
+    expect(await ids(`声东击西 ${word}`)).toEqual([post.id]);
+    expect(await ids(`东击西 ${word}`)).toEqual([post.id]);
+    expect(await ids(`东击 ${word}`)).toEqual([post.id]);
+    expect(await ids("声东击西")).toContain(post.id);
+    expect(await ids("东击")).toContain(post.id);
+    expect(await ids(`西东 ${word}`)).toEqual([]);
+  });
+
+  it("marks the matched characters in the title and snippet", async () => {
+    const word = uniqueWord();
+    await createPost({ title: `知己知彼 ${word}`, bodyMarkdown: "兵法有云：知己知彼，百战不殆。" });
+    const [long] = (await search(`知己知彼 ${word}`)).hits;
+    expect(long.markedTitle).toBe(`${marked("知己知彼")} ${marked(word)}`);
+    expect(long.markedSnippet).toContain(marked("知己知彼"));
+    const [short] = (await search(`百战 ${word}`)).hits;
+    expect(short.markedSnippet).toContain(marked("百战"));
+    expect(short.markedTitle).toBe(`知己知彼 ${marked(word)}`);
+  });
+
+  it("finds Japanese and Thai without spaces, and marks two-character queries", async () => {
+    const word = uniqueWord();
+    const japanese = await createPost({ bodyMarkdown: `今日は東京へ行きました ${word}` });
+    const thai = await createPost({ bodyMarkdown: `ข่าวการเมืองวันนี้ ${word}` });
+    expect(await ids(`東京へ ${word}`)).toEqual([japanese.id]);
+    expect(await ids(`東京 ${word}`)).toEqual([japanese.id]);
+    expect(await ids(`การเมือง ${word}`)).toEqual([thai.id]);
+    const onlyShort = await createPost({
+      title: uniqueWord(),
+      bodyMarkdown: `${"前文。".repeat(30)}大阪に行った`,
+    });
+    const [hit] = (await search("大阪")).hits.filter((h) => h.id === onlyShort.id);
+    expect(hit.markedSnippet).toMatch(new RegExp(`^….*${marked("大阪")}に行った$`));
+  });
+
+  it("ranks a title match first, for long and for short terms", async () => {
+    const word = uniqueWord();
+    const inBody = await createPost({ title: `Body ${word}`, bodyMarkdown: "文中提到朝鲜半岛的局势。" });
+    const inTitle = await createPost({ title: `朝鲜半岛 ${word}`, bodyMarkdown: "Nothing else." });
+    expect(await ids(`朝鲜半岛 ${word}`)).toEqual([inTitle.id, inBody.id]);
+    expect(await ids(`朝鲜 ${word}`)).toEqual([inTitle.id, inBody.id]);
+  });
+
+  it("never returns drafts or future posts, and follows edits", async () => {
+    const word = uniqueWord();
+    await createPost({ bodyMarkdown: `草稿声东击西 ${word}`, status: "draft" });
+    await createPost({ bodyMarkdown: `未来声东击西 ${word}`, publishedAt: new Date(Date.now() + 60_000) });
+    const post = await createPost({ bodyMarkdown: `已发表声东击西 ${word}` });
+    expect(await ids(`声东击西 ${word}`)).toEqual([post.id]);
+    expect(await ids(`东击 ${word}`)).toEqual([post.id]);
+    await db.post.update({ where: { id: post.id }, data: { bodyMarkdown: `改写了 ${word}` } });
+    expect(await ids(`声东击西 ${word}`)).toEqual([]);
+    expect(await ids(`改写了 ${word}`)).toEqual([post.id]);
+    await db.post.delete({ where: { id: post.id } });
+    expect(await ids(`改写了 ${word}`)).toEqual([]);
+  });
+
+  it("keeps whole-word search for other scripts: no matches inside words", async () => {
+    const word = uniqueWord();
+    await createPost({ bodyMarkdown: `warfront ${word}` });
+    expect(await ids(`war ${word}`)).toEqual([]);
+    expect(await ids(`warfront ${word}`)).toHaveLength(1);
+  });
+
+  it("keeps the trigram index intact", async () => {
+    await expect(
+      db.$executeRaw`INSERT INTO "PostSearchTrigram" ("PostSearchTrigram") VALUES ('integrity-check')`,
+    ).resolves.toBeDefined();
+  });
+});

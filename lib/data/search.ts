@@ -1,8 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { postPath } from "@/lib/posts/paths";
-import { toFtsQuery } from "@/lib/search/fts-query";
-import { MATCH_CLOSE, MATCH_OPEN } from "@/lib/search/highlight";
+import { searchTerms, toFtsQuery } from "@/lib/search/fts-query";
+import { MATCH_CLOSE, MATCH_OPEN, markTerms } from "@/lib/search/highlight";
+import { needsSubstringSearch, toSubstringQuery } from "@/lib/search/substring-query";
 
 export type SearchHit = {
   id: number;
@@ -21,6 +23,8 @@ type SearchRow = {
   markedSnippet: string;
 };
 
+type Page = { page: number; perPage: number };
+
 // bm25 weights per indexed column (title, standfirst, bodyMarkdown): a word in the
 // title says far more about a post than the same word deep in its body.
 const TITLE_WEIGHT = 10.0;
@@ -28,26 +32,22 @@ const STANDFIRST_WEIGHT = 4.0;
 const BODY_WEIGHT = 1.0;
 
 /**
- * Readable posts matching `query`, best match first (bm25). The index (migration
- * *_post_search) holds every post; status and publishedAt are checked here.
+ * Readable posts matching `query`, best match first (bm25). The indexes (migrations
+ * *_post_search, *_post_search_trigram) hold every post; status and publishedAt are
+ * checked here. Queries in scripts without spaces between words (声东击西) search
+ * inside words through the trigram index; all others search whole words.
  */
 export async function searchPosts(
   query: string,
-  { page, perPage }: { page: number; perPage: number },
+  { page, perPage }: Page,
 ): Promise<{ hits: SearchHit[]; hasMore: boolean }> {
-  const match = toFtsQuery(query);
-  if (!match) return { hits: [], hasMore: false };
-  const rows = await db.$queryRaw<SearchRow[]>`
-    SELECT p."id" AS id, p."slug" AS slug, p."publishedAt" AS publishedAt,
-           highlight("PostSearch", 0, ${MATCH_OPEN}, ${MATCH_CLOSE}) AS markedTitle,
-           snippet("PostSearch", 2, ${MATCH_OPEN}, ${MATCH_CLOSE}, '…', 32) AS markedSnippet
-    FROM "PostSearch"
-    JOIN "Post" p ON p."id" = "PostSearch".rowid
-    WHERE "PostSearch" MATCH ${match}
-      AND p."status" = 'published'
-      AND p."publishedAt" <= ${new Date()}
-    ORDER BY bm25("PostSearch", ${TITLE_WEIGHT}, ${STANDFIRST_WEIGHT}, ${BODY_WEIGHT}), p."publishedAt" DESC, p."id" DESC
-    LIMIT ${perPage + 1} OFFSET ${(page - 1) * perPage}`;
+  const terms = searchTerms(query);
+  if (terms.length === 0) return { hits: [], hasMore: false };
+  const readable = Prisma.sql`p."status" = 'published' AND p."publishedAt" <= ${new Date()}`;
+  const window = Prisma.sql`LIMIT ${perPage + 1} OFFSET ${(page - 1) * perPage}`;
+  const rows = needsSubstringSearch(terms)
+    ? await substringRows(terms, readable, window)
+    : await wordRows(toFtsQuery(query)!, readable, window);
   const hits = rows.slice(0, perPage).map((row) => {
     const publishedAt = new Date(row.publishedAt);
     return {
@@ -59,4 +59,84 @@ export async function searchPosts(
     };
   });
   return { hits, hasMore: rows.length > perPage };
+}
+
+function wordRows(match: string, readable: Prisma.Sql, window: Prisma.Sql) {
+  return db.$queryRaw<SearchRow[]>`
+    SELECT p."id" AS id, p."slug" AS slug, p."publishedAt" AS publishedAt,
+           highlight("PostSearch", 0, ${MATCH_OPEN}, ${MATCH_CLOSE}) AS markedTitle,
+           snippet("PostSearch", 2, ${MATCH_OPEN}, ${MATCH_CLOSE}, '…', 32) AS markedSnippet
+    FROM "PostSearch"
+    JOIN "Post" p ON p."id" = "PostSearch".rowid
+    WHERE "PostSearch" MATCH ${match}
+      AND ${readable}
+    ORDER BY bm25("PostSearch", ${TITLE_WEIGHT}, ${STANDFIRST_WEIGHT}, ${BODY_WEIGHT}), p."publishedAt" DESC, p."id" DESC
+    ${window}`;
+}
+
+// A trigram token is one character wide, so snippets are counted in characters here:
+// 64 (FTS5's most) is about a sentence of Chinese, or ten words of English.
+const SUBSTRING_SNIPPET = 64;
+
+/**
+ * Terms of three or more characters go through the trigram index (ranked by bm25,
+ * marked by FTS5); shorter ones have no trigram: they are matched with LIKE and marked
+ * in code, and a title containing them ranks first, as the title weight would.
+ * Without any long term the snippet is cut around the first match in the body.
+ */
+async function substringRows(terms: string[], readable: Prisma.Sql, window: Prisma.Sql) {
+  const { match, short } = toSubstringQuery(terms);
+  const like = (column: string, term: string) =>
+    Prisma.sql`p.${Prisma.raw(`"${column}"`)} LIKE ${`%${term}%`}`;
+  const shortFilter = short.map(
+    (term) =>
+      Prisma.sql`AND (${like("title", term)} OR ${like("standfirst", term)} OR ${like("bodyMarkdown", term)})`,
+  );
+  const filter = Prisma.join([readable, ...shortFilter], " ");
+  // ORDER BY prefix: how many short terms the title holds, most first.
+  const titleFirst =
+    short.length > 0
+      ? Prisma.sql`(${Prisma.join(
+          short.map((term) => Prisma.sql`(${like("title", term)})`),
+          " + ",
+        )}) DESC,`
+      : Prisma.empty;
+  const rows = match
+    ? await db.$queryRaw<SearchRow[]>`
+        SELECT p."id" AS id, p."slug" AS slug, p."publishedAt" AS publishedAt,
+               highlight("PostSearchTrigram", 0, ${MATCH_OPEN}, ${MATCH_CLOSE}) AS markedTitle,
+               snippet("PostSearchTrigram", 2, ${MATCH_OPEN}, ${MATCH_CLOSE}, '…', ${SUBSTRING_SNIPPET}) AS markedSnippet
+        FROM "PostSearchTrigram"
+        JOIN "Post" p ON p."id" = "PostSearchTrigram".rowid
+        WHERE "PostSearchTrigram" MATCH ${match} AND ${filter}
+        ORDER BY ${titleFirst} bm25("PostSearchTrigram", ${TITLE_WEIGHT}, ${STANDFIRST_WEIGHT}, ${BODY_WEIGHT}),
+                 p."publishedAt" DESC, p."id" DESC
+        ${window}`
+    : await shortTermRows(short[0], filter, titleFirst, window);
+  return rows.map((row) => ({
+    ...row,
+    markedTitle: markTerms(row.markedTitle, short),
+    markedSnippet: markTerms(row.markedSnippet, short),
+  }));
+}
+
+/** Only one- and two-character terms: no index to rank by, so title matches, then the newest. */
+async function shortTermRows(first: string, filter: Prisma.Sql, titleFirst: Prisma.Sql, window: Prisma.Sql) {
+  const half = SUBSTRING_SNIPPET / 2;
+  const rows = await db.$queryRaw<
+    (Omit<SearchRow, "markedSnippet"> & { excerpt: string; start: number; length: number })[]
+  >`
+    SELECT p."id" AS id, p."slug" AS slug, p."publishedAt" AS publishedAt, p."title" AS markedTitle,
+           max(1, instr(p."bodyMarkdown", ${first}) - ${half}) AS start,
+           substr(p."bodyMarkdown", max(1, instr(p."bodyMarkdown", ${first}) - ${half}), ${SUBSTRING_SNIPPET}) AS excerpt,
+           length(p."bodyMarkdown") AS length
+    FROM "Post" p
+    WHERE ${filter}
+    ORDER BY ${titleFirst} p."publishedAt" DESC, p."id" DESC
+    ${window}`;
+  return rows.map(({ excerpt, start, length, ...row }) => {
+    const end = Number(start) + SUBSTRING_SNIPPET - 1;
+    const markedSnippet = `${Number(start) > 1 ? "…" : ""}${excerpt}${end < Number(length) ? "…" : ""}`;
+    return { ...row, markedSnippet };
+  });
 }

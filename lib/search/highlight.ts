@@ -37,3 +37,24 @@ export function cleanSnippet(marked: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/**
+ * Marks the terms (any case) where the text is not marked yet: for the short terms of
+ * a substring search, which the index matched with LIKE and so could not highlight.
+ */
+export function markTerms(marked: string, terms: string[]): string {
+  if (terms.length === 0) return marked;
+  const alternatives = [...terms].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = new RegExp(alternatives.join("|"), "giu");
+  return splitHighlights(marked)
+    .map(({ text, match }) =>
+      match
+        ? `${MATCH_OPEN}${text}${MATCH_CLOSE}`
+        : text.replace(pattern, (found) => `${MATCH_OPEN}${found}${MATCH_CLOSE}`),
+    )
+    .join("");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

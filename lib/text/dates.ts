@@ -46,3 +46,10 @@ export function dayKey(date: Date): string {
   const { year, month, day } = calendarParts(date);
   return `${year}-${month}-${day}`;
 }
+
+const monthNames = new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "UTC" });
+
+/** "July" for 7, in English like Blogger's archive widget. */
+export function monthName(month: number): string {
+  return monthNames.format(new Date(Date.UTC(2000, month - 1, 1)));
+}

@@ -1,48 +1,37 @@
+import { LinkifyIt } from "linkify-it";
+
 /**
  * Splits plain user text into text and link segments. Only http(s) and mailto links
  * become links; everything else stays text, and nothing here ever produces HTML.
+ * Where a link ends is linkify-it's call: it knows every script's punctuation, so
+ * "https://x.com/a。谢谢" links only "https://x.com/a".
  */
 
 export type TextSegment = { kind: "text"; text: string } | { kind: "link"; text: string; href: string };
 
-const CANDIDATE = /\b(?:https?:\/\/|mailto:)[^\s<>"'`]+/gi;
-const TRAILING_PUNCTUATION = /[.,;:!?…)\]}’”]+$/u;
+// Only links written with their scheme: no "example.com" or bare e-mail guessing, and
+// linkify-it's ftp: and scheme-relative "//" links are switched off.
+const finder = new LinkifyIt({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false })
+  .add("ftp:", null)
+  .add("//", null);
+
 const ALLOWED_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
 
 export function linkify(text: string): TextSegment[] {
   const segments: TextSegment[] = [];
   let cursor = 0;
-  for (const match of text.matchAll(CANDIDATE)) {
-    const start = match.index;
-    const candidate = trimTrailing(match[0]);
-    const href = safeHref(candidate);
+  for (const match of finder.match(text) ?? []) {
+    const href = safeHref(match.url);
     if (!href) continue;
-    if (start > cursor) segments.push({ kind: "text", text: text.slice(cursor, start) });
-    segments.push({ kind: "link", text: candidate, href });
-    cursor = start + candidate.length;
+    if (match.index > cursor) segments.push({ kind: "text", text: text.slice(cursor, match.index) });
+    segments.push({ kind: "link", text: match.raw, href });
+    cursor = match.lastIndex;
   }
   if (cursor < text.length) segments.push({ kind: "text", text: text.slice(cursor) });
   return segments;
 }
 
-/** Drops sentence punctuation glued to a URL, but keeps a ")" that closes one inside it. */
-function trimTrailing(url: string): string {
-  let trimmed = url.replace(TRAILING_PUNCTUATION, "");
-  const tail = url.slice(trimmed.length);
-  for (const ch of tail) {
-    const opens = count(trimmed, "(");
-    if (ch === ")" && opens > count(trimmed, ")")) trimmed += ch;
-    else break;
-  }
-  return trimmed;
-}
-
-function count(text: string, ch: string): number {
-  let n = 0;
-  for (const c of text) if (c === ch) n++;
-  return n;
-}
-
+/** A second, independent check of what the browser will follow. */
 function safeHref(candidate: string): string | null {
   try {
     const url = new URL(candidate);

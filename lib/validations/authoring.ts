@@ -38,7 +38,7 @@ export const markdownText = z
   );
 
 export const SLUG_MAX = 80;
-const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{Lm}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{N}]+)*$/u;
+const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+)*$/u;
 
 /** An explicit slug, or "" to derive one from the title (see withSlug). */
 export const slugInput = z

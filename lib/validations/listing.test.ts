@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { parseLabelSlug, parsePageParam, parseSearchQuery, parseYearMonth, safeDecode } from "./listing";
+import {
+  parseLabelSlug,
+  parsePageParam,
+  parseSearchQuery,
+  parseSlugParam,
+  parseYearMonth,
+  safeDecode,
+} from "./listing";
 
 describe("parsePageParam", () => {
   it("accepts positive integers and defaults to 1", () => {
@@ -40,6 +47,17 @@ describe("other parameters", () => {
     expect(parseLabelSlug(encodeURIComponent("朝鲜-news"))).toBe("朝鲜-news");
     for (const bad of ["", "-x", "a--b", "a b", "%E0%A4%A", "../x"])
       expect(parseLabelSlug(bad), bad).toBeNull();
+  });
+
+  it("accepts label slugs with combining marks and composes decomposed ones", () => {
+    expect(parseLabelSlug(encodeURIComponent("नमस्ते-दुनिया"))).toBe("नमस्ते-दुनिया");
+    expect(parseLabelSlug(encodeURIComponent("안녕".normalize("NFD")))).toBe("안녕");
+  });
+
+  it("decodes slugs from the URL to the composed form they are stored in", () => {
+    expect(parseSlugParam(encodeURIComponent("안녕하세요-세계".normalize("NFD")))).toBe("안녕하세요-세계");
+    expect(parseSlugParam("cafe%CC%81")).toBe("caf\u00e9");
+    expect(parseSlugParam("%E0%A4%A")).toBeNull();
   });
 
   it("decodes safely", () => {

@@ -46,11 +46,19 @@ export function safeDecode(value: string): string | null {
   }
 }
 
-/** Label slugs as lib/text/slugify makes them (Unicode letters allowed). */
+/**
+ * A slug from the URL, decoded and composed (NFC) as slugs are stored: a browser or
+ * keyboard may send Korean or accented text decomposed, and it must find the same post.
+ */
+export function parseSlugParam(value: string): string | null {
+  return safeDecode(value)?.normalize("NFC") ?? null;
+}
+
+/** Label slugs as lib/text/slugify makes them (Unicode letters, marks and digits). */
 export function parseLabelSlug(value: string): string | null {
-  const slug = safeDecode(value);
+  const slug = parseSlugParam(value);
   if (slug === null) return null;
-  return /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u.test(slug) && slug.length <= 100 ? slug : null;
+  return /^[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*$/u.test(slug) && slug.length <= 100 ? slug : null;
 }
 
 /** `?q=`: first value only, trimmed, bounded. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHmac } from "node:crypto";
+import { createIsBotFromList, list } from "isbot";
 import { dayKey } from "@/lib/text/dates";
 
 /**
@@ -12,13 +13,13 @@ export type Visitor = { day: string; hash: string };
 // Development and tests only: a deployment sets AUTH_SECRET, and the hashes change with it.
 const DEV_SALT = "commonplace-dev-visitor-salt";
 
-// Crawlers and link-preview fetchers. "HeadlessChrome" is deliberately absent: it is a
-// real browser (and the one our end-to-end tests count views with).
-const BOT_USER_AGENT =
-  /bot|crawl|spider|slurp|facebookexternalhit|facebookcatalog|embedly|preview|mediapartners|feedfetcher|lighthouse|pingdom|uptime|curl|wget|python-requests|python-urllib|go-http-client|java\/|okhttp|axios|node-fetch|undici|libwww|httpclient|scrapy|phantomjs/i;
+// Crawlers, link-preview fetchers and HTTP libraries, as isbot's maintained list knows
+// them. Its "headless" pattern is left out on purpose: HeadlessChrome is a real browser
+// (and the one our end-to-end tests count views with).
+const isCrawler = createIsBotFromList(list.filter((pattern) => pattern !== "headless"));
 
 export function isBotUserAgent(userAgent: string): boolean {
-  return userAgent.trim() === "" || BOT_USER_AGENT.test(userAgent);
+  return userAgent.trim() === "" || isCrawler(userAgent);
 }
 
 export function visitorHash(ip: string, userAgent: string, day: string, secret = visitorSecret()): string {

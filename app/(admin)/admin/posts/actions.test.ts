@@ -127,6 +127,17 @@ describe("savePostAction for an admin", () => {
     expect(scheduled?.path).toBeNull();
   });
 
+  it("keeps combining marks in slugs, typed or made from the title, and stores them composed", async () => {
+    await signInAdmin();
+    const tag = uniqueSlug("t");
+    const fromTitle = savedId(await save({ title: `नमस्ते दुनिया ${tag}` }));
+    expect((await db.post.findUniqueOrThrow({ where: { id: fromTitle } })).slug).toBe(`नमस्ते-दुनिया-${tag}`);
+    const typed = savedId(await save({ slug: `안녕-${tag}`.normalize("NFD") }));
+    expect((await db.post.findUniqueOrThrow({ where: { id: typed } })).slug).toBe(`안녕-${tag}`);
+    const hindi = savedId(await save({ slug: `हिन्दी-${tag}` }));
+    expect((await db.post.findUniqueOrThrow({ where: { id: hindi } })).slug).toBe(`हिन्दी-${tag}`);
+  });
+
   it("refuses a taken slug with a field error and stores nothing", async () => {
     await signInAdmin();
     const existing = await createPost();

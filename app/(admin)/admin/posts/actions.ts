@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { attemptWrite, authorize, finish, refused } from "@/lib/actions/server";
 import { postsChanged } from "@/lib/cache/revalidate";
 import { createAdminPost, updateAdminPost, type PostWrite } from "@/lib/data/admin-posts";
-import { parseZonedDateTime } from "@/lib/text/zoned-time";
+import { parseZonedDateTime } from "@/lib/text/time-zone";
 import { saveImage } from "@/lib/uploads/store";
 import { PostSchema, type PostFormValues } from "@/lib/validations/post";
 import { ADMIN_MESSAGES } from "../messages";

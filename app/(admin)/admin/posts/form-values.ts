@@ -1,5 +1,5 @@
 import type { AdminPostDetail } from "@/lib/data/admin-posts";
-import { formatZonedDateTime } from "@/lib/text/zoned-time";
+import { formatZonedDateTime } from "@/lib/text/time-zone";
 import type { PostFormValues } from "@/lib/validations/post";
 
 export const NEW_POST_VALUES: PostFormValues = {

@@ -5,7 +5,8 @@ import { PostList } from "@/components/posts/post-list";
 import { config } from "@/lib/config";
 import { getPublishedPosts } from "@/lib/data/posts";
 import { feedAlternates } from "@/lib/feeds/paths";
-import { monthName, monthRange } from "@/lib/text/month-range";
+import { monthName } from "@/lib/text/dates";
+import { monthRange } from "@/lib/text/time-zone";
 import { parseYearMonth } from "@/lib/validations/listing";
 
 type RawMonth = { year: string; month: string };

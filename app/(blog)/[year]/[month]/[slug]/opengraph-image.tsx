@@ -2,7 +2,7 @@ import { ImageResponse } from "next/og";
 import { config } from "@/lib/config";
 import { getPostByPermalink } from "@/lib/data/posts";
 import { formatDateHeader } from "@/lib/text/dates";
-import { safeDecode } from "@/lib/validations/listing";
+import { parseSlugParam } from "@/lib/validations/listing";
 
 // A card per post for link previews. Uses next/og's bundled font only: nothing is
 // fetched at build or request time (these machines have no route to font hosts).
@@ -14,7 +14,7 @@ type ImageProps = { params: Promise<{ year: string; month: string; slug: string 
 
 export default async function OpengraphImage({ params }: ImageProps) {
   const { year, month, slug } = await params;
-  const decoded = safeDecode(slug);
+  const decoded = parseSlugParam(slug);
   const valid = /^\d{4}$/.test(year) && /^(0[1-9]|1[0-2])$/.test(month) && decoded !== null;
   const post = valid ? await getPostByPermalink(year, month, decoded) : null;
   if (!post) return new Response("Not found", { status: 404 });

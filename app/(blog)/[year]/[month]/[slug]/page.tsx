@@ -8,7 +8,7 @@ import { getRedirectTarget } from "@/lib/data/posts";
 import { feedAlternates } from "@/lib/feeds/paths";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { teaserFor } from "@/lib/text/teaser";
-import { safeDecode } from "@/lib/validations/listing";
+import { parseSlugParam } from "@/lib/validations/listing";
 import { loadPost } from "./load-post";
 import { Discussion } from "@/components/comments/discussion";
 import { PostCounters } from "./post-counters";
@@ -48,7 +48,7 @@ export default async function PostPage({ params }: PostPageProps) {
   if (!post) {
     // An old permalink of a renamed or re-dated post leads to where it lives now.
     const { year, month, slug } = await params;
-    const decoded = safeDecode(slug);
+    const decoded = parseSlugParam(slug);
     const target = decoded === null ? null : await getRedirectTarget(`/${year}/${month}/${decoded}`);
     if (target) permanentRedirect(encodeURI(target));
     notFound();

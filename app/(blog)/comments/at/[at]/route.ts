@@ -3,7 +3,7 @@ import { locateComment } from "@/lib/data/comment-pages";
 import { findCommentIdByTime } from "@/lib/data/comments";
 import { getPostByPermalink } from "@/lib/data/posts";
 import { commentViewPath } from "@/lib/comments/paths";
-import { safeDecode } from "@/lib/validations/listing";
+import { parseSlugParam } from "@/lib/validations/listing";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ const PERMALINK = /^\/(\d{4})\/(0[1-9]|1[0-2])\/([^/?#]{1,200})$/;
 export async function GET(request: NextRequest, { params }: { params: Promise<{ at: string }> }) {
   const { at } = await params;
   const match = PERMALINK.exec(request.nextUrl.searchParams.get("post") ?? "");
-  const slug = match ? safeDecode(match[3]) : null;
+  const slug = match ? parseSlugParam(match[3]) : null;
   const post = match && slug !== null ? await getPostByPermalink(match[1], match[2], slug) : null;
   if (!post || !/^\d{1,15}$/.test(at))
     return new NextResponse("That comment does not exist.", { status: 404 });
