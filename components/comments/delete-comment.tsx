@@ -2,9 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef } from "react";
 import { useHydrated } from "@/lib/hooks/use-hydrated";
-import { FormAlert } from "@/components/ui/form-alert";
-import { TextareaField } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { DeleteCommentForm } from "@/components/comments/delete-comment-form";
 import { idle } from "@/lib/actions/result";
 import { deleteCommentAction, type DeleteState } from "@/lib/comments/actions";
 import { deletionWarning } from "@/lib/comments/messages";
@@ -71,28 +69,19 @@ export function DeleteComment({ commentId, postPath, as }: DeleteCommentProps) {
           Delete this comment?
         </h2>
         <p className="mt-2 text-sm text-muted">{deletionWarning(as)}</p>
-        <form action={formAction} className="mt-4 space-y-3">
-          <input type="hidden" name="commentId" value={commentId} />
-          <input type="hidden" name="returnTo" value={returnTo} />
-          <FormAlert message={state.formError} />
-          {as === "moderator" && (
-            <TextareaField
-              id={`note-${commentId}`}
-              name="note"
-              label="Reason (optional)"
-              rows={2}
-              defaultValue={state.values?.note}
-            />
-          )}
-          <div className="flex items-center gap-4">
-            <SubmitButton pendingText="Deleting…" variant="danger">
-              Delete
-            </SubmitButton>
+        <DeleteCommentForm
+          action={formAction}
+          state={state}
+          commentId={commentId}
+          returnTo={returnTo}
+          as={as}
+          className="mt-4 space-y-3"
+          cancel={
             <button type="button" className="text-sm link" onClick={() => dialogRef.current?.close()}>
               Cancel
             </button>
-          </div>
-        </form>
+          }
+        />
       </dialog>
     </>
   );
