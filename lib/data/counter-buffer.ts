@@ -2,6 +2,7 @@ import "server-only";
 import { performance } from "node:perf_hooks";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { readableNowSql } from "@/lib/posts/readable";
 import type { Visitor } from "@/lib/visitors/visitor";
 
 /**
@@ -289,7 +290,7 @@ export class CounterBuffer {
             SELECT 1 FROM ${table} AS v WHERE v."postId" = j."postId" AND v."day" = j."day" AND v."visitorHash" = j."hash")) AS seen,
           p."id" AS "postId"
         FROM "Post" AS p
-        WHERE p."id" IN (SELECT "postId" FROM j) AND p."status" = 'published' AND p."publishedAt" <= ${new Date()}`;
+        WHERE p."id" IN (SELECT "postId" FROM j) AND ${readableNowSql("p")}`;
       const counts = new Map<number, number>();
       const seen = new Set<number>();
       for (const row of rows) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { commentAnchor, postPath } from "@/lib/posts/paths";
+import { asReadable, readableNow } from "@/lib/posts/readable";
 
 export type FeedPost = {
   id: number;
@@ -23,8 +24,6 @@ export type FeedComment = {
   postTitle: string;
 };
 
-const readableNow = () => ({ status: "published", publishedAt: { lte: new Date() } });
-
 /** The newest readable posts for the posts feeds. */
 export async function getFeedPosts(limit = 25): Promise<FeedPost[]> {
   const rows = await db.post.findMany({
@@ -43,14 +42,14 @@ export async function getFeedPosts(limit = 25): Promise<FeedPost[]> {
       labels: { select: { name: true }, orderBy: { name: "asc" } },
     },
   });
-  return rows.map((row) => ({
+  return rows.map(asReadable).map((row) => ({
     id: row.id,
     title: row.title,
-    path: postPath({ slug: row.slug, publishedAt: row.publishedAt! }),
+    path: postPath(row),
     byline: row.byline,
     standfirst: row.standfirst,
     bodyMarkdown: row.bodyMarkdown,
-    publishedAt: row.publishedAt!,
+    publishedAt: row.publishedAt,
     updatedAt: row.updatedAt,
     labels: row.labels.map((label) => label.name),
   }));
@@ -64,9 +63,7 @@ export async function getFeedPost(
     where: { id: postId, ...readableNow() },
     select: { id: true, slug: true, title: true, publishedAt: true },
   });
-  return row
-    ? { id: row.id, title: row.title, path: postPath({ slug: row.slug, publishedAt: row.publishedAt! }) }
-    : null;
+  return row ? { id: row.id, title: row.title, path: postPath(asReadable(row)) } : null;
 }
 
 /**
@@ -94,7 +91,7 @@ export async function getFeedComments({
     authorName: row.authorName,
     body: row.body,
     createdAt: row.createdAt,
-    path: `${postPath({ slug: row.post.slug, publishedAt: row.post.publishedAt! })}#${commentAnchor(row.id)}`,
+    path: `${postPath(asReadable(row.post))}#${commentAnchor(row.id)}`,
     postTitle: row.post.title,
   }));
 }

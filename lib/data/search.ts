@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { postPath } from "@/lib/posts/paths";
+import { readableNowSql } from "@/lib/posts/readable";
 import { toFtsQuery } from "@/lib/search/fts-query";
 import { MATCH_CLOSE, MATCH_OPEN } from "@/lib/search/highlight";
 
@@ -29,7 +30,7 @@ const BODY_WEIGHT = 1.0;
 
 /**
  * Readable posts matching `query`, best match first (bm25). The index (migration
- * *_post_search) holds every post; status and publishedAt are checked here.
+ * *_post_search) holds every post; whether it is readable is checked here.
  */
 export async function searchPosts(
   query: string,
@@ -44,8 +45,7 @@ export async function searchPosts(
     FROM "PostSearch"
     JOIN "Post" p ON p."id" = "PostSearch".rowid
     WHERE "PostSearch" MATCH ${match}
-      AND p."status" = 'published'
-      AND p."publishedAt" <= ${new Date()}
+      AND ${readableNowSql("p")}
     ORDER BY bm25("PostSearch", ${TITLE_WEIGHT}, ${STANDFIRST_WEIGHT}, ${BODY_WEIGHT}), p."publishedAt" DESC, p."id" DESC
     LIMIT ${perPage + 1} OFFSET ${(page - 1) * perPage}`;
   const hits = rows.slice(0, perPage).map((row) => {
