@@ -63,14 +63,13 @@ function config(): NextAuthConfig {
             name: current.name,
             email: current.email,
             sv: current.sessionVersion,
-            role: current.role,
           };
         }
         // Every later request: a token minted before a sign-out (or for a deleted
         // user) is refused, even if someone kept a copy of the cookie.
         const current = typeof token.sub === "string" ? await getCurrentUserById(token.sub) : null;
         if (!current || current.sessionVersion !== token.sv) return null;
-        return { ...token, name: current.name, role: current.role };
+        return { ...token, name: current.name };
       },
       session({ session, token }) {
         session.user.id = token.sub ?? "";

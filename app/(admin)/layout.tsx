@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AccountNav } from "@/components/account-nav";
-import { getOptionalUser, hasPermission } from "@/lib/auth/guards";
+import { getOptionalUser } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
 import { config } from "@/lib/config";
 
 // Admin pages show live drafts and the signed-in author: never prerendered.
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getOptionalUser();
   // The not-found page brings its own <main>.
-  if (!hasPermission(viewer, "write:post")) return children;
+  if (!can(viewer, "write:post")) return children;
   return (
     <>
       <header className="border-b border-line">

@@ -32,10 +32,6 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
   return user;
 }
 
-export function hasPermission(user: CurrentUser | null, permission: Permission): boolean {
-  return can(user, permission);
-}
-
 export function requirePermission(
   user: CurrentUser | null,
   permission: Permission,

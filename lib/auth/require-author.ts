@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { hasPermission, requireUser, type CurrentUser } from "@/lib/auth/guards";
+import { requireUser, type CurrentUser } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
 
 /**
  * For admin pages: signed out → sign-in and back; signed in without "write:post" → a
@@ -8,6 +9,6 @@ import { hasPermission, requireUser, type CurrentUser } from "@/lib/auth/guards"
  */
 export async function requireAuthor(returnTo: string): Promise<CurrentUser> {
   const user = await requireUser(returnTo);
-  if (!hasPermission(user, "write:post")) notFound();
+  if (!can(user, "write:post")) notFound();
   return user;
 }

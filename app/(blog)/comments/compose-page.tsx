@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import type { ReactNode } from "react";
-import { hasPermission, type CurrentUser } from "@/lib/auth/guards";
+import { type CurrentUser } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
 import { CommentForm } from "../[year]/[month]/[slug]/comment-form";
 
 type ComposePageProps = {
@@ -31,7 +32,7 @@ export function ComposePage({ user, back, heading, children, target }: ComposePa
       <div className="mt-6">
         {!target.commentsEnabled ? (
           <p className="text-muted">Comments are closed on this post.</p>
-        ) : !hasPermission(user, "create:comment") ? (
+        ) : !can(user, "create:comment") ? (
           <p className="text-muted">
             {user.banned ? "Your account has been banned from commenting." : "Your account cannot comment."}
           </p>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { hasPermission, requireUser } from "@/lib/auth/guards";
+import { requireUser } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
 import {
   getBannedUsers,
   getModerationLog,
@@ -30,7 +31,7 @@ type ModerationPageProps = { searchParams: Promise<{ filter?: string; page?: str
 export default async function ModerationPage({ searchParams }: ModerationPageProps) {
   const user = await requireUser("/moderation");
   // Not a moderator: the page does not exist for you.
-  if (!hasPermission(user, "view:moderation")) notFound();
+  if (!can(user, "view:moderation")) notFound();
   const params = await searchParams;
   const filter: QueueFilter = params.filter === "deleted" ? "deleted" : "all";
   const page = /^[1-9]\d{0,4}$/.test(params.page ?? "") ? Number(params.page) : 1;

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { accountLinks } from "@/lib/auth/account-links";
-import { getOptionalUser, hasPermission } from "@/lib/auth/guards";
+import { getOptionalUser } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
 import { SESSION_HINT_COOKIE } from "@/lib/auth/session-hint";
 import { getOwnCommentIds } from "@/lib/data/comments";
 import { parseId } from "@/lib/validations/ids";
@@ -27,10 +28,10 @@ export async function GET(request: NextRequest) {
       viewer: {
         name: user.name,
         links: accountLinks(user),
-        canComment: hasPermission(user, "create:comment"),
+        canComment: can(user, "create:comment"),
         banned: user.banned,
-        deleteAny: hasPermission(user, "delete:comment:any"),
-        deleteOwn: hasPermission(user, "delete:comment:own"),
+        deleteAny: can(user, "delete:comment:any"),
+        deleteOwn: can(user, "delete:comment:own"),
         ownCommentIds,
       },
     },

@@ -2,7 +2,8 @@
 
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
-import { getOptionalUser, hasPermission } from "@/lib/auth/guards";
+import { getOptionalUser } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
 import { commentsChanged } from "@/lib/cache/revalidate";
 import { rejectionMessage } from "@/lib/comments/messages";
 import { locateComment } from "@/lib/data/comment-pages";
@@ -51,7 +52,7 @@ export async function createReplyAction(_previous: ReplyState, formData: FormDat
     };
   }
 
-  if (!hasPermission(user, "create:comment")) {
+  if (!can(user, "create:comment")) {
     const formError = user.banned
       ? "Your account has been banned from commenting."
       : "Your account cannot comment.";
