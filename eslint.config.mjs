@@ -16,7 +16,61 @@ export default defineConfig([
           message: "Use the tagged-template $queryRaw/$executeRaw: parameters are escaped.",
         },
       ],
+      // One owner per rule (issue 9): the environment is read in lib/env.ts ...
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message:
+            "Read settings through lib/env.ts (secrets) or lib/config.ts (public): parsed once, validated.",
+        },
+      ],
+      // ... and Auth.js is used only behind lib/auth/, so it can be swapped in one place.
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next-auth",
+              message: "Use lib/auth/ (guards, session actions); only it imports Auth.js.",
+            },
+            { name: "@/auth", message: "Use lib/auth/ (guards, session actions); only it imports Auth.js." },
+          ],
+          patterns: [{ group: ["next-auth/*"], message: "Only lib/auth/ and auth.ts import Auth.js." }],
+        },
+      ],
     },
+  },
+  {
+    // Where the environment is read on purpose: the env module itself, the files Node or
+    // a tool loads outside the app (configs, the cache handler, the .env loader), and
+    // scripts, seeds and tests, which set up their own.
+    files: [
+      "lib/env.ts",
+      "lib/env-files.mjs",
+      "lib/cache/csp-cache-handler.mjs",
+      "*.config.{ts,mjs}",
+      "scripts/**",
+      "seeds/**",
+      "tests/**",
+      "e2e/**",
+      "**/*.test.{ts,tsx}",
+    ],
+    rules: { "no-restricted-properties": "off" },
+  },
+  {
+    // Auth.js itself: its configuration, the guards around it, its route and its types;
+    // benchmarks and end-to-end tests mint session cookies with it.
+    files: [
+      "auth.ts",
+      "lib/auth/**",
+      "app/api/auth/\\[...nextauth\\]/route.ts",
+      "types/next-auth.d.ts",
+      "scripts/**",
+      "e2e/**",
+    ],
+    rules: { "no-restricted-imports": "off" },
   },
   globalIgnores([
     ".next/**",

@@ -13,10 +13,10 @@ afterAll(() => {
 
 describe("backupDatabase", () => {
   it("copies the live database into a sound file, without taking the write lock", async () => {
-    const other = new Database(databaseFilePath());
+    const other = new Database(databaseFilePath(process.env.DATABASE_URL));
     other.prepare("BEGIN IMMEDIATE").run(); // a writer holds the lock throughout
     try {
-      const { totalPages } = await backupDatabase(databaseFilePath(), target);
+      const { totalPages } = await backupDatabase(databaseFilePath(process.env.DATABASE_URL), target);
       expect(totalPages).toBeGreaterThan(0);
     } finally {
       other.prepare("ROLLBACK").run();
@@ -34,6 +34,8 @@ describe("backupDatabase", () => {
   });
 
   it("refuses to overwrite an existing file", async () => {
-    await expect(backupDatabase(databaseFilePath(), target)).rejects.toThrow(/already exists/);
+    await expect(backupDatabase(databaseFilePath(process.env.DATABASE_URL), target)).rejects.toThrow(
+      /already exists/,
+    );
   });
 });

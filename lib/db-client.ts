@@ -5,6 +5,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { resolveDatabaseUrl } from "@/lib/database-url";
 import { lockWaitingAdapter } from "@/lib/db-lock-wait";
 import { BUSY_TIMEOUT_MS, connectionPragmas } from "@/lib/db-pragmas";
+import { env } from "@/lib/env";
 
 export type DbClientOptions = {
   /** Longest wait for another connection's write lock; config.database.writeWaitMs by default. */
@@ -20,8 +21,8 @@ export type DbClientOptions = {
  * finds the database locked by another connection waits off the event loop and, after
  * `writeWaitMs`, fails with DatabaseBusyError (docs/decisions/008).
  */
-export function createDbClient(url = resolveDatabaseUrl(), options: DbClientOptions = {}) {
-  const countQueries = process.env.COMMONPLACE_COUNT_QUERIES === "1";
+export function createDbClient(url = env.DATABASE_URL, options: DbClientOptions = {}) {
+  const countQueries = env.COMMONPLACE_COUNT_QUERIES;
   const writeWaitMs = options.writeWaitMs ?? config.database.writeWaitMs;
   const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
   const base = new PrismaClient({

@@ -12,7 +12,7 @@ const file = databaseFilePath(`file:./data/test/lock-wait-${randomUUID().slice(0
 const LOCK_MS = 2000;
 
 beforeAll(() => {
-  const source = new Database(databaseFilePath());
+  const source = new Database(databaseFilePath(process.env.DATABASE_URL));
   source.prepare("VACUUM INTO ?").run(file);
   source.close();
 });

@@ -5,6 +5,9 @@
  */
 import { databaseFilePath } from "@/lib/database-url";
 import { backupDatabase } from "@/lib/db-backup";
+import { loadEnvFiles } from "@/lib/env-files.mjs";
+
+loadEnvFiles();
 
 async function main(): Promise<number> {
   const destination = process.argv[2];
@@ -12,7 +15,7 @@ async function main(): Promise<number> {
     console.error("Usage: npm run db:backup -- <file>");
     return 2;
   }
-  const source = databaseFilePath();
+  const source = databaseFilePath(process.env.DATABASE_URL);
   const started = performance.now();
   const { totalPages, restarts } = await backupDatabase(source, destination);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

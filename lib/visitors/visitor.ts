@@ -1,5 +1,6 @@
 import "server-only";
 import { createHmac } from "node:crypto";
+import { env } from "@/lib/env";
 import { dayKey } from "@/lib/text/dates";
 
 /**
@@ -46,5 +47,5 @@ function clientIp(headers: Headers): string {
 }
 
 function visitorSecret(): string {
-  return process.env.AUTH_SECRET || DEV_SALT;
+  return env.AUTH_SECRET || DEV_SALT;
 }
