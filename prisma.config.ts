@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
-import { databaseFilePath, resolveDatabaseUrl } from "./lib/database-url";
+import { databaseFilePath, resolveDatabaseUrl } from "./lib/db/url";
 import { loadEnvFiles } from "./lib/env-files.mjs";
 
 // A Prisma config file turns off Prisma's own .env loading: load the files as the app

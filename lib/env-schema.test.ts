@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DATABASE_URL } from "./database-url";
+import { DEFAULT_DATABASE_URL } from "./db/url";
 import { parseEnv } from "./env-schema";
 
 describe("parseEnv", () => {

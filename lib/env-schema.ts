@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./database-url";
+import { DEFAULT_DATABASE_URL } from "./db/url";
 
 /**
  * Every environment variable the app reads, in one schema. The running server parses it
@@ -31,7 +31,7 @@ export const EnvSchema = z.object({
   // How long a write waits for another connection's lock (backup, script) before giving
   // up with DatabaseBusyError; the wait never blocks the event loop (decision 008).
   DATABASE_WRITE_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(8000),
-  /** Tests and benchmarks count SQL statements (lib/db-client.ts). */
+  /** Tests and benchmarks count SQL statements (lib/db/client.ts). */
   COMMONPLACE_COUNT_QUERIES: flag("1"),
 
   // Auth.js. The secret is required to serve (instrumentation.ts), not to run a script.

@@ -17,7 +17,7 @@ process.env.DATABASE_URL = `file:./${file}`;
 for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "ignore" });
 
-const { createDbClient } = await import("@/lib/db-client");
+const { createDbClient } = await import("@/lib/db/client");
 const { config } = await import("@/lib/config");
 const busyTimeoutMs =
   process.env.BENCH_BUSY_TIMEOUT_MS === undefined ? undefined : Number(process.env.BENCH_BUSY_TIMEOUT_MS);

@@ -3,8 +3,8 @@
  * while the blog runs (SQLite's online backup; never copy the file itself without its
  * WAL). Restore by stopping the blog and putting the copy in place of the database file.
  */
-import { databaseFilePath } from "@/lib/database-url";
-import { backupDatabase } from "@/lib/db-backup";
+import { databaseFilePath } from "@/lib/db/url";
+import { backupDatabase } from "@/lib/db/backup";
 import { loadEnvFiles } from "@/lib/env-files.mjs";
 
 loadEnvFiles();

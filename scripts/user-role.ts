@@ -8,7 +8,7 @@ import { normalizeEmail } from "@/lib/validations/account";
 
 // Before anything reads the environment (lib/env.ts parses it on import).
 loadEnvFiles();
-const { createDbClient } = await import("@/lib/db-client");
+const { createDbClient } = await import("@/lib/db/client");
 
 async function main(): Promise<number> {
   const [emailArg, role] = process.argv.slice(2);

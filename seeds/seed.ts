@@ -3,7 +3,7 @@ import { loadEnvFiles } from "@/lib/env-files.mjs";
 
 // Before anything reads the environment (lib/env.ts parses it on import).
 loadEnvFiles();
-const { createDbClient } = await import("@/lib/db-client");
+const { createDbClient } = await import("@/lib/db/client");
 const { seedDemo } = await import("./seed-demo");
 
 async function main(): Promise<void> {

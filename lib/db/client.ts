@@ -2,9 +2,9 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { config } from "@/lib/config";
 import { DatabaseBusyError, isDatabaseBusy } from "@/lib/data/errors";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { resolveDatabaseUrl } from "@/lib/database-url";
-import { lockWaitingAdapter } from "@/lib/db-lock-wait";
-import { BUSY_TIMEOUT_MS, connectionPragmas } from "@/lib/db-pragmas";
+import { resolveDatabaseUrl } from "@/lib/db/url";
+import { lockWaitingAdapter } from "@/lib/db/lock-wait";
+import { BUSY_TIMEOUT_MS, connectionPragmas } from "@/lib/db/pragmas";
 import { env } from "@/lib/env";
 
 export type DbClientOptions = {
@@ -16,7 +16,7 @@ export type DbClientOptions = {
 
 /**
  * A Prisma client on one better-sqlite3 connection, its pragmas set before the first
- * query. The app uses the single instance in lib/db.ts; scripts and seeds
+ * query. The app uses the single instance in lib/db/index.ts; scripts and seeds
  * create their own, since they run outside Next's server-only boundary. A write that
  * finds the database locked by another connection waits off the event loop and, after
  * `writeWaitMs`, fails with DatabaseBusyError (docs/decisions/008).

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { databaseFilePath } from "@/lib/database-url";
-import { backupDatabase } from "@/lib/db-backup";
+import { databaseFilePath } from "@/lib/db/url";
+import { backupDatabase } from "@/lib/db/backup";
 
 const target = databaseFilePath(`file:./data/test/backup-${randomUUID().slice(0, 8)}.db`);
 

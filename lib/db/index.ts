@@ -1,5 +1,5 @@
 import "server-only";
-import { createDbClient, type DbClient } from "@/lib/db-client";
+import { createDbClient, type DbClient } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
 // One client per process; cached on globalThis so dev-mode hot reloads reuse it.
