@@ -8,8 +8,9 @@ import { authenticateWithPassword } from "@/lib/auth/authenticate";
 import { clientIp } from "@/lib/auth/client-ip";
 import { findOAuthUserId, findOrCreateOAuthUser } from "@/lib/auth/oauth";
 import { OAUTH_PROVIDERS } from "@/lib/auth/providers";
-import { requireAuthSecret, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/settings";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/settings";
 import { bumpSessionVersion, getCurrentUserById } from "@/lib/data/users";
+import { env, requireAuthSecret } from "@/lib/env";
 
 class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
@@ -18,7 +19,7 @@ class ThrottledSignIn extends CredentialsSignin {
 function config(): NextAuthConfig {
   return {
     secret: requireAuthSecret(),
-    trustHost: process.env.AUTH_TRUST_HOST === "true" || !!process.env.AUTH_URL,
+    trustHost: env.AUTH_TRUST_HOST || !!env.AUTH_URL,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
     logger: {
@@ -63,14 +64,13 @@ function config(): NextAuthConfig {
             name: current.name,
             email: current.email,
             sv: current.sessionVersion,
-            role: current.role,
           };
         }
         // Every later request: a token minted before a sign-out (or for a deleted
         // user) is refused, even if someone kept a copy of the cookie.
         const current = typeof token.sub === "string" ? await getCurrentUserById(token.sub) : null;
         if (!current || current.sessionVersion !== token.sv) return null;
-        return { ...token, name: current.name, role: current.role };
+        return { ...token, name: current.name };
       },
       session({ session, token }) {
         session.user.id = token.sub ?? "";

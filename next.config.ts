@@ -1,10 +1,11 @@
 import type { NextConfig } from "next";
 import { fileURLToPath } from "node:url";
-import { readUploadSettings } from "./lib/uploads/settings";
+import { parseEnv } from "./lib/env-schema";
 
 // Cover images arrive through the post form's server action: allow the image limit
-// plus room for the post's text (Markdown up to 200,000 characters, multi-byte).
-const serverActionBodyBytes = readUploadSettings().maxBytes + 2 * 1024 * 1024;
+// plus room for the post's text (Markdown up to 200,000 characters, multi-byte). Parsing
+// the whole environment here also stops a build with a bad setting.
+const serverActionBodyBytes = parseEnv(process.env).UPLOAD_MAX_BYTES + 2 * 1024 * 1024;
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

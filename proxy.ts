@@ -1,9 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIES, SESSION_HINT_COOKIE } from "@/lib/auth/session-hint";
 import { rendersPerRequest } from "@/lib/cache/reader-routes";
+import { env } from "@/lib/env";
 import { buildContentSecurityPolicy, policyEnvironment } from "@/lib/security/csp-policy.mjs";
 
-const environment = policyEnvironment(process.env);
+const environment = policyEnvironment(env);
 
 /**
  * Headers only; authentication and authorization live in the server actions and the

@@ -5,10 +5,13 @@
 // 0 turns the page cache off and leaves exactly `next start`'s behaviour).
 import { createServer } from "node:http";
 import { createPageCache } from "./lib/cache/page-cache.mjs";
+import { loadEnvFiles } from "./lib/env-files.mjs";
 
 // What `next start` does too: this serves a production build, and React and Next read
 // the mode from here when they load (hence the import below, not at the top).
 process.env.NODE_ENV = "production";
+// The settings below may live in .env, which Next reads only once it starts.
+loadEnvFiles({ dir: import.meta.dirname, dev: false });
 const { default: next } = await import("next");
 
 const port = Number(process.env.PORT ?? 3000);

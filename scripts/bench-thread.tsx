@@ -16,7 +16,7 @@ for (const suffix of ["", "-wal", "-shm"]) rmSync(`data/bench/bench.db${suffix}`
 execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "ignore" });
 
 const { db } = await import("@/lib/db");
-const { sqlStatementCounter } = await import("@/lib/db-client");
+const { sqlStatementCounter } = await import("@/lib/db/client");
 const { getThreadComments } = await import("@/lib/data/comments");
 const { buildCommentTree, capThreadDepth, countLiveComments } = await import("@/lib/comments/tree");
 const { CommentThread, MAX_RENDERED_DEPTH } = await import("@/components/comments/comment-thread");

@@ -155,7 +155,7 @@ for (const [label, round] of [
   await run(CONCURRENCY, count, async (i) => {
     const postId = postIds[i % POSTS];
     const inserted = await db.$executeRaw`
-      INSERT INTO "PostView" ("postId", "day", "visitorHash") VALUES (${postId}, ${day}, ${`old-${i}`}) ON CONFLICT DO NOTHING`;
+      INSERT INTO "PostVisit" ("postId", "kind", "day", "visitorHash") VALUES (${postId}, 'view', ${day}, ${`old-${i}`}) ON CONFLICT DO NOTHING`;
     if (inserted === 1)
       await db.$executeRaw`UPDATE "Post" SET "viewCount" = "viewCount" + 1 WHERE "id" = ${postId}`;
   });
@@ -166,9 +166,9 @@ for (const [label, round] of [
 }
 
 const [{ counted, rows }] = await db.$queryRaw<{ counted: bigint | number; rows: bigint | number }[]>`
-  SELECT (SELECT SUM("viewCount") FROM "Post") AS counted, (SELECT COUNT(*) FROM "PostView") AS rows`;
+  SELECT (SELECT SUM("viewCount") FROM "Post") AS counted, (SELECT COUNT(*) FROM "PostVisit" WHERE "kind" = 'view') AS rows`;
 console.log(
-  `check: viewCount total ${counted} = PostView rows ${rows}: ${Number(counted) === Number(rows) ? "ok" : "MISMATCH"}`,
+  `check: viewCount total ${counted} = view visit rows ${rows}: ${Number(counted) === Number(rows) ? "ok" : "MISMATCH"}`,
 );
 const memory = process.memoryUsage();
 console.log(

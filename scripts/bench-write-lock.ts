@@ -17,7 +17,7 @@ process.env.DATABASE_URL = `file:./${file}`;
 for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "ignore" });
 
-const { createDbClient } = await import("@/lib/db-client");
+const { createDbClient } = await import("@/lib/db/client");
 const { config } = await import("@/lib/config");
 const busyTimeoutMs =
   process.env.BENCH_BUSY_TIMEOUT_MS === undefined ? undefined : Number(process.env.BENCH_BUSY_TIMEOUT_MS);
@@ -28,6 +28,7 @@ const { getPublishedPosts, getPostByPermalink } = await import("@/lib/data/posts
 const { createComment } = await import("@/lib/data/comment-writes");
 const { isDatabaseBusy } = await import("@/lib/data/errors");
 const { postPath } = await import("@/lib/posts/paths");
+const { asReadable } = await import("@/lib/posts/readable");
 
 const post = await db.post.create({
   data: {
@@ -39,7 +40,7 @@ const post = await db.post.create({
   },
   select: { id: true, slug: true, publishedAt: true },
 });
-const [, year, month] = postPath({ slug: post.slug, publishedAt: post.publishedAt! }).split("/");
+const [, year, month] = postPath(asReadable(post)).split("/");
 const users = await Promise.all(
   Array.from({ length: WRITERS }, (_, i) =>
     db.user.create({

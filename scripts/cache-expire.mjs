@@ -3,6 +3,9 @@
 // after the database was changed outside the app (a restore, an import, a hand edit).
 // Uses SITE_URL (or --url <origin>) and the same AUTH_SECRET as the server.
 import { cacheExpireToken } from "../lib/cache/expire-token.mjs";
+import { loadEnvFiles } from "../lib/env-files.mjs";
+
+loadEnvFiles();
 
 const urlFlag = process.argv.indexOf("--url");
 const origin = urlFlag > 0 ? process.argv[urlFlag + 1] : process.env.SITE_URL;

@@ -3,8 +3,11 @@
  * while the blog runs (SQLite's online backup; never copy the file itself without its
  * WAL). Restore by stopping the blog and putting the copy in place of the database file.
  */
-import { databaseFilePath } from "@/lib/database-url";
-import { backupDatabase } from "@/lib/db-backup";
+import { databaseFilePath } from "@/lib/db/url";
+import { backupDatabase } from "@/lib/db/backup";
+import { loadEnvFiles } from "@/lib/env-files.mjs";
+
+loadEnvFiles();
 
 async function main(): Promise<number> {
   const destination = process.argv[2];
@@ -12,7 +15,7 @@ async function main(): Promise<number> {
     console.error("Usage: npm run db:backup -- <file>");
     return 2;
   }
-  const source = databaseFilePath();
+  const source = databaseFilePath(process.env.DATABASE_URL);
   const started = performance.now();
   const { totalPages, restarts } = await backupDatabase(source, destination);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -3,8 +3,12 @@
  * Takes effect on the user's next action: guards read the role from the database.
  */
 import { isRole, ROLES } from "@/lib/auth/permissions";
-import { createDbClient } from "@/lib/db-client";
+import { loadEnvFiles } from "@/lib/env-files.mjs";
 import { normalizeEmail } from "@/lib/validations/account";
+
+// Before anything reads the environment (lib/env.ts parses it on import).
+loadEnvFiles();
+const { createDbClient } = await import("@/lib/db/client");
 
 async function main(): Promise<number> {
   const [emailArg, role] = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import type { DbClient } from "@/lib/db-client";
+import type { DbClient } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { normalizeEmail, SignUpSchema } from "@/lib/validations/account";
 

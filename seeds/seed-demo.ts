@@ -5,7 +5,7 @@
  * replies written by people are never touched.
  */
 import { threadPosition, type ThreadPosition } from "@/lib/comments/tree";
-import type { DbClient } from "@/lib/db-client";
+import type { DbClient } from "@/lib/db/client";
 import { slugify } from "@/lib/text/slugify";
 import { loadDemoPages, loadDemoPost, type DemoPost, type SeedComment } from "./demo-content";
 import { seedModerator } from "./seed-accounts";

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { databaseFilePath } from "../lib/database-url";
+import { databaseFilePath } from "../lib/db/url";
 
 /** A fresh test database per run, migrated exactly as production is. */
 export default function setup(): void {

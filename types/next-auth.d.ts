@@ -5,7 +5,5 @@ declare module "next-auth/jwt" {
   interface JWT {
     /** Session version at sign-in; must match User.sessionVersion on every request. */
     sv?: number;
-    /** A hint for the UI only: guards re-read the role from the database. */
-    role?: string;
   }
 }

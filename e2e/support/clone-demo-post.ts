@@ -2,7 +2,7 @@
  * Run by e2e/fixtures.ts through tsx: copies the demo post and its 10-comment thread
  * under a new slug in the e2e database and prints nothing but the slug's post id.
  */
-import { createDbClient } from "@/lib/db-client";
+import { createDbClient } from "@/lib/db/client";
 import { seedDemoPostCopy } from "@/seeds/seed-demo";
 
 const slug = process.argv[2];

@@ -1,5 +1,6 @@
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
+import { env } from "@/lib/env";
 
 /**
  * OAuth providers are switched on purely by their environment variables; without
@@ -9,13 +10,13 @@ export const OAUTH_PROVIDERS = [
   {
     id: "github",
     name: "GitHub",
-    enabled: () => !!(process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET),
+    enabled: () => !!(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET),
     provider: GitHub,
   },
   {
     id: "google",
     name: "Google",
-    enabled: () => !!(process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET),
+    enabled: () => !!(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET),
     provider: Google,
   },
 ] as const;

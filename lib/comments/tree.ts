@@ -1,7 +1,8 @@
 /**
- * Comment threads are stored flat (each row points at its parent) and assembled here,
- * in linear time and without recursion, so a 5,000-comment thread or a 5,000-deep chain
- * of replies cannot blow the stack. See docs/decisions/003-comment-threads.md.
+ * Comment threads are stored flat (each row points at its parent) and assembled here
+ * without recursion, so a 5,000-comment thread or a 5,000-deep chain of replies cannot
+ * blow the stack: two sorts (O(n log n)), then linear passes over a map. See
+ * docs/decisions/003-comment-threads.md.
  */
 
 export type DeletionKind = "author" | "moderator";

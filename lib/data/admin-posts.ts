@@ -3,12 +3,13 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/data/errors";
 import { ensureLabelIds } from "@/lib/data/labels";
 import { postPath } from "@/lib/posts/paths";
+import { postState, publicPath, type PostState } from "@/lib/posts/readable";
 
 /** A post as the admin list shows it. "scheduled" = published with a future date. */
 export type AdminPostRow = {
   id: number;
   title: string;
-  state: "draft" | "scheduled" | "published";
+  state: PostState;
   publishedAt: Date | null;
   updatedAt: Date;
   path: string | null;
@@ -43,16 +44,6 @@ export type AdminPostDetail = PostWrite & {
 export type SavePostResult =
   { ok: true; id: number; path: string | null } | { ok: false; reason: "slug-taken" | "not-found" };
 
-function stateOf(status: string, publishedAt: Date | null, now = new Date()): AdminPostRow["state"] {
-  if (status !== "published" || !publishedAt) return "draft";
-  return publishedAt > now ? "scheduled" : "published";
-}
-
-/** The public path, when the post is readable now. */
-function livePath(status: string, slug: string, publishedAt: Date | null): string | null {
-  return stateOf(status, publishedAt) === "published" && publishedAt ? postPath({ slug, publishedAt }) : null;
-}
-
 export async function listAdminPosts(): Promise<AdminPostRow[]> {
   const rows = await db.post.findMany({
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
@@ -69,10 +60,10 @@ export async function listAdminPosts(): Promise<AdminPostRow[]> {
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
-    state: stateOf(row.status, row.publishedAt),
+    state: postState(row),
     publishedAt: row.publishedAt,
     updatedAt: row.updatedAt,
-    path: livePath(row.status, row.slug, row.publishedAt),
+    path: publicPath(row),
     labels: row.labels.map((label) => label.name),
   }));
 }
@@ -103,8 +94,8 @@ export async function getAdminPost(id: number): Promise<AdminPostDetail | null> 
     ...row,
     status: row.status === "published" ? "published" : "draft",
     labels: row.labels.map((label) => label.name),
-    state: stateOf(row.status, row.publishedAt),
-    path: livePath(row.status, row.slug, row.publishedAt),
+    state: postState(row),
+    path: publicPath(row),
   };
 }
 
@@ -134,7 +125,7 @@ export async function createAdminPost(input: PostWrite, authorId: string): Promi
       data: { ...data, authorId, labels: { connect: labels.set } },
       select: { id: true },
     });
-    return { ok: true, id: post.id, path: livePath(input.status, input.slug, input.publishedAt) };
+    return { ok: true, id: post.id, path: publicPath(input) };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "slug-taken" };
     throw error;
@@ -154,7 +145,7 @@ export async function updateAdminPost(id: number, input: PostWrite): Promise<Sav
   });
   if (!before) return { ok: false, reason: "not-found" };
   const labelIds = await ensureLabelIds(input.labels);
-  const oldPath = livePath(before.status, before.slug, before.publishedAt);
+  const oldPath = publicPath(before);
   const newPath = input.publishedAt ? postPath({ slug: input.slug, publishedAt: input.publishedAt }) : null;
   const update = db.post.update({ where: { id }, data: postData(input, labelIds), select: { id: true } });
   try {
@@ -174,5 +165,5 @@ export async function updateAdminPost(id: number, input: PostWrite): Promise<Sav
     if (isUniqueViolation(error)) return { ok: false, reason: "slug-taken" };
     throw error;
   }
-  return { ok: true, id, path: livePath(input.status, input.slug, input.publishedAt) };
+  return { ok: true, id, path: publicPath(input) };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { asReadable, readableNow } from "@/lib/posts/readable";
 import { calendarParts } from "@/lib/text/dates";
 
 export type ArchiveMonth = { year: string; month: string; postCount: number };
@@ -13,13 +14,13 @@ export type ArchiveYear = { year: string; postCount: number; months: ArchiveMont
  */
 export async function getArchive(): Promise<ArchiveYear[]> {
   const rows = await db.post.findMany({
-    where: { status: "published", publishedAt: { lte: new Date() } },
+    where: readableNow(),
     orderBy: { publishedAt: "desc" },
     select: { publishedAt: true },
   });
   const years: ArchiveYear[] = [];
-  for (const row of rows) {
-    const { year, month } = calendarParts(row.publishedAt!);
+  for (const row of rows.map(asReadable)) {
+    const { year, month } = calendarParts(row.publishedAt);
     let lastYear = years.at(-1);
     if (lastYear?.year !== year) {
       lastYear = { year, postCount: 0, months: [] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCommentTree } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
-import { sqlStatementCounter } from "@/lib/db-client";
+import { sqlStatementCounter } from "@/lib/db/client";
 import { createComments, createPost } from "@/tests/support/factories";
 import {
   COMMENTS_PER_PAGE,

@@ -3,9 +3,9 @@ import type { CommentView } from "@/lib/comments/paths";
 import type { ThreadComment } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
 import { threadCommentSelect, toThreadComment } from "@/lib/data/comments";
-import { publishedNow } from "@/lib/data/posts";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { postPath } from "@/lib/posts/paths";
+import { asReadable, readableNow } from "@/lib/posts/readable";
 
 /**
  * Pages of a comment thread whose cost does not grow with the thread: a constant number
@@ -65,7 +65,7 @@ export async function getCommentSubtree(
   commentId: number,
 ): Promise<{ postId: number; rootComment: ThreadComment; page: CommentPage } | null> {
   const target = await db.comment.findFirst({
-    where: { id: commentId, post: publishedNow() },
+    where: { id: commentId, post: readableNow() },
     select: { postId: true },
   });
   if (!target) return null;
@@ -82,7 +82,7 @@ export async function getCommentSubtree(
  */
 export async function locateComment(commentId: number): Promise<CommentLocation | null> {
   const comment = await db.comment.findFirst({
-    where: { id: commentId, post: publishedNow() },
+    where: { id: commentId, post: readableNow() },
     select: {
       id: true,
       postId: true,
@@ -91,10 +91,10 @@ export async function locateComment(commentId: number): Promise<CommentLocation 
       post: { select: { slug: true, publishedAt: true } },
     },
   });
-  if (!comment?.post.publishedAt) return null;
+  if (!comment) return null;
   const at = (view: CommentView): CommentLocation => ({
     postId: comment.postId,
-    postPath: postPath({ slug: comment.post.slug, publishedAt: comment.post.publishedAt! }),
+    postPath: postPath(asReadable(comment.post)),
     view,
   });
   const threadId = comment.rootId ?? comment.id;

@@ -6,6 +6,7 @@ import { threadPosition } from "@/lib/comments/tree";
 import { isUniqueViolation } from "@/lib/data/errors";
 import type { CurrentUser } from "@/lib/data/users";
 import { postPath } from "@/lib/posts/paths";
+import { asReadable, readableNow } from "@/lib/posts/readable";
 
 export type CommentLimits = { minIntervalSeconds: number; perHour: number };
 
@@ -48,11 +49,11 @@ export async function createComment(
   now = new Date(),
 ): Promise<CreateCommentResult> {
   const post = await db.post.findFirst({
-    where: { id: input.postId, status: "published", publishedAt: { lte: now } },
+    where: { id: input.postId, ...readableNow(now) },
     select: { slug: true, publishedAt: true, commentsEnabled: true },
   });
-  if (!post?.publishedAt) return { ok: false, reason: "post-missing" };
-  const path = postPath({ slug: post.slug, publishedAt: post.publishedAt });
+  if (!post) return { ok: false, reason: "post-missing" };
+  const path = postPath(asReadable(post));
   if (!post.commentsEnabled) return { ok: false, reason: "comments-closed" };
 
   // A reply inherits its thread position from its parent (see threadPosition).

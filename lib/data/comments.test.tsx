@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CommentThread } from "@/components/comments/comment-thread";
 import { countLiveComments } from "@/lib/comments/tree";
-import { sqlStatementCounter } from "@/lib/db-client";
+import { sqlStatementCounter } from "@/lib/db/client";
 import { db } from "@/lib/db";
 import { createComments, createPost } from "@/tests/support/factories";
 import { getThreadComments } from "./comments";

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DeletionKind, ThreadComment } from "@/lib/comments/tree";
 import { postPath } from "@/lib/posts/paths";
+import { asReadable, readableNow } from "@/lib/posts/readable";
 
 /** The columns a public thread row is made from (see toThreadComment). */
 export const threadCommentSelect = {
@@ -60,7 +61,7 @@ function toDeletionKind(reason: string | null): DeletionKind {
 /** One live comment with what a delete confirmation needs to show and decide. */
 export async function getLiveComment(commentId: number) {
   const row = await db.comment.findFirst({
-    where: { id: commentId, deletedAt: null },
+    where: { id: commentId, deletedAt: null, post: readableNow() },
     select: {
       id: true,
       authorId: true,
@@ -69,7 +70,7 @@ export async function getLiveComment(commentId: number) {
       post: { select: { id: true, slug: true, publishedAt: true, title: true, commentsEnabled: true } },
     },
   });
-  if (!row?.post.publishedAt || row.post.publishedAt > new Date()) return null;
+  if (!row) return null;
   return {
     id: row.id,
     postId: row.post.id,
@@ -78,7 +79,7 @@ export async function getLiveComment(commentId: number) {
     authorName: row.authorName,
     body: row.body,
     postTitle: row.post.title,
-    postPath: postPath({ slug: row.post.slug, publishedAt: row.post.publishedAt }),
+    postPath: postPath(asReadable(row.post)),
   };
 }
 

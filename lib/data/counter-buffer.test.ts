@@ -24,7 +24,7 @@ afterEach(async () => {
 
 const stored = (id: number) =>
   db.post.findUniqueOrThrow({ where: { id }, select: { viewCount: true, shareCount: true } });
-const viewRows = (postId: number) => db.postView.count({ where: { postId } });
+const viewRows = (postId: number) => db.postVisit.count({ where: { postId, kind: "view" } });
 
 describe("CounterBuffer", () => {
   it("counts the same visitor once within a batch", async () => {
@@ -171,13 +171,28 @@ describe("CounterBuffer", () => {
     expect(views.pendingFor(deleted.id)).toBe(0);
   });
 
-  it("counts shares in PostShare and shareCount, leaving views alone", async () => {
+  it("counts shares as share visits and in shareCount, leaving views alone", async () => {
     const post = await createPost({ shareCount: 2 });
     const shares = buffer({}, "share");
     expect(await shares.record(post.id, visitor(1))).toEqual({ count: 3, counted: true });
     await shares.flush();
     expect(await stored(post.id)).toEqual({ viewCount: 0, shareCount: 3 });
-    expect(await db.postShare.count({ where: { postId: post.id } })).toBe(1);
+    expect(await db.postVisit.count({ where: { postId: post.id, kind: "share" } })).toBe(1);
+    expect(await viewRows(post.id)).toBe(0);
+  });
+
+  it("counts a visitor's view and share of the same post and day, each once", async () => {
+    const post = await createPost();
+    const views = buffer();
+    const shares = buffer({}, "share");
+    expect(await views.record(post.id, visitor(7))).toEqual({ count: 1, counted: true });
+    await views.flush();
+    // Already viewed today: that must not hide the share, nor the share the next view.
+    expect(await shares.record(post.id, visitor(7))).toEqual({ count: 1, counted: true });
+    await shares.flush();
+    expect(await views.record(post.id, visitor(7))).toEqual({ count: 1, counted: false });
+    expect(await shares.record(post.id, visitor(7))).toEqual({ count: 1, counted: false });
+    expect(await stored(post.id)).toEqual({ viewCount: 1, shareCount: 1 });
   });
 
   it("writes large batches in chunks of batchSize", async () => {

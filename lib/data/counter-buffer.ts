@@ -2,6 +2,7 @@ import "server-only";
 import { performance } from "node:perf_hooks";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { readableNowSql } from "@/lib/posts/readable";
 import type { Visitor } from "@/lib/visitors/visitor";
 
 /**
@@ -39,10 +40,11 @@ export type CounterBufferOptions = {
   onBatch?: (report: BatchReport) => void;
 };
 
-// Identifiers come from this constant map only, never from input.
+// Each kind is counted in PostVisit rows of that kind and in its Post column. Column
+// names come from this constant map only, never from input.
 const COUNTERS = {
-  view: { table: Prisma.raw('"PostView"'), column: Prisma.raw('"viewCount"') },
-  share: { table: Prisma.raw('"PostShare"'), column: Prisma.raw('"shareCount"') },
+  view: { column: Prisma.raw('"viewCount"') },
+  share: { column: Prisma.raw('"shareCount"') },
 } as const;
 
 type Entry = { postId: number; day: string; hash: string };
@@ -189,7 +191,8 @@ export class CounterBuffer {
   }
 
   async #writeBatch(batch: [string, Entry][]) {
-    const { table, column } = COUNTERS[this.kind];
+    const { column } = COUNTERS[this.kind];
+    const kind = this.kind;
     const started = performance.now();
     // One INSERT per (post, day, up to STATEMENT_ROWS visitors): its change count is
     // exactly the rows it created, with no RETURNING rows to read back (Prisma maps those
@@ -211,8 +214,8 @@ export class CounterBuffer {
         await new Promise((resolve) => setImmediate(resolve));
         // EXISTS: a post deleted meanwhile inserts nothing instead of failing on the foreign key.
         const created = await db.$executeRaw`
-          INSERT INTO ${table} ("postId", "day", "visitorHash")
-          SELECT ${postId}, ${day}, j.value FROM json_each(${JSON.stringify(hashes)}) AS j
+          INSERT INTO "PostVisit" ("postId", "kind", "day", "visitorHash")
+          SELECT ${postId}, ${kind}, ${day}, j.value FROM json_each(${JSON.stringify(hashes)}) AS j
           WHERE EXISTS (SELECT 1 FROM "Post" WHERE "id" = ${postId})
           ON CONFLICT DO NOTHING`;
         groups.delete(id);
@@ -275,7 +278,8 @@ export class CounterBuffer {
     this.#lookupTimer = null;
     const waiting = this.#lookups.splice(0);
     if (waiting.length === 0) return;
-    const { table, column } = COUNTERS[this.kind];
+    const { column } = COUNTERS[this.kind];
+    const kind = this.kind;
     try {
       // One row per readable post (not per request), with the indexes of the visitors
       // already stored: Prisma's per-row cost is what this read must keep small.
@@ -286,10 +290,11 @@ export class CounterBuffer {
         SELECT p.${column} AS count, (
           SELECT json_group_array(j.i) FROM j
           WHERE j."postId" = p."id" AND EXISTS (
-            SELECT 1 FROM ${table} AS v WHERE v."postId" = j."postId" AND v."day" = j."day" AND v."visitorHash" = j."hash")) AS seen,
+            SELECT 1 FROM "PostVisit" AS v
+            WHERE v."postId" = j."postId" AND v."kind" = ${kind} AND v."day" = j."day" AND v."visitorHash" = j."hash")) AS seen,
           p."id" AS "postId"
         FROM "Post" AS p
-        WHERE p."id" IN (SELECT "postId" FROM j) AND p."status" = 'published' AND p."publishedAt" <= ${new Date()}`;
+        WHERE p."id" IN (SELECT "postId" FROM j) AND ${readableNowSql("p")}`;
       const counts = new Map<number, number>();
       const seen = new Set<number>();
       for (const row of rows) {

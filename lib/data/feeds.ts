@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { commentHref } from "@/lib/comments/paths";
 import { postPath } from "@/lib/posts/paths";
+import { asReadable, readableNow } from "@/lib/posts/readable";
 
 export type FeedPost = {
   id: number;
@@ -24,8 +25,6 @@ export type FeedComment = {
   postTitle: string;
 };
 
-const readableNow = () => ({ status: "published", publishedAt: { lte: new Date() } });
-
 /** The newest readable posts for the posts feeds. */
 export async function getFeedPosts(limit = 25): Promise<FeedPost[]> {
   const rows = await db.post.findMany({
@@ -44,14 +43,14 @@ export async function getFeedPosts(limit = 25): Promise<FeedPost[]> {
       labels: { select: { name: true }, orderBy: { name: "asc" } },
     },
   });
-  return rows.map((row) => ({
+  return rows.map(asReadable).map((row) => ({
     id: row.id,
     title: row.title,
-    path: postPath({ slug: row.slug, publishedAt: row.publishedAt! }),
+    path: postPath(row),
     byline: row.byline,
     standfirst: row.standfirst,
     bodyMarkdown: row.bodyMarkdown,
-    publishedAt: row.publishedAt!,
+    publishedAt: row.publishedAt,
     updatedAt: row.updatedAt,
     labels: row.labels.map((label) => label.name),
   }));
@@ -65,9 +64,7 @@ export async function getFeedPost(
     where: { id: postId, ...readableNow() },
     select: { id: true, slug: true, title: true, publishedAt: true },
   });
-  return row
-    ? { id: row.id, title: row.title, path: postPath({ slug: row.slug, publishedAt: row.publishedAt! }) }
-    : null;
+  return row ? { id: row.id, title: row.title, path: postPath(asReadable(row)) } : null;
 }
 
 /**
@@ -95,7 +92,7 @@ export async function getFeedComments({
     authorName: row.authorName,
     body: row.body,
     createdAt: row.createdAt,
-    path: commentHref(postPath({ slug: row.post.slug, publishedAt: row.post.publishedAt! }), row.id),
+    path: commentHref(postPath(asReadable(row.post)), row.id),
     postTitle: row.post.title,
   }));
 }

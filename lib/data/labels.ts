@@ -1,10 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { readableNow } from "@/lib/posts/readable";
 import { slugify } from "@/lib/text/slugify";
 
 export type LabelCount = { name: string; slug: string; postCount: number };
-
-const readableNow = () => ({ status: "published", publishedAt: { lte: new Date() } });
 
 /** The sidebar's label list: labels with at least one readable post, by name. */
 export async function getLabelsWithCounts(): Promise<LabelCount[]> {

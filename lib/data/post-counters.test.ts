@@ -79,7 +79,7 @@ describe("view counting", () => {
       expect(body, ua).toEqual({ viewCount: 0, shareCount: 0, counted: false });
     }
     await flushPostCounters();
-    expect(await db.postView.count({ where: { postId: post.id } })).toBe(0);
+    expect(await db.postVisit.count({ where: { postId: post.id } })).toBe(0);
   });
 
   it("does not count requests sent from other sites' pages", async () => {
@@ -113,8 +113,8 @@ describe("view counting", () => {
     const post = await createPost();
     await call(postView, post.id, { ip: "192.0.2.55" });
     await flushPostCounters();
-    const rows = await db.postView.findMany({
-      where: { postId: post.id },
+    const rows = await db.postVisit.findMany({
+      where: { postId: post.id, kind: "view" },
       select: { visitorHash: true, day: true },
     });
     expect(rows).toHaveLength(1);

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { postPath } from "@/lib/posts/paths";
+import { asReadable, publicPath, readableNow } from "@/lib/posts/readable";
 import { calendarParts } from "@/lib/text/dates";
 import { teaserFor } from "@/lib/text/teaser";
 
@@ -35,16 +36,13 @@ export type PostSummary = {
   commentCount: number;
 };
 
-/** The one "readable post" rule: published, and its publication time has come. */
-export const publishedNow = () => ({ status: "published", publishedAt: { lte: new Date() } });
-
 export async function getPostByPermalink(
   year: string,
   month: string,
   slug: string,
 ): Promise<PostView | null> {
-  const post = await db.post.findFirst({
-    where: { slug, ...publishedNow() },
+  const row = await db.post.findFirst({
+    where: { slug, ...readableNow() },
     select: {
       id: true,
       slug: true,
@@ -64,32 +62,25 @@ export async function getPostByPermalink(
       labels: { select: { name: true, slug: true }, orderBy: { name: "asc" } },
     },
   });
-  if (!post?.publishedAt) return null;
+  if (!row) return null;
+  const post = asReadable(row);
   // The year and month are part of the permalink: a wrong month is a different URL.
   const parts = calendarParts(post.publishedAt);
   if (parts.year !== year || parts.month !== month) return null;
-  return {
-    ...post,
-    publishedAt: post.publishedAt,
-    path: postPath({ slug: post.slug, publishedAt: post.publishedAt }),
-  };
+  return { ...post, path: postPath(post) };
 }
 
 /** A readable post as its discussion needs it: where it lives, whether it takes comments. */
 export type DiscussionTarget = { id: number; title: string; path: string; commentsEnabled: boolean };
 
 export async function getDiscussionTarget(postId: number): Promise<DiscussionTarget | null> {
-  const post = await db.post.findFirst({
-    where: { id: postId, ...publishedNow() },
+  const row = await db.post.findFirst({
+    where: { id: postId, ...readableNow() },
     select: { id: true, title: true, slug: true, publishedAt: true, commentsEnabled: true },
   });
-  if (!post?.publishedAt) return null;
-  return {
-    id: post.id,
-    title: post.title,
-    path: postPath({ slug: post.slug, publishedAt: post.publishedAt }),
-    commentsEnabled: post.commentsEnabled,
-  };
+  if (!row) return null;
+  const post = asReadable(row);
+  return { id: post.id, title: post.title, path: postPath(post), commentsEnabled: post.commentsEnabled };
 }
 
 /** Which published posts a listing shows: all (home), one label, or one month. */
@@ -108,12 +99,9 @@ export async function getPublishedPosts({
   perPage: number;
   filter?: PostFilter;
 }): Promise<{ posts: PostSummary[]; hasOlder: boolean }> {
-  const now = new Date();
-  const end = filter.end && filter.end < now ? filter.end : undefined;
   const rows = await db.post.findMany({
     where: {
-      status: "published",
-      publishedAt: { gte: filter.start, ...(end ? { lt: end } : { lte: now }) },
+      AND: [readableNow(), { publishedAt: { gte: filter.start, lt: filter.end } }],
       ...(filter.labelSlug ? { labels: { some: { slug: filter.labelSlug } } } : {}),
     },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
@@ -129,14 +117,17 @@ export async function getPublishedPosts({
       _count: { select: { comments: { where: { deletedAt: null } } } },
     },
   });
-  const posts = rows.slice(0, perPage).map((row) => ({
-    id: row.id,
-    title: row.title,
-    teaser: teaserFor(row.standfirst, row.bodyMarkdown),
-    publishedAt: row.publishedAt!,
-    path: postPath({ slug: row.slug, publishedAt: row.publishedAt! }),
-    commentCount: row._count.comments,
-  }));
+  const posts = rows
+    .slice(0, perPage)
+    .map(asReadable)
+    .map((row) => ({
+      id: row.id,
+      title: row.title,
+      teaser: teaserFor(row.standfirst, row.bodyMarkdown),
+      publishedAt: row.publishedAt,
+      path: postPath(row),
+      commentCount: row._count.comments,
+    }));
   return { posts, hasOlder: rows.length > perPage };
 }
 
@@ -149,8 +140,6 @@ export async function getRedirectTarget(path: string): Promise<string | null> {
     where: { path },
     select: { post: { select: { slug: true, status: true, publishedAt: true } } },
   });
-  const post = redirect?.post;
-  if (!post?.publishedAt || post.status !== "published" || post.publishedAt > new Date()) return null;
-  const target = postPath({ slug: post.slug, publishedAt: post.publishedAt });
+  const target = redirect ? publicPath(redirect.post) : null;
   return target === path ? null : target;
 }

@@ -5,6 +5,7 @@ import { postPath } from "@/lib/posts/paths";
 import { searchTerms, toFtsQuery } from "@/lib/search/fts-query";
 import { MATCH_CLOSE, MATCH_OPEN, markTerms } from "@/lib/search/highlight";
 import { needsSubstringSearch, toSubstringQuery } from "@/lib/search/substring-query";
+import { readableNowSql } from "@/lib/posts/readable";
 
 export type SearchHit = {
   id: number;
@@ -33,7 +34,7 @@ const BODY_WEIGHT = 1.0;
 
 /**
  * Readable posts matching `query`, best match first (bm25). The indexes (migrations
- * *_post_search, *_post_search_trigram) hold every post; status and publishedAt are
+ * *_post_search, *_post_search_trigram) hold every post; whether a post is readable is
  * checked here. Queries in scripts without spaces between words (声东击西) search
  * inside words through the trigram index; all others search whole words.
  */
@@ -43,7 +44,7 @@ export async function searchPosts(
 ): Promise<{ hits: SearchHit[]; hasMore: boolean }> {
   const terms = searchTerms(query);
   if (terms.length === 0) return { hits: [], hasMore: false };
-  const readable = Prisma.sql`p."status" = 'published' AND p."publishedAt" <= ${new Date()}`;
+  const readable = readableNowSql("p");
   const window = Prisma.sql`LIMIT ${perPage + 1} OFFSET ${(page - 1) * perPage}`;
   const rows = needsSubstringSearch(terms)
     ? await substringRows(terms, readable, window)

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { postPath } from "@/lib/posts/paths";
+import { asReadable, readableNow } from "@/lib/posts/readable";
 
 export type SitemapEntry = { path: string; lastModified: Date };
 
@@ -8,7 +9,7 @@ export type SitemapEntry = { path: string; lastModified: Date };
 export async function getSitemapEntries(): Promise<SitemapEntry[]> {
   const [posts, pages] = await Promise.all([
     db.post.findMany({
-      where: { status: "published", publishedAt: { lte: new Date() } },
+      where: readableNow(),
       orderBy: { publishedAt: "desc" },
       // Sitemaps cap at 50,000 URLs; beyond that a sitemap index would be needed.
       take: 45_000,
@@ -21,9 +22,9 @@ export async function getSitemapEntries(): Promise<SitemapEntry[]> {
     }),
   ]);
   return [
-    ...posts.map((post) => ({
-      path: postPath({ slug: post.slug, publishedAt: post.publishedAt! }),
-      lastModified: post.updatedAt > post.publishedAt! ? post.updatedAt : post.publishedAt!,
+    ...posts.map(asReadable).map((post) => ({
+      path: postPath(post),
+      lastModified: post.updatedAt > post.publishedAt ? post.updatedAt : post.publishedAt,
     })),
     ...pages.map((page) => ({ path: `/p/${page.slug}`, lastModified: page.updatedAt })),
   ];

@@ -65,8 +65,3 @@ export async function createPasswordUser(input: {
 export async function bumpSessionVersion(userId: string): Promise<void> {
   await db.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
-
-export async function setRoleByEmail(email: string, role: Role): Promise<boolean> {
-  const result = await db.user.updateMany({ where: { email }, data: { role } });
-  return result.count === 1;
-}

@@ -34,9 +34,10 @@ export function buildContentSecurityPolicy({ scripts, development, https, formTa
 }
 
 /**
- * The policy's inputs that come from the environment, read once here so the proxy and
- * the cache handler cannot disagree.
- * @param {Record<string, string | undefined>} env
+ * The policy's inputs that come from the environment, derived once here so the proxy
+ * (which passes lib/env.ts) and the cache handler (plain JavaScript loaded by Node, which
+ * passes process.env) cannot disagree.
+ * @param {{ NODE_ENV?: string, SITE_URL?: string, AUTH_GITHUB_ID?: string, AUTH_GOOGLE_ID?: string }} env
  */
 export function policyEnvironment(env) {
   return {

@@ -1,20 +1,23 @@
-import { randomUUID } from "node:crypto";
 import { readdir } from "node:fs/promises";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { signInAs } from "@/tests/support/session";
 import { formData } from "@/tests/support/actions";
 import { createUser } from "@/tests/support/factories";
 import { imageFile, PNG_1X1, SVG } from "@/tests/support/images";
-import { readUploadSettings } from "@/lib/uploads/settings";
+import { uploadSettings } from "@/lib/uploads/settings";
 import { uploadImageAction } from "./actions";
 
-const storedCount = async () => (await readdir(readUploadSettings().dir).catch(() => [])).length;
+// A folder of this file's own (other test files upload in parallel), set before lib/env.ts
+// reads the environment: it is parsed once per process, and each test file has its own.
+vi.hoisted(() => {
+  process.env.UPLOAD_DIR = `data/test/uploads-${crypto.randomUUID()}`;
+});
+
+const storedCount = async () => (await readdir(uploadSettings().dir).catch(() => [])).length;
 
 describe("uploadImageAction", () => {
   beforeEach(() => {
     signInAs(null);
-    // A folder of this test's own: other test files upload in parallel.
-    process.env.UPLOAD_DIR = `data/test/uploads-${randomUUID()}`;
   });
 
   it("stores nothing for the signed-out, commenters or moderators", async () => {

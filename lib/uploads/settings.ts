@@ -1,23 +1,12 @@
+import "server-only";
 import path from "node:path";
-import { z } from "zod";
+import { env } from "@/lib/env";
 
 /**
- * Where uploaded images live and how big they may be. Outside public/ on purpose:
- * public/ is fixed at build time, and uploads must survive rebuilds and deploys.
- * next.config.ts reads the same limit to size the server-action body limit.
+ * Where uploaded images live (outside public/, which is fixed at build time; uploads must
+ * survive rebuilds and deploys) and how big they may be. next.config.ts sizes the
+ * server-action body limit from the same UPLOAD_MAX_BYTES.
  */
-const UploadEnvSchema = z.object({
-  UPLOAD_DIR: z.string().trim().min(1).default("./data/uploads"),
-  UPLOAD_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(50 * 1024 * 1024)
-    .default(5 * 1024 * 1024),
-});
-
-export function readUploadSettings(env: NodeJS.ProcessEnv = process.env) {
-  const parsed = UploadEnvSchema.safeParse(env);
-  if (!parsed.success) throw new Error(`Invalid upload configuration:\n${z.prettifyError(parsed.error)}`);
-  return { dir: path.resolve(parsed.data.UPLOAD_DIR), maxBytes: parsed.data.UPLOAD_MAX_BYTES };
+export function uploadSettings(): { dir: string; maxBytes: number } {
+  return { dir: path.resolve(env.UPLOAD_DIR), maxBytes: env.UPLOAD_MAX_BYTES };
 }

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/uploads/[name]/route";
 import { GIF_1X1, HTML, imageFile, JPEG_HEADER, PNG_1X1, SVG, WEBP_HEADER } from "@/tests/support/images";
 import { detectImageType } from "./image-type";
-import { readUploadSettings } from "./settings";
+import { uploadSettings } from "./settings";
 import { saveImage } from "./store";
 
 const serve = (name: string) =>
@@ -12,7 +12,8 @@ const serve = (name: string) =>
 
 describe("upload validation", () => {
   afterEach(() => {
-    delete process.env.UPLOAD_MAX_BYTES;
+    vi.unstubAllEnvs();
+    vi.resetModules();
   });
 
   it("knows images by their bytes, not their names", () => {
@@ -30,7 +31,7 @@ describe("upload validation", () => {
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
     expect(saved.url).toMatch(/^\/uploads\/[a-f0-9]{32}\.png$/);
-    const stored = await readFile(path.join(readUploadSettings().dir, saved.url.slice("/uploads/".length)));
+    const stored = await readFile(path.join(uploadSettings().dir, saved.url.slice("/uploads/".length)));
     expect(stored.equals(PNG_1X1)).toBe(true);
   });
 
@@ -50,7 +51,10 @@ describe("upload validation", () => {
   });
 
   it("refuses files over the configured size", async () => {
-    process.env.UPLOAD_MAX_BYTES = "2048";
+    // The environment is parsed once per process: load the store afresh under the new limit.
+    vi.stubEnv("UPLOAD_MAX_BYTES", "2048");
+    vi.resetModules();
+    const { saveImage } = await import("./store");
     const big = Buffer.concat([PNG_1X1, Buffer.alloc(3000)]);
     expect(await saveImage(imageFile(big))).toEqual({
       ok: false,

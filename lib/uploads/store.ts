@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { detectImageType, mimeForUploadName, type ImageType } from "@/lib/uploads/image-type";
-import { readUploadSettings } from "@/lib/uploads/settings";
+import { uploadSettings } from "@/lib/uploads/settings";
 
 export type SaveImageResult = { ok: true; url: string } | { ok: false; error: string };
 
@@ -14,7 +14,7 @@ function formatSize(bytes: number): string {
 
 /** Checks an uploaded image (real type, size) and stores it under a random name. */
 export async function saveImage(file: File): Promise<SaveImageResult> {
-  const { dir, maxBytes } = readUploadSettings();
+  const { dir, maxBytes } = uploadSettings();
   if (file.size === 0) return { ok: false, error: "The image file is empty." };
   if (file.size > maxBytes) {
     return {
@@ -37,7 +37,7 @@ export async function readUpload(name: string): Promise<{ bytes: Buffer; mime: s
   const mime = mimeForUploadName(name);
   if (!mime) return null;
   try {
-    return { bytes: await readFile(path.join(readUploadSettings().dir, name)), mime };
+    return { bytes: await readFile(path.join(uploadSettings().dir, name)), mime };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;

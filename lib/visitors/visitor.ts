@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { createIsBotFromList, list } from "isbot";
+import { env } from "@/lib/env";
 import { dayKey } from "@/lib/text/dates";
 
 /**
@@ -47,5 +48,5 @@ function clientIp(headers: Headers): string {
 }
 
 function visitorSecret(): string {
-  return process.env.AUTH_SECRET || DEV_SALT;
+  return env.AUTH_SECRET || DEV_SALT;
 }

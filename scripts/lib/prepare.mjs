@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { loadEnvFiles } from "../../lib/env-files.mjs";
 import { run } from "./run.mjs";
 
 /** Creates or migrates the database, then seeds the demo content (idempotent). */
@@ -9,11 +10,14 @@ export function prepareDatabase(env) {
 }
 
 /**
- * Environment for running on your own machine: a generated AUTH_SECRET kept in
- * data/.auth-secret (so sessions survive restarts) and a trusted localhost host.
- * With NODE_ENV=production nothing is generated: the operator must configure it.
+ * Environment for running on your own machine: the .env files (as Next reads them for
+ * `next dev` when `dev`, else for `next start`), then a generated AUTH_SECRET kept in
+ * data/.auth-secret (so sessions survive restarts) unless one is set, and a trusted
+ * localhost host. With NODE_ENV=production nothing is generated: the operator must
+ * configure it.
  */
-export function localEnv() {
+export function localEnv({ dev = false } = {}) {
+  loadEnvFiles({ dev });
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (env.NODE_ENV === "production") return env;
   if (!env.AUTH_SECRET) {

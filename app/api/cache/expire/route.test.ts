@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { revalidated } from "@/tests/support/session";
 import { cacheExpireToken } from "@/lib/cache/expire-token.mjs";
 import { POST } from "./route";
@@ -11,14 +11,14 @@ const expireWith = (authorization?: string) =>
     }),
   );
 
-const SECRET = "a server secret of at least thirty-two characters";
+// Set before lib/env.ts parses the environment (once per process; this file has its own).
+const SECRET = vi.hoisted(() => {
+  const secret = "a server secret of at least thirty-two characters";
+  process.env.AUTH_SECRET = secret;
+  return secret;
+});
 
 describe("POST /api/cache/expire", () => {
-  beforeEach(() => {
-    vi.stubEnv("AUTH_SECRET", SECRET);
-    return () => vi.unstubAllEnvs();
-  });
-
   it("expires every cached page for the holder of the token derived from AUTH_SECRET", async () => {
     revalidated.length = 0;
     const response = await expireWith(`Bearer ${cacheExpireToken(SECRET)}`);

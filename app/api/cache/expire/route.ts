@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requireAuthSecret } from "@/lib/auth/settings";
+import { requireAuthSecret } from "@/lib/env";
 import { isCacheExpireToken } from "@/lib/cache/expire-token.mjs";
 import { everythingChanged } from "@/lib/cache/revalidate";
 

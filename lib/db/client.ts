@@ -2,9 +2,10 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { config } from "@/lib/config";
 import { DatabaseBusyError, isDatabaseBusy } from "@/lib/data/errors";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { resolveDatabaseUrl } from "@/lib/database-url";
-import { lockWaitingAdapter } from "@/lib/db-lock-wait";
-import { BUSY_TIMEOUT_MS, connectionPragmas } from "@/lib/db-pragmas";
+import { resolveDatabaseUrl } from "@/lib/db/url";
+import { lockWaitingAdapter } from "@/lib/db/lock-wait";
+import { BUSY_TIMEOUT_MS, connectionPragmas } from "@/lib/db/pragmas";
+import { env } from "@/lib/env";
 
 export type DbClientOptions = {
   /** Longest wait for another connection's write lock; config.database.writeWaitMs by default. */
@@ -15,13 +16,13 @@ export type DbClientOptions = {
 
 /**
  * A Prisma client on one better-sqlite3 connection, its pragmas set before the first
- * query. The app uses the single instance in lib/db.ts; scripts and seeds
+ * query. The app uses the single instance in lib/db/index.ts; scripts and seeds
  * create their own, since they run outside Next's server-only boundary. A write that
  * finds the database locked by another connection waits off the event loop and, after
  * `writeWaitMs`, fails with DatabaseBusyError (docs/decisions/008).
  */
-export function createDbClient(url = resolveDatabaseUrl(), options: DbClientOptions = {}) {
-  const countQueries = process.env.COMMONPLACE_COUNT_QUERIES === "1";
+export function createDbClient(url = env.DATABASE_URL, options: DbClientOptions = {}) {
+  const countQueries = env.COMMONPLACE_COUNT_QUERIES;
   const writeWaitMs = options.writeWaitMs ?? config.database.writeWaitMs;
   const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
   const base = new PrismaClient({

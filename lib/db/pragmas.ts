@@ -1,7 +1,7 @@
 /**
  * SQLite's own busy handler sleeps synchronously, freezing the whole Node process, so it
  * may not wait at all; waits for another connection's lock happen between event-loop
- * turns in lib/db-lock-wait.ts instead (docs/decisions/008).
+ * turns in lib/db/lock-wait.ts instead (docs/decisions/008).
  */
 export const BUSY_TIMEOUT_MS = 0;
 

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { databaseFilePath } from "@/lib/database-url";
-import { backupDatabase } from "@/lib/db-backup";
+import { databaseFilePath } from "@/lib/db/url";
+import { backupDatabase } from "@/lib/db/backup";
 
 const target = databaseFilePath(`file:./data/test/backup-${randomUUID().slice(0, 8)}.db`);
 
@@ -13,10 +13,10 @@ afterAll(() => {
 
 describe("backupDatabase", () => {
   it("copies the live database into a sound file, without taking the write lock", async () => {
-    const other = new Database(databaseFilePath());
+    const other = new Database(databaseFilePath(process.env.DATABASE_URL));
     other.prepare("BEGIN IMMEDIATE").run(); // a writer holds the lock throughout
     try {
-      const { totalPages } = await backupDatabase(databaseFilePath(), target);
+      const { totalPages } = await backupDatabase(databaseFilePath(process.env.DATABASE_URL), target);
       expect(totalPages).toBeGreaterThan(0);
     } finally {
       other.prepare("ROLLBACK").run();
@@ -34,6 +34,8 @@ describe("backupDatabase", () => {
   });
 
   it("refuses to overwrite an existing file", async () => {
-    await expect(backupDatabase(databaseFilePath(), target)).rejects.toThrow(/already exists/);
+    await expect(backupDatabase(databaseFilePath(process.env.DATABASE_URL), target)).rejects.toThrow(
+      /already exists/,
+    );
   });
 });

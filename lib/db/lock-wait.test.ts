@@ -3,8 +3,8 @@ import { rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DatabaseBusyError, isDatabaseBusy } from "@/lib/data/errors";
-import { databaseFilePath } from "@/lib/database-url";
-import { createDbClient, type DbClient } from "@/lib/db-client";
+import { databaseFilePath } from "@/lib/db/url";
+import { createDbClient, type DbClient } from "@/lib/db/client";
 
 // A copy of the migrated test database, so holding its write lock for seconds never
 // slows the test files running in parallel on data/test/vitest.db.
@@ -12,7 +12,7 @@ const file = databaseFilePath(`file:./data/test/lock-wait-${randomUUID().slice(0
 const LOCK_MS = 2000;
 
 beforeAll(() => {
-  const source = new Database(databaseFilePath());
+  const source = new Database(databaseFilePath(process.env.DATABASE_URL));
   source.prepare("VACUUM INTO ?").run(file);
   source.close();
 });

@@ -1,0 +1,1 @@
+export function loadEnvFiles(options?: { dir?: string; dev?: boolean }): void;

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_DATABASE_URL } from "./db/url";
+import { parseEnv } from "./env-schema";
+
+describe("parseEnv", () => {
+  it("gives every setting its default when nothing is set", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      NODE_ENV: "development",
+      DATABASE_URL: DEFAULT_DATABASE_URL,
+      AUTH_TRUST_HOST: false,
+      COMMONPLACE_COUNT_QUERIES: false,
+      UPLOAD_MAX_BYTES: 5 * 1024 * 1024,
+      BLOG_TIMEZONE: "Asia/Kuala_Lumpur",
+      POSTS_PER_PAGE: 5,
+    });
+    expect(env.AUTH_SECRET).toBeUndefined();
+  });
+
+  it("treats an empty value as unset (a blank line in .env)", () => {
+    const env = parseEnv({ DATABASE_URL: "", AUTH_GITHUB_ID: " ", AUTH_SECRET: "" });
+    expect(env.DATABASE_URL).toBe(DEFAULT_DATABASE_URL);
+    expect(env.AUTH_GITHUB_ID).toBeUndefined();
+    expect(env.AUTH_SECRET).toBeUndefined();
+  });
+
+  it("fails with one message naming every bad variable", () => {
+    let message = "";
+    try {
+      parseEnv({
+        AUTH_SECRET: "short",
+        DATABASE_URL: "postgres://db/blog",
+        BLOG_TIMEZONE: "Mars/Olympus",
+        POSTS_PER_PAGE: "many",
+      });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid environment/);
+    for (const name of ["AUTH_SECRET", "DATABASE_URL", "BLOG_TIMEZONE", "POSTS_PER_PAGE"])
+      expect(message).toContain(name);
+    expect(message).toContain("at least 32 characters");
+  });
+
+  it("reads flags and numbers", () => {
+    const env = parseEnv({
+      AUTH_TRUST_HOST: "true",
+      COMMONPLACE_COUNT_QUERIES: "1",
+      UPLOAD_MAX_BYTES: "2048",
+    });
+    expect(env.AUTH_TRUST_HOST).toBe(true);
+    expect(env.COMMONPLACE_COUNT_QUERIES).toBe(true);
+    expect(env.UPLOAD_MAX_BYTES).toBe(2048);
+  });
+});

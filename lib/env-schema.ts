@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "./db/url";
+
+/**
+ * Every environment variable the app reads, in one schema. The running server parses it
+ * once at start (lib/env.ts, from instrumentation.ts); next.config.ts parses it at build
+ * time for the upload limit. Public settings are projected in lib/config.ts; secrets
+ * stay in lib/env.ts, which only server code can import. Scripts, tests and the
+ * plain-JavaScript cache handler read their own variables.
+ */
+
+// An empty value means "not set", as a blank line in .env intends.
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => value?.trim() || undefined);
+
+const flag = (on: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => value === on);
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+
+  // Database (docs/decisions/001, 008)
+  DATABASE_URL: optionalText
+    .transform((value) => value ?? DEFAULT_DATABASE_URL)
+    .refine((value) => value.startsWith("file:"), 'DATABASE_URL must be a SQLite "file:" URL'),
+  // How long a write waits for another connection's lock (backup, script) before giving
+  // up with DatabaseBusyError; the wait never blocks the event loop (decision 008).
+  DATABASE_WRITE_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(8000),
+  /** Tests and benchmarks count SQL statements (lib/db/client.ts). */
+  COMMONPLACE_COUNT_QUERIES: flag("1"),
+
+  // Auth.js. The secret is required to serve (instrumentation.ts), not to run a script.
+  AUTH_SECRET: optionalText.refine(
+    (value) => value === undefined || value.length >= 32,
+    "AUTH_SECRET must be a random string of at least 32 characters (e.g. `openssl rand -base64 32`)",
+  ),
+  AUTH_URL: optionalText,
+  AUTH_TRUST_HOST: flag("true"),
+  AUTH_GITHUB_ID: optionalText,
+  AUTH_GITHUB_SECRET: optionalText,
+  AUTH_GOOGLE_ID: optionalText,
+  AUTH_GOOGLE_SECRET: optionalText,
+
+  // Uploads: outside public/ on purpose, which is fixed at build time.
+  UPLOAD_DIR: z.string().trim().min(1).default("./data/uploads"),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
+
+  // The blog (public, see lib/config.ts)
+  BLOG_TITLE: z.string().trim().min(1).max(120).default("Commonplace"),
+  BLOG_DESCRIPTION: z.string().trim().max(300).default("News worth keeping, and the conversation around it."),
+  BLOG_TIMEZONE: z
+    .string()
+    .default("Asia/Kuala_Lumpur")
+    .refine(isTimeZone, "BLOG_TIMEZONE must be an IANA time zone such as Europe/London"),
+  BLOG_LOCALE: z.string().default("en-US"),
+  SITE_URL: z.url().default("http://localhost:3000"),
+  POSTS_PER_PAGE: z.coerce.number().int().min(1).max(100).default(5),
+  // Flood control (WordPress waits 15 s between comments; Discourse 5 s).
+  COMMENT_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+  COMMENTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Validates an environment, or throws one error naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(
+      `Invalid environment (check .env or the server's settings):\n${z.prettifyError(parsed.error)}`,
+    );
+  }
+  return parsed.data;
+}
