@@ -13,9 +13,8 @@ const storedCount = async () => (await readdir(readUploadSettings().dir).catch((
 
 describe("uploadImageAction", () => {
   beforeEach(() => {
-    signInAs(null);
-    // A folder of this test's own: other test files upload in parallel.
-    process.env.UPLOAD_DIR = `data/test/uploads-${randomUUID()}`;
+    // A folder of this test's own, so each test counts its own uploads from zero.
+    process.env.UPLOAD_DIR = `data/test/workers/uploads-${randomUUID()}`;
   });
 
   it("stores nothing for the signed-out, commenters or moderators", async () => {
