@@ -1,5 +1,8 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+// The data factories (e2e/support/factories.ts) write through the app's own database
+// client, whose modules are marked server-only; loaded here, before any test file.
+import "./scripts/lib/allow-server-only.mjs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";

@@ -1,8 +1,10 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// Integration tests run against a real SQLite file migrated by `prisma migrate deploy`
-// (tests/global-setup.ts), never against mocks.
+// Integration tests run against a real SQLite file migrated by `prisma migrate deploy`,
+// never against mocks: global setup migrates a template once and each worker process
+// copies it to a file of its own (tests/support/test-database.ts), which is why
+// DATABASE_URL and UPLOAD_DIR are set by tests/setup-database.ts, not here.
 export default defineConfig({
   resolve: {
     alias: {
@@ -15,12 +17,10 @@ export default defineConfig({
     include: ["**/*.test.{ts,tsx}"],
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     globalSetup: ["tests/global-setup.ts"],
-    setupFiles: ["tests/setup.ts"],
+    setupFiles: ["tests/setup-database.ts", "tests/setup.ts"],
     env: {
-      DATABASE_URL: "file:./data/test/vitest.db",
       COMMONPLACE_COUNT_QUERIES: "1",
       BLOG_TIMEZONE: "Asia/Kuala_Lumpur",
-      UPLOAD_DIR: "data/test/uploads",
     },
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, grantRole, newPerson, seriousA11yViolations, signUp, test } from "./fixtures";
+import { expect, seriousA11yViolations, test } from "./fixtures";
 
 // A 1×1 PNG: enough for the upload checks and for the browser to decode.
 const PNG = Buffer.from(
@@ -13,13 +13,10 @@ test.describe("authoring", () => {
 
   test("an admin writes a post with a label and an image, publishes it, and readers see it", async ({
     page,
+    login,
   }) => {
-    const author = newPerson("author");
-    await signUp(page, author);
-    grantRole(author.email, "admin");
-
-    // Roles are read on every request: the header offers the admin area at once.
-    await page.reload();
+    await login({ role: "admin" });
+    await page.goto("/");
     await page.getByRole("link", { name: "Admin" }).click();
     await expect(page).toHaveURL("/admin/posts");
     await expect(page.getByRole("heading", { name: "Posts" })).toBeVisible();
@@ -105,10 +102,8 @@ test.describe("authoring", () => {
     ).toHaveAttribute("href", postUrl);
   });
 
-  test("an admin renames a published post and the old address redirects", async ({ page }) => {
-    const author = newPerson("author");
-    await signUp(page, author);
-    grantRole(author.email, "admin");
+  test("an admin renames a published post and the old address redirects", async ({ page, login }) => {
+    await login({ role: "admin" });
     await page.goto("/admin/posts/new");
     const id = randomUUID().slice(0, 6);
     await page.getByLabel("Title").fill(`Old name ${id}`);
@@ -134,13 +129,18 @@ test.describe("authoring", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Old name ${id}`);
   });
 
-  test("the admin area is hidden from commenters and asks strangers to sign in", async ({ page }) => {
+  test("the admin area is hidden from commenters and asks strangers to sign in", async ({
+    page,
+    login,
+    db,
+  }) => {
     const response = await page.goto("/admin/posts");
     expect(response?.status()).toBe(200);
     await expect(page).toHaveURL("/signin?callbackUrl=%2Fadmin%2Fposts");
 
-    const commenter = newPerson("commenter");
-    await signUp(page, commenter);
+    const commenter = await login({ role: "commenter" });
+    await page.goto("/");
+    await expect(page.getByText(`Signed in as ${commenter.name}`)).toBeVisible();
     await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
     for (const path of ["/admin", "/admin/posts", "/admin/posts/new", "/admin/pages", "/admin/pages/new"]) {
       const denied = await page.goto(path);
@@ -149,12 +149,16 @@ test.describe("authoring", () => {
       await expect(page.getByRole("navigation", { name: "Admin" })).toHaveCount(0);
       expect(await seriousA11yViolations(page), path).toEqual([]);
     }
+
+    // Roles are read on every request: a promotion opens the admin area at once.
+    await db.user.update({ where: { id: commenter.id }, data: { role: "admin" } });
+    await page.goto("/");
+    await page.getByRole("link", { name: "Admin" }).click();
+    await expect(page.getByRole("heading", { name: "Posts" })).toBeVisible();
   });
 
-  test("an admin adds a static page to the Pages menu", async ({ page }) => {
-    const author = newPerson("author");
-    await signUp(page, author);
-    grantRole(author.email, "admin");
+  test("an admin adds a static page to the Pages menu", async ({ page, login }) => {
+    await login({ role: "admin" });
     await page.goto("/admin/pages");
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole("link", { name: "New page" }).click();

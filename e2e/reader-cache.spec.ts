@@ -1,5 +1,4 @@
-import { addGuestComments, createE2EPost } from "./support/e2e-db";
-import { DEMO_POST_PATH, expect, MODERATOR, signIn, test, topLevelComments } from "./fixtures";
+import { DEMO_POST_PATH, expect, test, topLevelComments } from "./fixtures";
 
 // docs/decisions/010: reader pages are cached, the same bytes for everyone, with a
 // hash-based script policy, and they still hydrate.
@@ -34,13 +33,16 @@ test.describe("cached reader pages", () => {
   test("a moderator's visit leaves nothing of them in what anonymous readers get", async ({
     page,
     request,
+    login,
   }) => {
-    await signIn(page, MODERATOR, DEMO_POST_PATH);
+    const moderator = await login({ role: "moderator" });
+    await page.goto(DEMO_POST_PATH);
+    await expect(page.getByText(`Signed in as ${moderator.name}`)).toBeVisible();
     await expect(
       topLevelComments(page).first().getByRole("button", { name: "Delete" }).first(),
     ).toBeVisible();
     const html = await (await request.get(DEMO_POST_PATH)).text();
-    for (const personal of [MODERATOR.name, MODERATOR.email, "Signed in as", ">Delete<", "Moderation"])
+    for (const personal of [moderator.name, moderator.email, "Signed in as", ">Delete<", "Moderation"])
       expect(html).not.toContain(personal);
   });
 });
@@ -49,10 +51,12 @@ test.describe("long threads", () => {
   test("come in pages: Load more appends the next one, a permalink finds its page", async ({
     page,
     request,
+    createPost,
+    createGuestComments,
   }) => {
-    const post = createE2EPost({ title: "A long thread" });
+    const post = await createPost({ title: "A long thread" });
     // A page holds 50 comments (COMMENTS_PER_PAGE).
-    const ids = addGuestComments(post.id, 70);
+    const ids = await createGuestComments(post.id, 70);
     await page.goto(post.path);
     await expect(page.getByRole("heading", { name: "70 comments:" })).toBeVisible();
     await expect(topLevelComments(page)).toHaveCount(50);
@@ -75,9 +79,9 @@ test.describe("long threads", () => {
 test.describe("long threads without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("Load more is a link to the next page", async ({ page }) => {
-    const post = createE2EPost({ title: "A long thread, no script" });
-    const ids = addGuestComments(post.id, 55);
+  test("Load more is a link to the next page", async ({ page, createPost, createGuestComments }) => {
+    const post = await createPost({ title: "A long thread, no script" });
+    const ids = await createGuestComments(post.id, 55);
     await page.goto(post.path);
     await page.getByRole("link", { name: "Load more comments" }).click();
     await expect(page).toHaveURL(new RegExp(`${post.path}/comments/\\d+`));

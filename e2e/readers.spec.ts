@@ -7,12 +7,15 @@ import {
   seriousA11yViolations,
   test,
 } from "./fixtures";
-import { createE2EPost } from "./support/e2e-db";
 
 test.describe("finding posts", () => {
-  test("home pages through Older Posts and back through Newer Posts", async ({ page, request }) => {
+  test("home pages through Older Posts and back through Newer Posts", async ({
+    page,
+    request,
+    createPost,
+  }) => {
     // More posts than one page holds (5 by default), whatever other tests added.
-    for (let i = 0; i < 6; i++) createE2EPost({ title: `Paging post ${i}` });
+    for (let i = 0; i < 6; i++) await createPost({ title: `Paging post ${i}` });
     await expireReaderCache(request);
     await page.goto("/");
     const paging = page.getByRole("navigation", { name: "More posts" });

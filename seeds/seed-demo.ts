@@ -94,23 +94,6 @@ async function seedPages(db: DbClient): Promise<void> {
   }
 }
 
-/**
- * A pristine copy of the demo thread on a post of its own, so tests that change a
- * thread (replies, deletions) never disturb each other or the original. The copy has
- * its own title and text, no labels and a date in 2001, so the seeded post's listings,
- * archive counts and search results stay exactly as seeded.
- */
-export async function seedDemoPostCopy(db: DbClient, slug: string): Promise<{ id: number }> {
-  return seedPost(db, {
-    slug,
-    title: `Thread copy ${slug}`,
-    standfirst: "",
-    bodyMarkdown: "A copy of the demo thread, made by a test.",
-    labels: [],
-    publishedAt: new Date("2001-01-15T12:00:00+08:00"),
-  });
-}
-
 /** Seeds the demo post, its thread and the static pages; safe to run repeatedly. */
 export async function seedDemo(db: DbClient): Promise<void> {
   await seedPost(db);

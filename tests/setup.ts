@@ -1,4 +1,17 @@
 import { afterEach, beforeEach, vi } from "vitest";
+import { resetSession } from "./support/session";
+
+// Every test file gets the same Auth.js entry and cache, whatever it imports first
+// (tests/support/session.ts: signInAs, revalidated).
+vi.mock("@/auth", async () => (await import("./support/session")).mockedAuth);
+vi.mock("next/cache", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/cache")>()),
+  ...(await import("./support/session")).mockedCache,
+}));
+vi.mock("next/headers", async () => (await import("./support/session")).mockedHeaders);
+
+// Each test starts signed out, with nothing revalidated yet.
+beforeEach(() => resetSession());
 
 // An unexpected console.error is a failing test, not noise.
 let errorSpy: ReturnType<typeof vi.spyOn>;

@@ -29,11 +29,11 @@ export function CommentItem({ comment, postPath, actions, hiddenReplies = {}, pu
     <li
       id={anchor}
       tabIndex={-1}
-      className="comment scroll-mt-4 outline-none"
+      className="scroll-mt-4 outline-none"
       aria-labelledby={`${anchor}-author`}
       data-published={published ? "" : undefined}
     >
-      <article className="rounded-md py-3 target:bg-highlight">
+      <article aria-labelledby={`${anchor}-author`} className="rounded-md py-3 target:bg-highlight">
         <header className="flex flex-wrap items-baseline gap-x-2 text-sm">
           <span id={`${anchor}-author`} className="font-semibold">
             <bdi>{comment.authorName}</bdi>

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { revalidated, signInAs } from "@/tests/support/session";
 import { db } from "@/lib/db";
 import { createComments, createPost, createUser } from "@/tests/support/factories";
@@ -14,11 +14,6 @@ const isDeleted = async (id: number) =>
   (await db.comment.findUniqueOrThrow({ where: { id } })).deletedAt !== null;
 
 describe("deleteCommentAction", () => {
-  beforeEach(() => {
-    signInAs(null);
-    revalidated.length = 0;
-  });
-
   it("refuses the signed out and others' comments, and expires nothing", async () => {
     const post = await createPost();
     const author = await createUser();

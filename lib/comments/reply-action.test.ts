@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { request, revalidated, signInAs } from "@/tests/support/session";
 import { runAction } from "@/tests/support/actions";
 import { db } from "@/lib/db";
@@ -12,6 +12,9 @@ function form(fields: Record<string, string | number | null | undefined>) {
     data.set(name, String(value ?? ""));
   return data;
 }
+
+/** Comments a reply could have stored: each test's replies carry a body of their own. */
+const commentsWithBody = (body: string) => db.comment.count({ where: { body } });
 
 async function scene() {
   const post = await createPost();
@@ -37,8 +40,6 @@ const allowed = (actor: keyof typeof actors, target: Target) =>
   (actor === "commenter" || actor === "moderator") && (target === "post" || target === "comment");
 
 describe("createReplyAction authorization matrix", () => {
-  beforeEach(() => signInAs(null));
-
   for (const actor of Object.keys(actors) as (keyof typeof actors)[]) {
     for (const target of ["post", "comment", "deleted comment", "comment on another post"] as Target[]) {
       it(`${actor} replying to a ${target}: ${allowed(actor, target) ? "stored" : "refused"}`, async () => {
@@ -50,19 +51,16 @@ describe("createReplyAction authorization matrix", () => {
           "deleted comment": deleted,
           "comment on another post": foreign,
         }[target];
-        const before = await db.comment.count();
-        const state = await createReplyAction(
-          { status: "idle" },
-          form({ postId: post.id, parentId, body: `matrix ${actor} ${target}` }),
-        );
+        const body = `matrix ${actor} ${target} ${randomUUID()}`;
+        const state = await createReplyAction({ status: "idle" }, form({ postId: post.id, parentId, body }));
         if (allowed(actor, target)) {
           expect(state.status).toBe("success");
-          expect(await db.comment.count()).toBe(before + 1);
+          expect(await commentsWithBody(body)).toBe(1);
         } else {
           expect(state.status).toBe("error");
           expect(state.formError).toBeTruthy();
-          expect(state.values?.body).toBe(`matrix ${actor} ${target}`);
-          expect(await db.comment.count()).toBe(before);
+          expect(state.values?.body).toBe(body);
+          expect(await commentsWithBody(body)).toBe(0);
         }
       });
     }
@@ -106,16 +104,16 @@ describe("createReplyAction input handling", () => {
   it("refuses malformed ids and form keys without touching the database", async () => {
     const { post } = await scene();
     signInAs((await createUser()).id);
-    const before = await db.comment.count();
+    const body = `malformed ${randomUUID()}`;
     for (const fields of [
-      { postId: "1 OR 1=1", parentId: null, body: "x" },
-      { postId: post.id, parentId: "-3", body: "x" },
-      { postId: post.id, parentId: null, body: "x", idempotencyKey: "short" },
+      { postId: "1 OR 1=1", parentId: null, body },
+      { postId: post.id, parentId: "-3", body },
+      { postId: post.id, parentId: null, body, idempotencyKey: "short" },
     ]) {
       const state = await createReplyAction({ status: "idle" }, form(fields));
       expect(state.status).toBe("error");
     }
-    expect(await db.comment.count()).toBe(before);
+    expect(await commentsWithBody(body)).toBe(0);
   });
 
   it("expires the post's cached pages, the listings and the comment feeds, leaving its own answer alone", async () => {

@@ -92,7 +92,7 @@ describe("labels", () => {
 });
 
 describe("archive", () => {
-  // Years no other test uses, since all test files share one database.
+  // Years no other test in this file uses.
   it("files a post by the month of its permalink in the blog's time zone", async () => {
     const post = await createPost({ publishedAt: new Date("1987-06-30T17:30:00Z") });
     const year = (await getArchive()).find((y) => y.year === "1987");

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signInAs } from "@/tests/support/session";
 import { formData, runAction } from "@/tests/support/actions";
 import { deleteCommentAction } from "@/lib/comments/actions";
@@ -51,8 +51,6 @@ async function actorId(actor: Actor, author: { id: string }): Promise<string | n
 }
 
 describe("moderation authorization matrix", () => {
-  beforeEach(() => signInAs(null));
-
   for (const actor of ACTORS) {
     const mayDelete = actor === "author" || actor === "moderator" || actor === "admin";
     it(`${actor} deleting a comment: ${mayDelete ? "deleted" : "refused, nothing changes"}`, async () => {

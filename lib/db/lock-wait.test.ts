@@ -1,25 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { rmSync } from "node:fs";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DatabaseBusyError, isDatabaseBusy } from "@/lib/data/errors";
 import { databaseFilePath } from "@/lib/db/url";
 import { createDbClient, type DbClient } from "@/lib/db/client";
 
-// A copy of the migrated test database, so holding its write lock for seconds never
-// slows the test files running in parallel on data/test/vitest.db.
-const file = databaseFilePath(`file:./data/test/lock-wait-${randomUUID().slice(0, 8)}.db`);
+// This worker's own database (tests/support/test-database.ts): holding its write lock for
+// seconds slows no other test file.
+const file = databaseFilePath(process.env.DATABASE_URL);
 const LOCK_MS = 2000;
-
-beforeAll(() => {
-  const source = new Database(databaseFilePath(process.env.DATABASE_URL));
-  source.prepare("VACUUM INTO ?").run(file);
-  source.close();
-});
-
-afterAll(() => {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
-});
 
 /** Another connection (a backup, a script) takes the write lock and keeps it for `ms`. */
 async function holdWriteLock(ms: number): Promise<{ released: Promise<number> }> {

@@ -61,7 +61,7 @@ describe("feeds", () => {
       { body: "A <b>live</b> comment & more" },
       { body: "secret deleted words" },
     ]);
-    // Newest in the database, so they are inside the whole-blog feed's 50 entries whatever other tests add.
+    // Newest in the database, so they are inside the whole-blog feed's 50 entries whatever other tests here add.
     await db.comment.updateMany({
       where: { id: { in: [live, deleted] } },
       data: { createdAt: new Date(Date.now() + 1000) },

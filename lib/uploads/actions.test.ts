@@ -1,5 +1,5 @@
 import { readdir } from "node:fs/promises";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { signInAs } from "@/tests/support/session";
 import { formData } from "@/tests/support/actions";
 import { createUser } from "@/tests/support/factories";
@@ -8,18 +8,14 @@ import { uploadSettings } from "@/lib/uploads/settings";
 import { uploadImageAction } from "./actions";
 
 // A folder of this file's own (other test files upload in parallel), set before lib/env.ts
-// reads the environment: it is parsed once per process, and each test file has its own.
+// reads the environment: it is parsed once per test file. Removed with the workers' databases.
 vi.hoisted(() => {
-  process.env.UPLOAD_DIR = `data/test/uploads-${crypto.randomUUID()}`;
+  process.env.UPLOAD_DIR = `data/test/workers/uploads-${crypto.randomUUID()}`;
 });
 
 const storedCount = async () => (await readdir(uploadSettings().dir).catch(() => [])).length;
 
 describe("uploadImageAction", () => {
-  beforeEach(() => {
-    signInAs(null);
-  });
-
   it("stores nothing for the signed-out, commenters or moderators", async () => {
     const before = await storedCount();
     expect(await uploadImageAction(formData({ image: imageFile(PNG_1X1) }))).toMatchObject({

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signInAs } from "@/tests/support/session";
 import { formData, runAction } from "@/tests/support/actions";
 import { createPost, createUser, uniqueSlug } from "@/tests/support/factories";
@@ -35,6 +35,9 @@ async function signInAdmin() {
   return admin;
 }
 
+/** Posts a save could have stored: every test's attempts carry a title or slug of its own. */
+const postsWith = (where: { title?: string; slug?: string }) => db.post.count({ where });
+
 function savedId(result: Awaited<ReturnType<typeof save>>): number {
   if (!("redirectTo" in result)) throw new Error(`expected a redirect, got ${JSON.stringify(result)}`);
   const match = /^\/admin\/posts\/(\d+)\?notice=saved$/.exec(result.redirectTo);
@@ -43,8 +46,6 @@ function savedId(result: Awaited<ReturnType<typeof save>>): number {
 }
 
 describe("savePostAction authorization", () => {
-  beforeEach(() => signInAs(null));
-
   const outsiders = {
     commenter: async () => (await createUser()).id,
     moderator: async () => (await createUser({ role: "moderator" })).id,
@@ -53,19 +54,19 @@ describe("savePostAction authorization", () => {
 
   it("a signed-out request changes nothing and keeps the text", async () => {
     const existing = await createPost({ title: "Untouched" });
-    const before = await db.post.count();
-    const created = await save({ title: "Sneaky" });
+    const title = `Sneaky ${uniqueSlug()}`;
+    const created = await save({ title });
     const updated = await save({
       postId: String(existing.id),
-      title: "Sneaky",
+      title,
       slug: existing.slug,
       intent: "publish",
     });
     for (const result of [created, updated]) {
       expect(result.status).toBe("error");
-      if ("values" in result) expect(result.values?.title).toBe("Sneaky");
+      if ("values" in result) expect(result.values?.title).toBe(title);
     }
-    expect(await db.post.count()).toBe(before);
+    expect(await postsWith({ title })).toBe(0);
     expect((await db.post.findUniqueOrThrow({ where: { id: existing.id } })).title).toBe("Untouched");
   });
 
@@ -73,21 +74,21 @@ describe("savePostAction authorization", () => {
     it(`a ${who} can neither create nor edit posts`, async () => {
       const existing = await createPost({ title: "Untouched" });
       signInAs(await makeUser());
-      const before = await db.post.count();
+      const title = `Sneaky ${uniqueSlug()}`;
       // Refused as an answer that keeps the text, not a thrown error (a 500 page).
       const attempts: Record<string, string | File>[] = [
-        { title: "Sneaky" },
-        { postId: String(existing.id), title: "Sneaky", slug: existing.slug },
-        { title: "Sneaky", coverImage: imageFile(PNG_1X1) },
+        { title },
+        { postId: String(existing.id), title, slug: existing.slug },
+        { title, coverImage: imageFile(PNG_1X1) },
       ];
       for (const attempt of attempts)
         expect(await save(attempt)).toMatchObject({
           status: "error",
           formError:
             who === "banned admin" ? expect.stringMatching(/banned/) : expect.stringMatching(/not allowed/),
-          values: { title: "Sneaky" },
+          values: { title },
         });
-      expect(await db.post.count()).toBe(before);
+      expect(await postsWith({ title })).toBe(0);
       expect((await db.post.findUniqueOrThrow({ where: { id: existing.id } })).title).toBe("Untouched");
     });
   }
@@ -97,7 +98,7 @@ describe("savePostAction for an admin", () => {
   it("creates a draft with an automatic slug, labels and only the fields the form may set", async () => {
     const admin = await signInAdmin();
     const title = `Rain in ${uniqueSlug("Penang")}`;
-    // Label names of this test's own: the demo seed's "World"/"Asia" are created in parallel.
+    // Label names of this test's own, whatever other tests in this file create.
     const tag = uniqueSlug("tag");
     const labels = `Zeta ${tag}, eta ${tag},  ZETA ${tag} , Eta ${tag}`;
     const id = savedId(
@@ -141,10 +142,11 @@ describe("savePostAction for an admin", () => {
   it("refuses a taken slug with a field error and stores nothing", async () => {
     await signInAdmin();
     const existing = await createPost();
-    const before = await db.post.count();
-    const result = await save({ title: "Another", slug: existing.slug });
+    const title = `Another ${uniqueSlug()}`;
+    const result = await save({ title, slug: existing.slug });
     expect(result).toMatchObject({ status: "error", fieldErrors: { slug: "That slug is taken" } });
-    expect(await db.post.count()).toBe(before);
+    expect(await postsWith({ title })).toBe(0);
+    expect(await postsWith({ slug: existing.slug })).toBe(1);
   });
 
   it("explains invalid input field by field", async () => {
@@ -182,12 +184,12 @@ describe("savePostAction for an admin", () => {
     expect(post.coverImageUrl).toMatch(/^\/uploads\/[a-f0-9]{32}\.png$/);
     expect(post.coverImageCaption).toBe("(AP pic)");
 
-    const before = await db.post.count();
-    const refused = await save({ slug: uniqueSlug(), coverImage: imageFile(SVG, "x.svg", "image/svg+xml") });
+    const slug = uniqueSlug();
+    const refused = await save({ slug, coverImage: imageFile(SVG, "x.svg", "image/svg+xml") });
     expect(refused).toMatchObject({
       status: "error",
       fieldErrors: { coverImage: "Upload a JPEG, PNG, GIF or WebP image." },
     });
-    expect(await db.post.count()).toBe(before);
+    expect(await postsWith({ slug })).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "@/tests/support/session";
 import { formData, runAction } from "@/tests/support/actions";
 import { createUser, uniqueSlug } from "@/tests/support/factories";
@@ -52,7 +52,7 @@ async function visit(path: string): Promise<string> {
 }
 
 describe("slug changes keep old URLs working", () => {
-  beforeAll(async () => signInAs((await createUser({ role: "admin" })).id));
+  beforeEach(async () => signInAs((await createUser({ role: "admin" })).id));
 
   it("redirects the old permalink permanently after a rename, and keeps chains working", async () => {
     const [first, second, third] = [uniqueSlug("first"), uniqueSlug("second"), uniqueSlug("third")];
