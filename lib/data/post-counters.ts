@@ -44,8 +44,9 @@ function createCounters(): Counters {
   });
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      // `next start` has its own handler, which closes the server and exits: let it,
-      // while every view from the requests it is still finishing is written at once.
+      // The server (server.mjs, like `next start`) has its own handler, which closes it
+      // and exits: let it, while every view from the requests it is still finishing is
+      // written at once.
       const exitIsOurs = process.listenerCount(signal) === 0;
       void Promise.all(all.map((buffer) => buffer.shutdown())).finally(() => {
         if (exitIsOurs) process.kill(process.pid, signal);
