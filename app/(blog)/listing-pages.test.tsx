@@ -87,7 +87,7 @@ describe("listing pages", () => {
     expect(html).not.toContain('role="status"');
     expect(html).toMatch(/<section aria-labelledby="discussion-results"[^>]*><h2 id="discussion-results"/);
     expect(html).toContain(
-      `<a class="hover:underline" href="/comments/${id}">Thread &lt;b&gt;bold&lt;/b&gt;</a>`,
+      `<a href="/comments/${id}" class="hover:underline">Thread &lt;b&gt;bold&lt;/b&gt;</a>`,
     );
     expect(html).toContain("Comment by Tester");
     expect(html).toMatch(new RegExp(`<mark[^>]*>${word}</mark><span> &lt;i&gt;!</span>`));

@@ -95,9 +95,11 @@ function DiscussionResults({ hits }: { hits: CommentSearchHit[] }) {
         {hits.map((hit) => (
           <li key={hit.id}>
             <h3 className="font-serif text-lg font-bold">
-              <Link href={hit.path} className="hover:underline">
+              {/* A plain link: the permalink is a redirect to `…#c<id>`, and a client-side
+                  navigation through a redirect drops that fragment. */}
+              <a href={hit.path} className="hover:underline">
                 {hit.postTitle}
-              </Link>
+              </a>
             </h3>
             <p className="text-sm text-muted">
               Comment by {hit.authorName} · {formatDateHeader(hit.createdAt)}
