@@ -85,6 +85,23 @@ test.describe("finding posts", () => {
     }
   });
 
+  test("search finds the demo thread's 声东击西 in the discussion and opens the comment", async ({
+    page,
+  }) => {
+    await page.goto(`/search?q=${encodeURIComponent("声东击西")}`);
+    await expect(page.getByText("No post’s own text matches “声东击西”.")).toBeVisible();
+    const discussion = page.getByRole("region", { name: "In the discussion" });
+    await expect(discussion.getByRole("heading", { level: 2 })).toHaveText("In the discussion");
+    const result = discussion.getByRole("listitem").filter({ hasText: "Comment by Anonymous" });
+    await expect(result.locator("mark")).toHaveText(["声东击西"]);
+    const link = result.getByRole("link", { name: DEMO_POST_TITLE });
+    await expect(link).toHaveAttribute("href", /^\/comments\/\d+$/);
+    const commentId = (await link.getAttribute("href"))!.split("/").pop();
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`^[^#]*${DEMO_POST_PATH}.*#c${commentId}$`));
+    await expect(page.locator(`#c${commentId}`)).toContainText("Never ever know 声东击西!");
+  });
+
   test("paging and archive parameters are validated", async ({ request }) => {
     const cases: [string, number][] = [
       ["/", 200],
@@ -125,6 +142,7 @@ test.describe("finding posts", () => {
     "/search?q=Pyongyang",
     "/search?q=nothingmatches",
     "/search",
+    `/search?q=${encodeURIComponent("声东击西")}`,
   ]) {
     test(`${path} has no serious accessibility violations`, async ({ page }) => {
       await page.goto(path);

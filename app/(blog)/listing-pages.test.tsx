@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createPost } from "@/tests/support/factories";
+import { createComments, createPost } from "@/tests/support/factories";
 import MonthArchivePage from "./[year]/[month]/page";
 import MonthOlderPage from "./archive/[year]/[month]/[page]/page";
 import LabelPage from "./label/[slug]/page";
@@ -76,5 +76,20 @@ describe("listing pages", () => {
     expect(html).toContain("onerror=alert(1)&gt;");
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img");
+  });
+
+  it("search shows matching comments in their own section, linking to the comment", async () => {
+    const word = `w${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+    const post = await createPost({ title: "Thread <b>bold</b>" });
+    const [id] = await createComments(post.id, [{ body: `Never ever know ${word} <i>!` }]);
+    const html = renderToStaticMarkup(await SearchPage({ searchParams: search({ q: word }) }));
+    expect(html).toContain("No post’s own text matches");
+    expect(html).not.toContain('role="status"');
+    expect(html).toMatch(/<section aria-labelledby="discussion-results"[^>]*><h2 id="discussion-results"/);
+    expect(html).toContain(
+      `<a href="/comments/${id}" class="hover:underline">Thread &lt;b&gt;bold&lt;/b&gt;</a>`,
+    );
+    expect(html).toContain("Comment by Tester");
+    expect(html).toMatch(new RegExp(`<mark[^>]*>${word}</mark><span> &lt;i&gt;!</span>`));
   });
 });

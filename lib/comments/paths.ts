@@ -11,6 +11,11 @@ export function commentHash(commentId: number): string {
   return `#${commentAnchor(commentId)}`;
 }
 
+/** A comment's permanent address: redirects to whichever page shows it (app/(blog)/comments/[id]). */
+export function commentPermalink(commentId: number): string {
+  return `/comments/${commentId}`;
+}
+
 /** A comment on its post's page (where the first page shows it; see commentViewPath for any page). */
 export function commentHref(postPath: string, commentId: number): string {
   return `${postPath}${commentHash(commentId)}`;

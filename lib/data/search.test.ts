@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { MATCH_CLOSE, MATCH_OPEN } from "@/lib/search/highlight";
-import { createPost } from "@/tests/support/factories";
-import { searchPosts } from "./search";
+import { createComments, createPost } from "@/tests/support/factories";
+import { searchComments, searchPosts } from "./search";
 
 /** A word no other post contains, so tests sharing the database do not see each other. */
 const uniqueWord = () => `w${randomUUID().replace(/-/g, "").slice(0, 12)}`;
@@ -177,6 +177,107 @@ describe("searchPosts in scripts without spaces between words", () => {
   it("keeps the trigram index intact", async () => {
     await expect(
       db.$executeRaw`INSERT INTO "PostSearchTrigram" ("PostSearchTrigram") VALUES ('integrity-check')`,
+    ).resolves.toBeDefined();
+  });
+});
+
+describe("searchComments", () => {
+  const marked = (text: string) => `${MATCH_OPEN}${text}${MATCH_CLOSE}`;
+  // Wide pages: other tests may add comments with the same Chinese text at the same time.
+  const commentHits = async (q: string) => (await searchComments(q, { page: 1, perPage: 100 })).hits;
+  const commentIds = async (q: string) => (await commentHits(q)).map((hit) => hit.id);
+  const DEMO_COMMENT =
+    "Wakakakaka…\n\nMfer only read warfront news selectively.\n\nNever ever know 声东击西!";
+
+  it("finds the demo thread's 声东击西, by all four characters and by two", async () => {
+    const post = await createPost({ title: "Bulletproof Kim" });
+    const [id] = await createComments(post.id, [{ body: DEMO_COMMENT }]);
+    const [hit] = (await commentHits("声东击西")).filter((h) => h.id === id);
+    expect(hit).toMatchObject({
+      path: `/comments/${id}`,
+      postTitle: "Bulletproof Kim",
+      authorName: "Tester",
+    });
+    expect(hit.markedSnippet).toContain(`know ${marked("声东击西")}!`);
+    const [short] = (await commentHits("东击")).filter((h) => h.id === id);
+    expect(short.markedSnippet).toContain(`声${marked("东击")}西`);
+  });
+
+  it("finds a Latin word with a marked snippet, and leaves post results alone", async () => {
+    const word = uniqueWord();
+    const post = await createPost({ title: "Unrelated", bodyMarkdown: "Nothing here." });
+    const [id] = await createComments(post.id, [{ body: `I said ${word.toUpperCase()} twice: ${word}.` }]);
+    const [hit] = await commentHits(word);
+    expect(hit.id).toBe(id);
+    expect(hit.markedSnippet).toBe(`I said ${marked(word.toUpperCase())} twice: ${marked(word)}.`);
+    expect(await ids(word)).toEqual([]);
+  });
+
+  it("never finds a deleted comment, and finds it again once restored", async () => {
+    const word = uniqueWord();
+    const post = await createPost();
+    const [live, deleted] = await createComments(post.id, [
+      { body: `kept ${word} 声东击西` },
+      { body: `removed ${word} 声东击西` },
+    ]);
+    await db.comment.update({
+      where: { id: deleted },
+      data: { deletedAt: new Date(), deletedReason: "moderator" },
+    });
+    for (const q of [word, "removed", `声东击西 ${word}`, `东击 ${word}`, "东击"])
+      expect(await commentIds(q), q).not.toContain(deleted);
+    expect(await commentIds(`声东击西 ${word}`)).toEqual([live]);
+    expect(await commentIds(`东击 ${word}`)).toEqual([live]);
+    await db.comment.update({ where: { id: deleted }, data: { deletedAt: null, deletedReason: null } });
+    expect(new Set(await commentIds(`东击 ${word}`))).toEqual(new Set([live, deleted]));
+  });
+
+  it("never finds comments on drafts or scheduled posts", async () => {
+    const word = uniqueWord();
+    const draft = await createPost({ status: "draft" });
+    const scheduled = await createPost({ publishedAt: new Date(Date.now() + 60_000) });
+    const published = await createPost();
+    await createComments(draft.id, [{ body: `${word} 声东击西` }]);
+    await createComments(scheduled.id, [{ body: `${word} 声东击西` }]);
+    const [id] = await createComments(published.id, [{ body: `${word} 声东击西` }]);
+    for (const q of [word, `声东击西 ${word}`, `东击 ${word}`]) expect(await commentIds(q), q).toEqual([id]);
+    await db.post.update({ where: { id: published.id }, data: { status: "draft" } });
+    expect(await commentIds(word)).toEqual([]);
+  });
+
+  it("follows edits and hard deletes through the triggers, and pages", async () => {
+    const [before, after] = [uniqueWord(), uniqueWord()];
+    const post = await createPost();
+    const [first, second, third] = await createComments(post.id, [
+      { body: before },
+      { body: before },
+      { body: before },
+    ]);
+    const page1 = await searchComments(before, { page: 1, perPage: 2 });
+    const page2 = await searchComments(before, { page: 2, perPage: 2 });
+    expect(page1).toMatchObject({ hasMore: true });
+    expect(page2).toMatchObject({ hasMore: false });
+    expect([...page1.hits, ...page2.hits].map((hit) => hit.id)).toEqual([third, second, first]);
+    await db.comment.update({ where: { id: first }, data: { body: `edited ${after}` } });
+    expect(await commentIds(after)).toEqual([first]);
+    expect(await commentIds(before)).toEqual([third, second]);
+    await db.comment.delete({ where: { id: third } });
+    expect(await commentIds(before)).toEqual([second]);
+  });
+
+  it("shrugs off hostile input", async () => {
+    for (const q of ['"', "NEAR(a b", "'; DROP TABLE Comment; --", "*", "", "💣 朝鲜"])
+      await expect(searchComments(q, { page: 1, perPage: 5 }), q).resolves.toMatchObject({
+        hits: expect.any(Array),
+      });
+  });
+
+  it("keeps both comment indexes intact", async () => {
+    await expect(
+      db.$executeRaw`INSERT INTO "CommentSearch" ("CommentSearch", rank) VALUES ('integrity-check', 1)`,
+    ).resolves.toBeDefined();
+    await expect(
+      db.$executeRaw`INSERT INTO "CommentSearchTrigram" ("CommentSearchTrigram", rank) VALUES ('integrity-check', 1)`,
     ).resolves.toBeDefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toFtsQuery } from "./fts-query";
-import { cleanSnippet, splitHighlights } from "./highlight";
+import { cleanSnippet, plainSnippet, splitHighlights } from "./highlight";
 
 describe("toFtsQuery", () => {
   it("quotes each word and drops FTS5 syntax", () => {
@@ -38,5 +38,9 @@ describe("splitHighlights", () => {
 
   it("drops Markdown noise from snippets", () => {
     expect(cleanSnippet("**Bold** [link](https://e.com/x) # head")).toBe("Bold link head");
+  });
+
+  it("keeps the punctuation of plain-text comments, on one line", () => {
+    expect(plainSnippet(" snake_case in C#,\n\n**as typed** ")).toBe("snake_case in C#, **as typed**");
   });
 });

@@ -38,6 +38,11 @@ export function cleanSnippet(marked: string): string {
     .trim();
 }
 
+/** Comment bodies are plain text, not Markdown: only line breaks are noise in a snippet. */
+export function plainSnippet(marked: string): string {
+  return marked.replace(/\s+/g, " ").trim();
+}
+
 /**
  * Marks the terms (any case) where the text is not marked yet: for the short terms of
  * a substring search, which the index matched with LIKE and so could not highlight.
