@@ -5,8 +5,15 @@ import http from "node:http";
 import autocannon from "autocannon";
 import { CONNECTIONS, DURATION } from "./env.mjs";
 
-/** req/s and latency percentiles of `url` under CONNECTIONS concurrent connections. */
-export async function measure(url, { method = "GET", headers = {}, setupRequest, duration = DURATION } = {}) {
+// What every browser sends: pages travel gzip-encoded (the server compresses them).
+const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br" };
+
+/** req/s and latency percentiles of `url` under CONNECTIONS concurrent connections, asked as a browser asks. */
+export async function measure(
+  url,
+  { method = "GET", headers: extra = {}, setupRequest, duration = DURATION } = {},
+) {
+  const headers = { ...BROWSER_HEADERS, ...extra };
   const result = await autocannon({
     url,
     connections: CONNECTIONS,

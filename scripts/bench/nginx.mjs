@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { BENCH_DIR, NGINX_PORT, PORT, ROOT } from "./env.mjs";
 import { startProcess, waitForHttp } from "./processes.mjs";
 
@@ -44,6 +45,8 @@ export async function startNginx(staticHtml) {
   for (const dir of ["cache", "temp", "logs", "static"])
     mkdirSync(path.join(NGINX_PREFIX, dir), { recursive: true });
   writeFileSync(path.join(NGINX_PREFIX, "static/seed.html"), staticHtml);
+  // Compressed once, ahead of time, as a well-served static site does (gzip_static).
+  writeFileSync(path.join(NGINX_PREFIX, "static/seed.html.gz"), gzipSync(staticHtml, { level: 9 }));
 
   let site = readFileSync(path.join(ROOT, "docs/nginx/commonplace.conf"), "utf8");
   site = substitute(site, "/var/cache/nginx/commonplace", path.join(NGINX_PREFIX, "cache"));
@@ -70,10 +73,12 @@ http {
     ${["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map(temp).join("\n    ")}
     include ${path.join(NGINX_PREFIX, "commonplace.conf")};
 
-    # The ceiling: the same HTML as a plain file.
+    # The ceiling: the same HTML as a plain file (and its .gz for clients that read gzip).
     server {
         listen 127.0.0.1:${STATIC_PORT};
         root ${path.join(NGINX_PREFIX, "static")};
+        gzip_static on;
+        gzip_vary on;
     }
 }
 `;
