@@ -10,7 +10,7 @@ import { safeReturnPath } from "@/lib/auth/redirects";
 import { commentsChanged } from "@/lib/cache/revalidate";
 import { COMMENT_MESSAGES, COMMENTING_REFUSALS, rejectionMessage } from "@/lib/comments/messages";
 import { commentViewPath } from "@/lib/comments/paths";
-import { locateComment } from "@/lib/data/comment-pages";
+import { locateComment, placeComment } from "@/lib/data/comment-pages";
 import { createComment } from "@/lib/data/comment-writes";
 import { getThreadComment } from "@/lib/data/comments";
 import { deleteComment } from "@/lib/data/moderation";
@@ -65,7 +65,11 @@ async function publish(formData: FormData, { inPlace }: { inPlace: boolean }): P
     },
     {
       redirectTo: async () => {
-        const location = await locateComment(commentId);
+        // A comment just stored has a known place; a repeated submit is looked up.
+        const { thread } = result;
+        const location = thread
+          ? await placeComment({ id: commentId, postId: post.id, ...thread }, post.path)
+          : await locateComment(commentId);
         return location
           ? commentViewPath(location.postPath, location.view, commentId)
           : `${post.path}#comments`;

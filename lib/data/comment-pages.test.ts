@@ -9,6 +9,7 @@ import {
   getCommentPage,
   getCommentSubtree,
   locateComment,
+  placeComment,
   type CommentPage,
 } from "./comment-pages";
 
@@ -286,6 +287,30 @@ describe("locateComment", () => {
     expect((await locateComment(ids[deep + MAX_THREAD_DEPTH]))?.view.kind).toBe("page");
     const subtree = await getCommentSubtree(ids[deep + MAX_THREAD_DEPTH]);
     expect(subtree!.page.comments.map((c) => c.id)).toContain(ids[deep + 9]);
+  });
+
+  it("places a comment whose thread position is known exactly where it locates it, in fewer queries", async () => {
+    const post = await createPost();
+    const specs: Spec[] = [];
+    const random = seeded(5);
+    for (let t = 0; t < 6; t++) thread(specs, 30, 8, random);
+    const ids = await createComments(post.id, specs);
+    const rows = await db.comment.findMany({
+      where: { postId: post.id },
+      select: { id: true, postId: true, rootId: true, depth: true },
+    });
+    const path = `/2024/06/${post.slug}`;
+    const kinds = new Set<string>();
+    for (const row of rows) {
+      const located = await countStatements(() => locateComment(row.id));
+      const placed = await countStatements(() => placeComment(row, path));
+      expect(placed.result).toEqual(located.result);
+      expect(placed.statements).toBeLessThan(located.statements);
+      kinds.add(placed.result.view.kind);
+    }
+    // The sample covers every kind of place, so the equality above means something.
+    expect([...kinds].sort()).toEqual(["first-page", "page", "subtree"]);
+    expect(ids).toHaveLength(rows.length);
   });
 
   it("leads to the comment itself when its thread was cut short, and locates deleted comments", async () => {

@@ -92,9 +92,20 @@ export async function locateComment(commentId: number): Promise<CommentLocation 
     },
   });
   if (!comment) return null;
+  return placeComment(comment, postPath(asReadable(comment.post)));
+}
+
+/** A comment whose place in its thread and post the caller already knows (one it just stored). */
+export type PlacedComment = { id: number; postId: number; rootId: number | null; depth: number };
+
+/** locateComment without the lookup: for the comment a reply just stored on a readable post. */
+export async function placeComment(
+  comment: PlacedComment,
+  postPathOfComment: string,
+): Promise<CommentLocation> {
   const at = (view: CommentView): CommentLocation => ({
     postId: comment.postId,
-    postPath: postPath(asReadable(comment.post)),
+    postPath: postPathOfComment,
     view,
   });
   const threadId = comment.rootId ?? comment.id;

@@ -24,7 +24,14 @@ export type CreateCommentRejection =
   | { reason: "too-fast"; retryAfterSeconds: number };
 
 export type CreateCommentResult =
-  | { ok: true; commentId: number; postPath: string; repeatedSubmit: boolean }
+  | {
+      ok: true;
+      commentId: number;
+      postPath: string;
+      repeatedSubmit: boolean;
+      /** Where a newly stored comment sits in its thread (absent for a repeated submit). */
+      thread?: { rootId: number | null; depth: number };
+    }
   | ({ ok: false } & CreateCommentRejection);
 
 type CreateCommentInput = {
@@ -68,9 +75,8 @@ export async function createComment(
     position = threadPosition(parent);
   }
 
-  const earlier = await findBySubmission(input.author.id, input.idempotencyKey);
-  if (earlier) return { ok: true, commentId: earlier, postPath: path, repeatedSubmit: true };
-
+  // A resubmitted form (same key) is found when its slot is refused (the same text is a
+  // duplicate) or its insert meets the unique key: no lookup is spent on every comment.
   const bodyHash = createHash("sha256").update(input.body).digest("hex");
   if (!(await claimCommentSlot(input.author.id, bodyHash, limits, now))) {
     const repeated = await findBySubmission(input.author.id, input.idempotencyKey);
@@ -93,7 +99,7 @@ export async function createComment(
       },
       select: { id: true },
     });
-    return { ok: true, commentId: comment.id, postPath: path, repeatedSubmit: false };
+    return { ok: true, commentId: comment.id, postPath: path, repeatedSubmit: false, thread: position };
   } catch (error) {
     const repeated = isUniqueViolation(error)
       ? await findBySubmission(input.author.id, input.idempotencyKey)
