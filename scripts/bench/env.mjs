@@ -25,6 +25,8 @@ export function benchEnv() {
     AUTH_URL: ORIGIN,
     AUTH_TRUST_HOST: "true",
     AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-not-for-production-0123456789abcdef",
+    // Production mode seeds nothing by itself (scripts/lib/prepare.mjs): the suite reads the demo.
+    SEED_DEMO: "1",
     MODERATOR_EMAIL: "moderator@commonplace.local",
     MODERATOR_PASSWORD: "moderate-the-demo-thread",
     // The bench users reply as fast as the server lets them; flood rules are not measured.
