@@ -2,10 +2,12 @@
 // The production server: Next's own request handler behind the in-process page cache
 // (lib/cache/page-cache.mjs, docs/decisions/012). Serves the build in .next; `npm start`
 // builds first. Settings: PORT (3000), HOST (all interfaces), PAGE_CACHE_TTL_MS (1000;
-// 0 turns the page cache off and leaves exactly `next start`'s behaviour).
+// 0 turns the page cache off and leaves exactly `next start`'s behaviour), TRUSTED_PROXIES
+// (none; which proxies' X-Forwarded-For to believe, lib/net/client-address.mjs).
 import { createServer } from "node:http";
 import { createPageCache } from "./lib/cache/page-cache.mjs";
 import { loadEnvFiles } from "./lib/env-files.mjs";
+import { parseTrustedProxies, stampClientAddress } from "./lib/net/client-address.mjs";
 
 // What `next start` does too: this serves a production build, and React and Next read
 // the mode from here when they load (hence the import below, not at the top).
@@ -22,6 +24,14 @@ if (!Number.isFinite(port) || !Number.isFinite(ttlMs) || ttlMs < 0) {
   process.exit(1);
 }
 
+let trust;
+try {
+  trust = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+
 const app = next({ dev: false, dir: import.meta.dirname, hostname: host ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -30,6 +40,8 @@ const pageCache = ttlMs > 0 ? createPageCache({ ttlMs }) : null;
 pageCache?.install();
 
 const server = createServer((req, res) => {
+  // Before anything else: the app reads the client's address only from this header.
+  stampClientAddress(req, trust);
   if (pageCache?.serve(req, res)) return;
   pageCache?.record(req, res);
   handle(req, res).catch((error) => {

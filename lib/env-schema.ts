@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db/url";
+import { parseTrustedProxies } from "./net/client-address.mjs";
 
 /**
  * Every environment variable the app reads, in one schema. The running server parses it
@@ -45,6 +46,16 @@ export const EnvSchema = z.object({
   AUTH_GITHUB_SECRET: optionalText,
   AUTH_GOOGLE_ID: optionalText,
   AUTH_GOOGLE_SECRET: optionalText,
+
+  // The proxies in front of server.mjs: none (default), a hop count, or their addresses
+  // and CIDR ranges (docs/decisions/015). server.mjs reads it; validated here with the rest.
+  TRUSTED_PROXIES: optionalText.superRefine((value, context) => {
+    try {
+      parseTrustedProxies(value);
+    } catch (error) {
+      context.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  }),
 
   // Uploads: outside public/ on purpose, which is fixed at build time.
   UPLOAD_DIR: z.string().trim().min(1).default("./data/uploads"),

@@ -18,6 +18,8 @@ const env = {
   // Tests post in quick succession (a reply right after a comment); the flood rules
   // themselves are covered by the integration tests.
   COMMENT_MIN_INTERVAL_SECONDS: "0",
+  // Production mode seeds nothing by itself (scripts/lib/prepare.mjs): the suite reads the demo.
+  SEED_DEMO: "1",
   MODERATOR_EMAIL: "moderator@commonplace.local",
   MODERATOR_PASSWORD: "moderate-the-demo-thread",
 };

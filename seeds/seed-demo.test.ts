@@ -61,3 +61,36 @@ describe("demo seed", () => {
     });
   });
 });
+
+describe("demo seed over an existing blog", () => {
+  it("never overwrites the operator's edits to the demo post or the About page", async () => {
+    await seedDemo(db);
+    const post = await db.post.update({
+      where: { slug: SLUG },
+      data: { title: "Edited by the operator", bodyMarkdown: "Rewritten.", status: "draft" },
+      select: { id: true },
+    });
+    await db.page.update({ where: { slug: "about" }, data: { title: "About us", bodyMarkdown: "Ours." } });
+    const comments = await db.comment.count({ where: { postId: post.id } });
+
+    await seedDemo(db);
+
+    expect(
+      await db.post.findUnique({
+        where: { slug: SLUG },
+        select: { title: true, bodyMarkdown: true, status: true },
+      }),
+    ).toEqual({
+      title: "Edited by the operator",
+      bodyMarkdown: "Rewritten.",
+      status: "draft",
+    });
+    expect(
+      await db.page.findUnique({ where: { slug: "about" }, select: { title: true, bodyMarkdown: true } }),
+    ).toEqual({
+      title: "About us",
+      bodyMarkdown: "Ours.",
+    });
+    expect(await db.comment.count({ where: { postId: post.id } })).toBe(comments);
+  });
+});

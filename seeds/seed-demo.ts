@@ -1,8 +1,8 @@
 /**
- * Idempotent demo seed: run it any number of times and the blog shows exactly the demo
- * post, its labels, its 10-comment thread and the About page. Existing rows are
- * updated, never duplicated; a thread that already has comments is left alone so
- * replies written by people are never touched.
+ * Idempotent demo seed: run it any number of times and the blog has the demo post, its
+ * labels, its 10-comment thread and the About page. It only inserts what is missing: a
+ * post or page that already exists (the demo one, perhaps edited since by the operator)
+ * is never rewritten, and its thread never touched.
  */
 import { threadPosition, type ThreadPosition } from "@/lib/comments/tree";
 import type { DbClient } from "@/lib/db/client";
@@ -24,36 +24,31 @@ async function seedPost(db: DbClient, overrides: PostOverrides = {}): Promise<{ 
     where: { name },
     create: { name, slug: slugify(name) },
   }));
-  const fields = {
-    title: demo.title,
-    standfirst: demo.standfirst,
-    byline: demo.byline,
-    sourceName: demo.sourceName,
-    coverImageUrl: demo.coverImageUrl,
-    coverImageAlt: demo.coverImageAlt,
-    coverImageCaption: demo.coverImageCaption,
-    bodyMarkdown: demo.bodyMarkdown,
-    status: "published",
-    publishedAt: demo.publishedAt,
-  };
-  const post = await db.post.upsert({
-    where: { slug: demo.slug },
-    create: {
+  const existing = await db.post.findUnique({ where: { slug: demo.slug }, select: { id: true } });
+  if (existing) {
+    log(`Seed: "${demo.slug}" exists; left as is.`);
+    return existing;
+  }
+  const post = await db.post.create({
+    data: {
       slug: demo.slug,
-      ...fields,
+      title: demo.title,
+      standfirst: demo.standfirst,
+      byline: demo.byline,
+      sourceName: demo.sourceName,
+      coverImageUrl: demo.coverImageUrl,
+      coverImageAlt: demo.coverImageAlt,
+      coverImageCaption: demo.coverImageCaption,
+      bodyMarkdown: demo.bodyMarkdown,
+      status: "published",
+      publishedAt: demo.publishedAt,
       viewCount: demo.viewCount,
       shareCount: demo.shareCount,
       labels: { connectOrCreate: labels },
     },
-    update: { ...fields, labels: { connectOrCreate: labels } },
     select: { id: true },
   });
 
-  const existing = await db.comment.count({ where: { postId: post.id } });
-  if (existing > 0) {
-    log(`Seed: "${demo.title}" already has ${existing} comments; thread left as is.`);
-    return post;
-  }
   // Insert in thread order, so ids follow reading order and parents precede replies.
   let inserted = 0;
   const insert = async (comments: SeedComment[], parent: ({ id: number } & ThreadPosition) | null) => {
@@ -86,11 +81,8 @@ async function seedPages(db: DbClient): Promise<void> {
       navOrder: page.navOrder,
       published: true,
     };
-    await db.page.upsert({
-      where: { slug: page.slug },
-      create: { slug: page.slug, ...fields },
-      update: fields,
-    });
+    // An empty update: insert if missing, never overwrite the operator's edits.
+    await db.page.upsert({ where: { slug: page.slug }, create: { slug: page.slug, ...fields }, update: {} });
   }
 }
 

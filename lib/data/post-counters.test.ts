@@ -3,6 +3,7 @@ import { POST as postShare } from "@/app/api/posts/[id]/shares/route";
 import { POST as postView } from "@/app/api/posts/[id]/views/route";
 import { flushPostCounters } from "@/lib/data/post-counters";
 import { db } from "@/lib/db";
+import { CLIENT_IP_HEADER } from "@/lib/net/client-address.mjs";
 import { isBotUserAgent, visitorFromRequest } from "@/lib/visitors/visitor";
 import { createPost } from "@/tests/support/factories";
 
@@ -18,7 +19,13 @@ function call(
 ) {
   const request = new Request(`http://localhost/api/posts/${postId}/x`, {
     method: "POST",
-    headers: { "x-forwarded-for": `${ip}, 10.0.0.1`, "user-agent": ua, "sec-fetch-site": site },
+    // As server.mjs stamps it (lib/net/client-address.mjs); a client's own X-Forwarded-For is ignored.
+    headers: {
+      [CLIENT_IP_HEADER]: ip,
+      "x-forwarded-for": "198.51.100.99",
+      "user-agent": ua,
+      "sec-fetch-site": site,
+    },
   });
   return handler(request, { params: Promise.resolve({ id: String(postId) }) });
 }

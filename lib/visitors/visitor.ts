@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { createIsBotFromList, list } from "isbot";
+import { clientIp } from "@/lib/auth/client-ip";
 import { env } from "@/lib/env";
 import { dayKey } from "@/lib/text/dates";
 
@@ -34,17 +35,7 @@ export function visitorFromRequest(request: Request, now = new Date()): Visitor 
   // Another site's page posting here (a hidden form, an image farm) is not a reader.
   if (request.headers.get("sec-fetch-site") === "cross-site") return null;
   const day = dayKey(now);
-  return { day, hash: visitorHash(clientIp(request.headers), userAgent.slice(0, 512), day) };
-}
-
-/**
- * The first X-Forwarded-For entry (set by `next start` or the reverse proxy in front
- * of it). A client can send its own header when the server is exposed directly, so
- * this throttle stops reload spam and naive scripts, not a determined attacker.
- */
-function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+  return { day, hash: visitorHash(clientIp(request.headers) ?? "unknown", userAgent.slice(0, 512), day) };
 }
 
 function visitorSecret(): string {

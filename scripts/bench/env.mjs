@@ -25,8 +25,13 @@ export function benchEnv() {
     AUTH_URL: ORIGIN,
     AUTH_TRUST_HOST: "true",
     AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-not-for-production-0123456789abcdef",
+    // Production mode seeds nothing by itself (scripts/lib/prepare.mjs): the suite reads the demo.
+    SEED_DEMO: "1",
     MODERATOR_EMAIL: "moderator@commonplace.local",
     MODERATOR_PASSWORD: "moderate-the-demo-thread",
+    // The view-counter load sends one X-Forwarded-For address per simulated visitor from
+    // this machine: declared as the proxy in front, it is believed (docs/decisions/015).
+    TRUSTED_PROXIES: "127.0.0.1, ::1",
     // The bench users reply as fast as the server lets them; flood rules are not measured.
     COMMENT_MIN_INTERVAL_SECONDS: "0",
     COMMENTS_PER_HOUR: "10000",

@@ -3,10 +3,20 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadEnvFiles } from "../../lib/env-files.mjs";
 import { run } from "./run.mjs";
 
-/** Creates or migrates the database, then seeds the demo content (idempotent). */
+/**
+ * Creates or migrates the database, then seeds the demo content (idempotent, inserts
+ * only what is missing) unless this is production: there the demo is opt-in
+ * (SEED_DEMO=1) and a fresh blog starts empty, with `npm run user:create-admin`.
+ */
 export function prepareDatabase(env) {
   run("npx", ["prisma", "migrate", "deploy"], env);
-  run("npx", ["tsx", "--import", "./scripts/lib/allow-server-only.mjs", "seeds/seed.ts"], env);
+  if (shouldSeedDemo(env))
+    run("npx", ["tsx", "--import", "./scripts/lib/allow-server-only.mjs", "seeds/seed.ts"], env);
+}
+
+/** The demo seed runs implicitly everywhere but production, where SEED_DEMO=1 asks for it. */
+export function shouldSeedDemo(env) {
+  return env.NODE_ENV !== "production" || env.SEED_DEMO === "1";
 }
 
 /**
