@@ -56,11 +56,12 @@ server.listen(port, host, () => {
   console.log(`Commonplace is serving on http://${shown}:${port}${pageCache ? "" : " (page cache off)"}`);
 });
 
-// Stop taking requests, let those in flight finish (and the app write what it buffers,
-// lib/data/post-counters.ts), then leave.
+// Stop taking requests and let those in flight finish; the process then ends once
+// nothing is left to do. The app writes the views it buffers first and ends the process
+// itself when that is done (lib/data/post-counters.ts). Five seconds at most.
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.once(signal, () => {
-    server.close(() => process.exit(0));
+    server.close();
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5000).unref();
   });
