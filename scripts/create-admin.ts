@@ -8,6 +8,7 @@
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { loadEnvFiles } from "@/lib/env-files.mjs";
+import { runCli } from "./lib/run-cli";
 
 // Before anything reads the environment (lib/env.ts parses it on import).
 loadEnvFiles();
@@ -49,10 +50,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -5,6 +5,7 @@
 import { isRole, ROLES } from "@/lib/auth/permissions";
 import { loadEnvFiles } from "@/lib/env-files.mjs";
 import { normalizeEmail } from "@/lib/validations/account";
+import { runCli } from "./lib/run-cli";
 
 // Before anything reads the environment (lib/env.ts parses it on import).
 loadEnvFiles();
@@ -31,10 +32,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCli(main);
