@@ -14,6 +14,9 @@ const SMOKE_FILES = [
   "lib/data/listings.test.ts",
   "lib/auth/authenticate.test.ts", // sign-in throttles, parallel guesses
   "lib/comments/delete-action.test.ts",
+  "lib/comments/reply-action.test.ts",
+  "lib/data/comments.test.tsx", // a 5,000-comment thread in one query
+  "lib/data/moderation.test.ts",
   "app/(admin)/admin/posts/actions.test.ts",
   "app/(admin)/admin/posts/slug-redirects.test.ts",
   "app/(blog)/[year]/[month]/[slug]/load-post.test.ts",
