@@ -29,7 +29,7 @@ describe("parseEnv", () => {
     try {
       parseEnv({
         AUTH_SECRET: "short",
-        DATABASE_URL: "postgres://db/blog",
+        DATABASE_URL: "mysql://db/blog",
         BLOG_TIMEZONE: "Mars/Olympus",
         POSTS_PER_PAGE: "many",
       });
@@ -40,6 +40,12 @@ describe("parseEnv", () => {
     for (const name of ["AUTH_SECRET", "DATABASE_URL", "BLOG_TIMEZONE", "POSTS_PER_PAGE"])
       expect(message).toContain(name);
     expect(message).toContain("at least 32 characters");
+  });
+
+  it("accepts a SQLite file or a PostgreSQL server as the database", () => {
+    expect(parseEnv({ DATABASE_URL: "file:./blog.db" }).DATABASE_URL).toBe("file:./blog.db");
+    for (const url of ["postgresql://blog@db/blog", "postgres://blog@db/blog"])
+      expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
   });
 
   it("reads flags and numbers", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./db/url";
+import { DEFAULT_DATABASE_URL, databaseProvider } from "./db/url";
 import { parseTrustedProxies } from "./net/client-address.mjs";
 
 /**
@@ -25,10 +25,16 @@ const flag = (on: string) =>
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 
-  // Database (docs/decisions/001, 008)
+  // Database (docs/decisions/001, 008, 016)
   DATABASE_URL: optionalText
     .transform((value) => value ?? DEFAULT_DATABASE_URL)
-    .refine((value) => value.startsWith("file:"), 'DATABASE_URL must be a SQLite "file:" URL'),
+    .refine((value) => {
+      try {
+        return Boolean(databaseProvider(value));
+      } catch {
+        return false;
+      }
+    }, 'DATABASE_URL must be a SQLite "file:" URL or a "postgresql://" URL'),
   // How long a write waits for another connection's lock (backup, script) before giving
   // up with DatabaseBusyError; the wait never blocks the event loop (decision 008).
   DATABASE_WRITE_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(8000),

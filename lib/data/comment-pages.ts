@@ -166,7 +166,7 @@ async function planPage(postId: number, after: number | null): Promise<PagePlan 
       SELECT "rootId" FROM "Comment"
       WHERE "rootId" IN (${Prisma.join(ids)}) AND "depth" BETWEEN 1 AND ${MAX_THREAD_DEPTH}
       ORDER BY "rootId" LIMIT ${COMMENTS_PER_PAGE}
-    ) GROUP BY "rootId"`;
+    ) AS "budget" GROUP BY "rootId"`;
   const replies = new Map(counted.map((row) => [Number(row.rootId), Number(row.replies)]));
   const budgetSpent = counted.reduce((sum, row) => sum + Number(row.replies), 0) >= COMMENTS_PER_PAGE;
   const lastCounted = Math.max(...replies.keys());
@@ -203,10 +203,10 @@ async function loadPageIds(plan: PagePlan): Promise<LoadedId[]> {
     (_, i) => Prisma.sql`
     SELECT * FROM (
       SELECT "id", "depth" FROM "Comment" WHERE "rootId" = ${plan.roots[0]} AND "depth" = ${i + 1} ORDER BY "id" LIMIT ${limit}
-    )`,
+    ) AS "level"`,
   );
   const replies = await db.$queryRaw<{ id: number; depth: number }[]>`
-    SELECT "id", "depth" FROM (${Prisma.join(perDepth, " UNION ALL ")}) ORDER BY "id" LIMIT ${limit}`;
+    SELECT "id", "depth" FROM (${Prisma.join(perDepth, " UNION ALL ")}) AS "levels" ORDER BY "id" LIMIT ${limit}`;
   return [...roots, ...replies.map((row) => ({ id: Number(row.id), level: Number(row.depth) }))];
 }
 

@@ -1,8 +1,9 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { config } from "@/lib/config";
 import { DatabaseBusyError, isDatabaseBusy } from "@/lib/data/errors";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { resolveDatabaseUrl } from "@/lib/db/url";
+import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { databaseProvider, resolveDatabaseUrl } from "@/lib/db/url";
 import { lockWaitingAdapter } from "@/lib/db/lock-wait";
 import { BUSY_TIMEOUT_MS, connectionPragmas } from "@/lib/db/pragmas";
 import { env } from "@/lib/env";
@@ -15,27 +16,21 @@ export type DbClientOptions = {
 };
 
 /**
- * A Prisma client on one better-sqlite3 connection, its pragmas set before the first
- * query. The app uses the single instance in lib/db/index.ts; scripts and seeds
- * create their own, since they run outside Next's server-only boundary. A write that
- * finds the database locked by another connection waits off the event loop and, after
- * `writeWaitMs`, fails with DatabaseBusyError (docs/decisions/008).
+ * A Prisma client for DATABASE_URL: SQLite or PostgreSQL, chosen by the URL's scheme
+ * (docs/decisions/016); lib/generated/prisma must have been generated for the same
+ * provider (`prisma generate` with that URL), or Prisma refuses the adapter. The app uses
+ * the single instance in lib/db/index.ts; scripts and seeds create their own, since they
+ * run outside Next's server-only boundary.
  */
 export function createDbClient(url = env.DATABASE_URL, options: DbClientOptions = {}) {
   const countQueries = env.COMMONPLACE_COUNT_QUERIES;
-  const writeWaitMs = options.writeWaitMs ?? config.database.writeWaitMs;
-  const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
+  const resolved = resolveDatabaseUrl(url);
+  const connection: AdapterOptions =
+    databaseProvider(resolved) === "sqlite"
+      ? sqliteClientOptions(resolved, options)
+      : { adapter: new PrismaPg({ connectionString: resolved }) };
   const base = new PrismaClient({
-    adapter: lockWaitingAdapter(
-      new PrismaBetterSQLite3({ url: resolveDatabaseUrl(url), timeout: busyTimeoutMs }),
-      {
-        writeWaitMs,
-        setup: connectionPragmas(busyTimeoutMs),
-      },
-    ),
-    // A batch $transaction waits for BEGIN IMMEDIATE in the adapter: let it give the
-    // DatabaseBusyError instead of Prisma's own 2 s "unable to start a transaction".
-    transactionOptions: { maxWait: writeWaitMs + 2000 },
+    ...connection,
     log: countQueries ? [{ emit: "event", level: "query" }] : [],
   });
   if (countQueries) base.$on("query" as never, () => sqlStatementCounter.count++);
@@ -67,3 +62,24 @@ export function createDbClient(url = env.DATABASE_URL, options: DbClientOptions 
 export const sqlStatementCounter = { count: 0 };
 
 export type DbClient = ReturnType<typeof createDbClient>;
+
+type AdapterOptions = Pick<Prisma.PrismaClientOptions, "adapter" | "transactionOptions">;
+
+/**
+ * One better-sqlite3 connection, its pragmas set before the first query. A write that
+ * finds the database locked by another connection waits off the event loop and, after
+ * `writeWaitMs`, fails with DatabaseBusyError (docs/decisions/008).
+ */
+function sqliteClientOptions(url: string, options: DbClientOptions): AdapterOptions {
+  const writeWaitMs = options.writeWaitMs ?? config.database.writeWaitMs;
+  const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
+  return {
+    adapter: lockWaitingAdapter(new PrismaBetterSQLite3({ url, timeout: busyTimeoutMs }), {
+      writeWaitMs,
+      setup: connectionPragmas(busyTimeoutMs),
+    }),
+    // A batch $transaction waits for BEGIN IMMEDIATE in the adapter: let it give the
+    // DatabaseBusyError instead of Prisma's own 2 s "unable to start a transaction".
+    transactionOptions: { maxWait: writeWaitMs + 2000 },
+  };
+}

@@ -9,7 +9,7 @@ import { createDbClient } from "@/lib/db/client";
 import { db } from "@/lib/db";
 import { checkReadiness, shippedMigrations } from "./readiness";
 
-const SHIPPED = shippedMigrations(path.resolve("prisma/migrations"));
+const SHIPPED = shippedMigrations(path.resolve("prisma/sqlite/migrations"));
 const request = (query = "") => new NextRequest(`http://localhost/api/health${query}`);
 
 describe("GET /api/health", () => {

@@ -2,6 +2,8 @@ import "server-only";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { DbClient } from "@/lib/db/client";
+import { databaseProvider } from "@/lib/db/url";
+import { env } from "@/lib/env";
 
 /**
  * Readiness for a load balancer or orchestrator: the database answers a trivial query
@@ -23,8 +25,11 @@ export function shippedMigrations(dir: string): string[] {
 }
 
 // Read once at start: the build ships its migrations, they don't change while it runs.
+// Each database has its own folder (prisma.config.ts, docs/decisions/016).
 // turbopackIgnore: the folder is data, not code to trace into the server bundle.
-const SHIPPED = shippedMigrations(path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma/migrations"));
+const SHIPPED = shippedMigrations(
+  path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", databaseProvider(env.DATABASE_URL), "migrations"),
+);
 
 export async function checkReadiness(db: DbClient, shipped: readonly string[] = SHIPPED): Promise<Readiness> {
   try {

@@ -60,7 +60,10 @@ export async function createComments(
     const position = { id: created[index], ...threadPosition(parent) };
     positions.push(position);
     if (parent)
-      replies.push(Prisma.sql`(${position.id}, ${parent.id}, ${position.rootId}, ${position.depth})`);
+      // Typed, or PostgreSQL reads untyped parameters in VALUES as text.
+      replies.push(
+        Prisma.sql`(CAST(${position.id} AS INTEGER), CAST(${parent.id} AS INTEGER), CAST(${position.rootId} AS INTEGER), CAST(${position.depth} AS INTEGER))`,
+      );
   }
   for (let start = 0; start < replies.length; start += 5000) {
     await db.$executeRaw`
