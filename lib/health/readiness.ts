@@ -28,7 +28,12 @@ export function shippedMigrations(dir: string): string[] {
 // Each database has its own folder (prisma.config.ts, docs/decisions/016).
 // turbopackIgnore: the folder is data, not code to trace into the server bundle.
 const SHIPPED = shippedMigrations(
-  path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", databaseProvider(env.DATABASE_URL), "migrations"),
+  path.join(
+    /*turbopackIgnore: true*/ process.cwd(),
+    "prisma",
+    databaseProvider(env.DATABASE_URL),
+    "migrations",
+  ),
 );
 
 export async function checkReadiness(db: DbClient, shipped: readonly string[] = SHIPPED): Promise<Readiness> {
