@@ -107,9 +107,15 @@ export function createPageCache({
     const chunks = [];
     let size = 0;
     let explicitHeaders = null;
+    const currentHeaders = () => ({ ...res.getHeaders(), ...lowerCased(explicitHeaders) });
+    // Headers are final once the body starts: a private page or an API answer is not
+    // copied chunk by chunk only to be thrown away at the end.
+    let wanted = null;
     const keep = (chunk, encoding) => {
       if (chunk === undefined || chunk === null || typeof chunk === "function" || size > maxEntryBytes)
         return;
+      wanted ??= shareable(res.statusCode, currentHeaders());
+      if (!wanted) return;
       const buffer = typeof chunk === "string" ? Buffer.from(chunk, encoding) : Buffer.from(chunk);
       size += buffer.length;
       chunks.push(buffer);
@@ -129,8 +135,8 @@ export function createPageCache({
       return end.call(this, chunk, encoding, callback);
     };
     res.once("finish", () => {
-      if (generation !== startedIn || size > maxEntryBytes) return;
-      const headers = { ...res.getHeaders(), ...lowerCased(explicitHeaders) };
+      if (generation !== startedIn || size > maxEntryBytes || wanted === false) return;
+      const headers = currentHeaders();
       if (!shareable(res.statusCode, headers)) return;
       const body = Buffer.concat(chunks);
       remove(key);
