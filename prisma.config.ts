@@ -14,7 +14,8 @@ const url = (process.env.DATABASE_URL = resolveDatabaseUrl(process.env.DATABASE_
 
 // Prisma's provider is fixed per schema file, so each database has its own schema and
 // migrations, chosen by the URL's scheme (docs/decisions/016). `prisma generate` writes
-// the client for that provider into lib/generated/prisma.
+// that provider's client (lib/generated/prisma or prisma-postgresql); `npm run
+// db:generate` writes both.
 const provider = databaseProvider(url);
 if (provider === "sqlite") mkdirSync(path.dirname(databaseFilePath(url)), { recursive: true });
 

@@ -4,7 +4,10 @@
 import { existsSync } from "node:fs";
 import { run } from "./lib/run.mjs";
 
-const ready = existsSync("node_modules/.package-lock.json") && existsSync("lib/generated/prisma/client.ts");
+const ready =
+  existsSync("node_modules/.package-lock.json") &&
+  existsSync("lib/generated/prisma/client.ts") &&
+  existsSync("lib/generated/prisma-postgresql/client.ts");
 if (!ready) {
   console.log("Installing dependencies (first run)…");
   run("npm", ["ci", "--no-audit", "--no-fund"]);

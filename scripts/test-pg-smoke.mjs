@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run test:pg-smoke [-- <test files>]`: starts a throwaway PostgreSQL
-// (scripts/lib/postgres.mjs), generates the client for it, migrates a fresh database with
-// `prisma migrate deploy` and runs data-layer Vitest files against it. Not part of
-// `npm test` yet: the SQLite-only parts (search, raw SQL) have no PostgreSQL version
-// (docs/decisions/016). The SQLite client is generated again at the end, whatever happens.
+// (scripts/lib/postgres.mjs), migrates a fresh database with `prisma migrate deploy` and
+// runs data-layer Vitest files against it (both Prisma clients are always generated, so
+// it can run beside the SQLite suite). Not part of `npm test` yet: the SQLite-only parts
+// (search, raw SQL) have no PostgreSQL version (docs/decisions/016).
 import { spawnSync } from "node:child_process";
 import { startPostgres } from "./lib/postgres.mjs";
 
@@ -37,7 +37,6 @@ try {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   status =
-    run("npx", ["prisma", "generate"], env) ||
     run("npx", ["prisma", "migrate", "deploy"], env) ||
     run(
       "npx",
@@ -46,8 +45,5 @@ try {
     );
 } finally {
   cluster.stop();
-  // Back to the client of the default database, so the SQLite suite and the app work.
-  const restored = run("npx", ["prisma", "generate"], process.env);
-  if (restored !== 0) console.error("Regenerating the SQLite client failed: run `npx prisma generate`.");
 }
 process.exit(status);

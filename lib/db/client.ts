@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { config } from "@/lib/config";
 import { DatabaseBusyError, isDatabaseBusy } from "@/lib/data/errors";
 import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgresql/client";
 import { databaseProvider, resolveDatabaseUrl } from "@/lib/db/url";
 import { lockWaitingAdapter } from "@/lib/db/lock-wait";
 import { BUSY_TIMEOUT_MS, connectionPragmas } from "@/lib/db/pragmas";
@@ -17,22 +18,24 @@ export type DbClientOptions = {
 
 /**
  * A Prisma client for DATABASE_URL: SQLite or PostgreSQL, chosen by the URL's scheme
- * (docs/decisions/016); lib/generated/prisma must have been generated for the same
- * provider (`prisma generate` with that URL), or Prisma refuses the adapter. The app uses
+ * (docs/decisions/016). Both generated clients ship in every build, so one build runs
+ * on either database; the data layer is typed by the SQLite one (the models are the
+ * same, prisma/schemas-match.test.ts). The app uses
  * the single instance in lib/db/index.ts; scripts and seeds create their own, since they
  * run outside Next's server-only boundary.
  */
 export function createDbClient(url = env.DATABASE_URL, options: DbClientOptions = {}) {
   const countQueries = env.COMMONPLACE_COUNT_QUERIES;
   const resolved = resolveDatabaseUrl(url);
-  const connection: AdapterOptions =
+  const log: Prisma.LogDefinition[] = countQueries ? [{ emit: "event", level: "query" }] : [];
+  const base =
     databaseProvider(resolved) === "sqlite"
-      ? sqliteClientOptions(resolved, options)
-      : { adapter: new PrismaPg({ connectionString: resolved }) };
-  const base = new PrismaClient({
-    ...connection,
-    log: countQueries ? [{ emit: "event", level: "query" }] : [],
-  });
+      ? new PrismaClient({ ...sqliteClientOptions(resolved, options), log })
+      : // Same models, other provider: typed as the SQLite client the data layer is written for.
+        (new PostgresPrismaClient({
+          adapter: new PrismaPg({ connectionString: resolved }),
+          log,
+        }) as unknown as PrismaClient);
   if (countQueries) base.$on("query" as never, () => sqlStatementCounter.count++);
   return base.$extends({
     query: {
