@@ -21,6 +21,8 @@ const SMOKE_FILES = [
   "app/(admin)/admin/posts/slug-redirects.test.ts",
   "app/(blog)/[year]/[month]/[slug]/load-post.test.ts",
   "seeds/seed-demo.test.ts",
+  "lib/uploads/store.test.ts", // both upload stores; the database one on PostgreSQL
+  "lib/uploads/actions.test.ts",
 ];
 
 const files = process.argv.slice(2);
