@@ -179,6 +179,9 @@ describe("the stores' own records", () => {
     );
     const row = await db.upload.findUniqueOrThrow({ where: { name } });
     expect(row).toMatchObject({ mime: "image/webp", width: 600, height: 900, size: row.bytes.length });
+    // The store reads the bytes its own way (as hex): the very bytes Prisma wrote.
+    const read = await databaseUploadStore().read(name);
+    expect(Buffer.from(read!.bytes).equals(Buffer.from(row.bytes))).toBe(true);
     expect(row.createdAt).toBeInstanceOf(Date);
   });
 
