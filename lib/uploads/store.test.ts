@@ -1,8 +1,11 @@
 import { readFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import sharp from "sharp";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET, HEAD } from "@/app/uploads/[name]/route";
+import { createPageCache } from "@/lib/cache/page-cache.mjs";
 import { db } from "@/lib/db";
 import {
   GIF_1X1,
@@ -207,5 +210,44 @@ describe("the /uploads/<name> route", () => {
     expect(head.headers.get("content-length")).toBe(got.headers.get("content-length"));
     const missing = "0123456789abcdef0123456789abcdef.gif";
     expect((await GET(request(missing), { params: Promise.resolve({ name: missing }) })).status).toBe(404);
+  });
+});
+
+describe("uploads behind server.mjs's page cache", () => {
+  it("are never kept by it: every GET, HEAD and revalidation reaches the store", async () => {
+    const store = localUploadStore(uploadSettings().dir);
+    const { name } = await stored(store, imageFile(await makeImage("jpeg", 32, 32)));
+    const cache = createPageCache();
+    let asked = 0;
+    const server = createServer(async (req, res) => {
+      if (cache.serve(req, res)) return;
+      cache.record(req, res);
+      asked += 1;
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(
+          (entry): entry is [string, string] => typeof entry[1] === "string",
+        ),
+      );
+      const answer = await serveUpload(request(name, { method: req.method, headers }), name, store);
+      res.writeHead(answer.status, Object.fromEntries(answer.headers));
+      res.end(answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/uploads/${name}`;
+      const first = await fetch(url);
+      const bytes = Buffer.from(await first.arrayBuffer());
+      const second = await fetch(url);
+      expect(Buffer.from(await second.arrayBuffer()).equals(bytes)).toBe(true);
+      expect(second.headers.get("x-page-cache")).toBeNull();
+      const head = await fetch(url, { method: "HEAD" });
+      expect([head.status, head.headers.get("content-type")]).toEqual([200, "image/jpeg"]);
+      const etag = first.headers.get("etag")!;
+      const revalidated = await fetch(url, { headers: { "If-None-Match": etag } });
+      expect(revalidated.status).toBe(304);
+      expect(asked).toBe(4);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
