@@ -23,6 +23,7 @@ const SMOKE_FILES = [
   "seeds/seed-demo.test.ts",
   "lib/uploads/store.test.ts", // both upload stores; the database one on PostgreSQL
   "lib/uploads/actions.test.ts",
+  "lib/uploads/copy-uploads.test.ts", // UPLOAD_DIR into the database store
 ];
 
 const files = process.argv.slice(2);
