@@ -42,6 +42,21 @@ describe("parseEnv", () => {
     expect(message).toContain("at least 32 characters");
   });
 
+  it("takes the upload store by name, unset by default, and a sane size cap", () => {
+    expect(parseEnv({}).UPLOAD_STORE).toBeUndefined();
+    expect(parseEnv({}).UPLOAD_MAX_DIMENSION).toBe(2560);
+    expect(parseEnv({ UPLOAD_STORE: "" }).UPLOAD_STORE).toBeUndefined();
+    for (const store of ["local", "database"] as const)
+      expect(parseEnv({ UPLOAD_STORE: store }).UPLOAD_STORE).toBe(store);
+    expect(parseEnv({ UPLOAD_MAX_DIMENSION: "1600" }).UPLOAD_MAX_DIMENSION).toBe(1600);
+    for (const bad of [
+      { UPLOAD_STORE: "s3" },
+      { UPLOAD_MAX_DIMENSION: "10" },
+      { UPLOAD_MAX_DIMENSION: "big" },
+    ])
+      expect(() => parseEnv(bad)).toThrow(Object.keys(bad)[0]);
+  });
+
   it("accepts a SQLite file or a PostgreSQL server as the database", () => {
     expect(parseEnv({ DATABASE_URL: "file:./blog.db" }).DATABASE_URL).toBe("file:./blog.db");
     for (const url of ["postgresql://blog@db/blog", "postgres://blog@db/blog"])

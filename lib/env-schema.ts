@@ -63,8 +63,13 @@ export const EnvSchema = z.object({
     }
   }),
 
-  // Uploads: outside public/ on purpose, which is fixed at build time.
+  // Uploads (docs/decisions/005, 020). Where they are kept: "local" (UPLOAD_DIR, outside
+  // public/ on purpose, which is fixed at build time) or "database" (every instance
+  // reaches it). Unset: the database on PostgreSQL, the folder on SQLite (lib/uploads/settings.ts).
+  UPLOAD_STORE: optionalText.pipe(z.enum(["local", "database"]).optional()),
   UPLOAD_DIR: z.string().trim().min(1).default("./data/uploads"),
+  // Longest side of a stored image in pixels; larger uploads are scaled down.
+  UPLOAD_MAX_DIMENSION: z.coerce.number().int().min(64).max(16_384).default(2560),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()

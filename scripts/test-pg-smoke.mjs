@@ -21,6 +21,9 @@ const SMOKE_FILES = [
   "app/(admin)/admin/posts/slug-redirects.test.ts",
   "app/(blog)/[year]/[month]/[slug]/load-post.test.ts",
   "seeds/seed-demo.test.ts",
+  "lib/uploads/store.test.ts", // both upload stores; the database one on PostgreSQL
+  "lib/uploads/actions.test.ts",
+  "lib/uploads/copy-uploads.test.ts", // UPLOAD_DIR into the database store
 ];
 
 const files = process.argv.slice(2);

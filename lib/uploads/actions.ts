@@ -1,8 +1,8 @@
 "use server";
 
 import type { ActionResult } from "@/lib/actions/result";
-import { authorize, refused } from "@/lib/actions/server";
-import { saveImage } from "@/lib/uploads/store";
+import { attemptWrite, authorize, refused } from "@/lib/actions/server";
+import { saveImage } from "@/lib/uploads/save-image";
 
 export type UploadImageResult = ActionResult & { url?: string };
 
@@ -16,6 +16,8 @@ export async function uploadImageAction(formData: FormData): Promise<UploadImage
   const file = formData.get("image");
   if (!(file instanceof File) || file.size === 0)
     return { status: "error", formError: "Choose an image file." };
-  const saved = await saveImage(file);
+  // The upload store may be the database, which another process can hold locked.
+  const saved = await attemptWrite(() => saveImage(file));
+  if ("reason" in saved) return refused("busy");
   return saved.ok ? { status: "success", url: saved.url } : { status: "error", formError: saved.error };
 }

@@ -34,6 +34,10 @@ const MIME_BY_EXT: Record<ImageType["ext"], ImageType["mime"]> = {
 /** Stored names are ours alone: 32 random hex characters and a known extension. */
 export const UPLOAD_NAME_PATTERN = /^[a-f0-9]{32}\.(jpg|png|gif|webp)$/;
 
+export function isUploadName(name: string): boolean {
+  return UPLOAD_NAME_PATTERN.test(name);
+}
+
 export function mimeForUploadName(name: string): ImageType["mime"] | null {
   const match = UPLOAD_NAME_PATTERN.exec(name);
   return match ? MIME_BY_EXT[match[1] as ImageType["ext"]] : null;

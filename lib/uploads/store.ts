@@ -1,45 +1,38 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { detectImageType, mimeForUploadName, type ImageType } from "@/lib/uploads/image-type";
+import type { ImageType } from "@/lib/uploads/image-type";
+import { databaseUploadStore } from "@/lib/uploads/database-store";
+import { localUploadStore } from "@/lib/uploads/local-store";
 import { uploadSettings } from "@/lib/uploads/settings";
 
-export type SaveImageResult = { ok: true; url: string } | { ok: false; error: string };
+/** An image ready to keep: already re-encoded, under its new random name. */
+export type NewUpload = {
+  name: string;
+  mime: ImageType["mime"];
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+};
 
-function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+/** What serving needs to know before (or instead of) sending the bytes. */
+export type UploadHead = { mime: string; size: number };
+
+/**
+ * Where uploaded images are kept, by public name (docs/decisions/020). Names are random
+ * and never reused, and an upload never changes once saved, which is what lets the
+ * route cache them for a year. A name we could not have made (isUploadName) is unknown
+ * to every store: never turned into a path or a query.
+ */
+export interface UploadStore {
+  /** Keeps a new upload; fails rather than overwrite one of the same name. */
+  save(upload: NewUpload): Promise<void>;
+  /** Type and length without the bytes (HEAD, conditional requests), or null if unknown. */
+  head(name: string): Promise<UploadHead | null>;
+  /** The upload with its bytes, or null if unknown. */
+  read(name: string): Promise<(UploadHead & { bytes: Uint8Array }) | null>;
 }
 
-/** Checks an uploaded image (real type, size) and stores it under a random name. */
-export async function saveImage(file: File): Promise<SaveImageResult> {
-  const { dir, maxBytes } = uploadSettings();
-  if (file.size === 0) return { ok: false, error: "The image file is empty." };
-  if (file.size > maxBytes) {
-    return {
-      ok: false,
-      error: `Images can be at most ${formatSize(maxBytes)}; this one is ${formatSize(file.size)}.`,
-    };
-  }
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const type: ImageType | null = detectImageType(bytes);
-  if (!type) return { ok: false, error: "Upload a JPEG, PNG, GIF or WebP image." };
-  const name = `${randomBytes(16).toString("hex")}.${type.ext}`;
-  await mkdir(dir, { recursive: true });
-  // "wx": never overwrite, even in the astronomically unlikely case of a name clash.
-  await writeFile(path.join(dir, name), bytes, { flag: "wx" });
-  return { ok: true, url: `/uploads/${name}` };
-}
-
-/** An uploaded file by its public name, or null for any name we could not have made. */
-export async function readUpload(name: string): Promise<{ bytes: Buffer; mime: string } | null> {
-  const mime = mimeForUploadName(name);
-  if (!mime) return null;
-  try {
-    return { bytes: await readFile(path.join(uploadSettings().dir, name)), mime };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
+/** The store UPLOAD_STORE names (or its default for DATABASE_URL: lib/uploads/settings.ts). */
+export function uploadStore(): UploadStore {
+  const settings = uploadSettings();
+  return settings.store === "database" ? databaseUploadStore() : localUploadStore(settings.dir);
 }

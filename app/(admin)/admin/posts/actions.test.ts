@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { signInAs } from "@/tests/support/session";
 import { formData, runAction } from "@/tests/support/actions";
 import { createPost, createUser, uniqueSlug } from "@/tests/support/factories";
-import { imageFile, PNG_1X1, SVG } from "@/tests/support/images";
+import { imageFile, JPEG_HEADER, PNG_1X1, SVG } from "@/tests/support/images";
+import { UPLOAD_MESSAGES } from "@/lib/uploads/save-image";
 import { db } from "@/lib/db";
 import { listAdminPosts } from "@/lib/data/admin-posts";
 import { savePostAction } from "./actions";
@@ -189,6 +190,31 @@ describe("savePostAction for an admin", () => {
     expect(refused).toMatchObject({
       status: "error",
       fieldErrors: { coverImage: "Upload a JPEG, PNG, GIF or WebP image." },
+    });
+    expect(await postsWith({ slug })).toBe(0);
+  });
+
+  it("refuses a cover image that cannot be decoded and keeps everything else typed", async () => {
+    await signInAdmin();
+    const slug = uniqueSlug();
+    // A JPEG's first bytes and nothing after: passes the type check, fails decoding.
+    const damaged = Buffer.concat([JPEG_HEADER, Buffer.alloc(500)]);
+    const refused = await save({
+      slug,
+      title: "Keep this title",
+      bodyMarkdown: "Keep *this* text.",
+      coverImageAlt: "Keep this description",
+      coverImage: imageFile(damaged, "photo.jpg", "image/jpeg"),
+    });
+    expect(refused).toMatchObject({
+      status: "error",
+      fieldErrors: { coverImage: UPLOAD_MESSAGES.unreadable },
+      values: {
+        slug,
+        title: "Keep this title",
+        bodyMarkdown: "Keep *this* text.",
+        coverImageAlt: "Keep this description",
+      },
     });
     expect(await postsWith({ slug })).toBe(0);
   });

@@ -6,7 +6,7 @@ import { attemptWrite, authorize, finish, refused } from "@/lib/actions/server";
 import { postsChanged } from "@/lib/cache/revalidate";
 import { createAdminPost, updateAdminPost, type PostWrite } from "@/lib/data/admin-posts";
 import { parseZonedDateTime } from "@/lib/text/time-zone";
-import { saveImage } from "@/lib/uploads/store";
+import { saveImage } from "@/lib/uploads/save-image";
 import { PostSchema, type PostFormValues } from "@/lib/validations/post";
 import { ADMIN_MESSAGES } from "../messages";
 
@@ -40,7 +40,9 @@ export async function savePostAction(_previous: PostFormState, formData: FormDat
   let coverImageUrl = input.removeCover ? null : input.coverImageUrl;
   const file = formData.get("coverImage");
   if (file instanceof File && file.size > 0) {
-    const saved = await saveImage(file);
+    // The upload store may be the database, which another process can hold locked.
+    const saved = await attemptWrite(() => saveImage(file));
+    if ("reason" in saved) return refused("busy", values);
     if (!saved.ok) return { status: "error", fieldErrors: { coverImage: saved.error }, values };
     coverImageUrl = saved.url;
   }
