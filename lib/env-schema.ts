@@ -63,6 +63,10 @@ export const EnvSchema = z.object({
     }
   }),
 
+  // Several server processes share their cache expiries through the database; each reads
+  // the others' every this many ms (docs/decisions/021). 0: one process, nothing shared.
+  CACHE_EXPIRY_POLL_MS: z.coerce.number().int().min(0).max(60_000).default(250),
+
   // Uploads: outside public/ on purpose, which is fixed at build time.
   UPLOAD_DIR: z.string().trim().min(1).default("./data/uploads"),
   UPLOAD_MAX_BYTES: z.coerce
