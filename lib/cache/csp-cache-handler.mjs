@@ -41,19 +41,24 @@ function withPolicy(value) {
 
 // Where Next stores the pages it rendered at run time (next/dist/server/lib/route-cache-key.js).
 const RUNTIME_CACHE_DIRECTORY = "route-cache";
-let startedFresh = false;
 
-// Expiries that took effect in this process (its own or another instance's), counted so
-// that a page whose render began before one is not stored after it: the render may have
-// read the database before the change. Keys remember the count when Next last read them.
-let expiries = 0;
-const readAt = new Map();
+// Next loads this file by path to render pages, and bundles another copy of it into the
+// proxy's code (proxy.ts): what one process remembers lives on globalThis, so that either
+// copy sees all of it, whichever registered last on the expiry channel.
+const STATE = Symbol.for("commonplace.cache.handlerState");
+/**
+ * `expiries` counts the expiries that took effect in this process (its own or another
+ * instance's), so that a page whose render began before one is not stored after it: the
+ * render may have read the database before the change. `readAt` remembers the count when
+ * Next last read each key. `latest` is the newest handler (Next makes one per request;
+ * they share Next's record of expired tags).
+ * @type {{ startedFresh: boolean, expiries: number, readAt: Map<string, number>, latest: CspCacheHandler | null }}
+ */
+const shared = (globalThis[STATE] ??= { startedFresh: false, expiries: 0, readAt: new Map(), latest: null });
 const MAX_TRACKED_READS = 10_000;
-/** @type {CspCacheHandler | null} */
-let latest = null;
 
 function expiredHere() {
-  expiries += 1;
+  shared.expiries += 1;
   // The finished pages held by the server's page cache (server.mjs) go at the same moment.
   purgePageCache();
 }
@@ -61,7 +66,7 @@ function expiredHere() {
 // Tags another server process expired, read from the shared log (docs/decisions/021).
 setExpiryApplier((tags) => {
   // Before Next creates the first handler, this process has cached nothing.
-  void latest?.expireFromElsewhere(tags);
+  void shared.latest?.expireFromElsewhere(tags);
   expiredHere();
 });
 
@@ -73,22 +78,20 @@ export default class CspCacheHandler extends FileSystemCache {
     // from one build folder, and would read each other's half-written entries, which
     // need not match the tags this process has seen expire (docs/decisions/021).
     super(serving ? { ...ctx, flushToDisk: false } : ctx);
-    // Next makes a handler per request; they share Next's record of expired tags, so
-    // expiries from elsewhere may go through any of them: the newest.
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- see above
-    latest = this;
+    shared.latest = this;
     // Once per process, before anything is served: an earlier version wrote pages to
     // disk, which may show a database that has changed since (a restore, the seed, an
     // import, a test run). Nothing writes there any more, so another instance loses nothing.
-    if (serving && !startedFresh) {
-      startedFresh = true;
+    if (serving && !shared.startedFresh) {
+      shared.startedFresh = true;
       rmSync(path.join(ctx.serverDistDir, RUNTIME_CACHE_DIRECTORY), { recursive: true, force: true });
     }
   }
 
   async get(key, ctx) {
+    const { readAt } = shared;
     readAt.delete(key);
-    readAt.set(key, expiries);
+    readAt.set(key, shared.expiries);
     if (readAt.size > MAX_TRACKED_READS) readAt.delete(readAt.keys().next().value);
     const entry = await super.get(key, ctx);
     // Pages prerendered by `next build` are read from disk without our header.
@@ -97,10 +100,10 @@ export default class CspCacheHandler extends FileSystemCache {
   }
 
   async set(key, data, ctx) {
-    const readWhen = readAt.get(key);
-    readAt.delete(key);
+    const readWhen = shared.readAt.get(key);
+    shared.readAt.delete(key);
     // Rendered from what the database held before an expiry: the next request renders again.
-    if (readWhen !== undefined && readWhen !== expiries) return;
+    if (readWhen !== undefined && readWhen !== shared.expiries) return;
     return super.set(key, withPolicy(data), ctx);
   }
 

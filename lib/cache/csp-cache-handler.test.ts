@@ -80,6 +80,21 @@ describe("the cache handler", () => {
     expect(await handler().get(key, READ)).toBeNull();
   });
 
+  it("expires pages however many copies of it the process loaded (Next bundles one into the proxy)", async () => {
+    // Loaded after the handlers in use were created, the way the proxy's bundle is: its
+    // registration on the expiry channel comes last.
+    // @ts-expect-error -- a second module instance, told apart by its query
+    await import("./csp-cache-handler.mjs?as-bundled-into-the-proxy");
+    const tag = `tag-${randomUUID()}`;
+    const { key, value } = page(tag);
+    const renderer = handler();
+    await renderer.set(key, value, STORE);
+    await aMillisecond();
+    applyExpiry([tag]);
+    await aMillisecond();
+    expect(await renderer.get(key, READ)).toBeNull();
+  });
+
   it("publishes what expires here, once, for the other processes; not what they expired", async () => {
     const published: string[][] = [];
     setExpiryPublisher(async (tags) => {
