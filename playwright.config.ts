@@ -5,6 +5,12 @@ import { defineConfig, devices } from "@playwright/test";
 import "./scripts/lib/allow-server-only.mjs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+const server = {
+  reuseExistingServer: false,
+  stdout: "pipe" as const,
+  stderr: "pipe" as const,
+  env: { E2E_PORT: String(PORT) },
+};
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
 // Debian's Chromium where it is installed (machines without a browser download);
@@ -41,14 +47,16 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /mobile\.spec\.ts/ },
     { name: "mobile", use: { ...devices["Pixel 7"] }, testMatch: /mobile\.spec\.ts/ },
   ],
-  webServer: {
-    // A production build against a freshly migrated and seeded database of its own.
-    command: "node scripts/e2e-server.mjs",
-    url: `http://127.0.0.1:${PORT}/`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { E2E_PORT: String(PORT) },
-  },
+  // A production build against a freshly migrated and seeded database of its own, served
+  // by two server processes (the second on the next port, started once the first
+  // answers): e2e/instances.spec.ts reads through one what was changed through the other.
+  webServer: [
+    { ...server, command: "node scripts/e2e-server.mjs", url: `http://127.0.0.1:${PORT}/`, timeout: 300_000 },
+    {
+      ...server,
+      command: "node scripts/e2e-server.mjs --second-instance",
+      url: `http://127.0.0.1:${PORT + 1}/api/health/live`,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -77,6 +77,10 @@ export const EnvSchema = z.object({
     .max(50 * 1024 * 1024)
     .default(5 * 1024 * 1024),
 
+  // Several server processes share their cache expiries through the database; each reads
+  // the others' every this many ms (docs/decisions/021). 0: one process, nothing shared.
+  CACHE_EXPIRY_POLL_MS: z.coerce.number().int().min(0).max(60_000).default(250),
+
   // The blog (public, see lib/config.ts)
   BLOG_TITLE: z.string().trim().min(1).max(120).default("Commonplace"),
   BLOG_DESCRIPTION: z.string().trim().max(300).default("News worth keeping, and the conversation around it."),

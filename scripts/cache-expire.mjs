@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run cache:expire`: tells the running server to expire every cached reader page,
 // after the database was changed outside the app (a restore, an import, a hand edit).
+// With several instances, any one will do: it passes the expiry on to the others
+// through the database (docs/decisions/021).
 // Uses SITE_URL (or --url <origin>) and the same AUTH_SECRET as the server.
 import { cacheExpireToken } from "../lib/cache/expire-token.mjs";
 import { loadEnvFiles } from "../lib/env-files.mjs";
@@ -25,4 +27,6 @@ if (!response.ok) {
   console.error(`The server refused (HTTP ${response.status}): is AUTH_SECRET the server's?`);
   process.exit(1);
 }
-console.log(`Every cached page on ${origin} is expired; each renders afresh on its next request.`);
+console.log(
+  `Every cached page served by ${origin} is expired (on every instance within a second); each renders afresh on its next request.`,
+);

@@ -1,18 +1,24 @@
 #!/usr/bin/env node
 // Serves a production build (next build + server.mjs, the server `npm start` runs) on a
 // fresh, seeded database for the Playwright suite. Playwright starts and stops it (playwright.config.ts).
+// With --second-instance it serves the same build and database on the next port: the
+// suite runs against two server processes, as a site behind a load balancer does
+// (e2e/instances.spec.ts, docs/decisions/021). Playwright starts that one second.
 import { rmSync } from "node:fs";
 import { prepareDatabase } from "./lib/prepare.mjs";
 import { run, runFinal } from "./lib/run.mjs";
 
-const port = process.env.E2E_PORT ?? "3210";
+const firstPort = Number(process.env.E2E_PORT ?? 3210);
+const second = process.argv.includes("--second-instance");
+const port = String(second ? firstPort + 1 : firstPort);
 const env = {
   ...process.env,
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   DATABASE_URL: "file:./data/e2e/e2e.db",
-  SITE_URL: `http://127.0.0.1:${port}`,
-  AUTH_URL: `http://127.0.0.1:${port}`,
+  // One site: both instances answer for the first's origin.
+  SITE_URL: `http://127.0.0.1:${firstPort}`,
+  AUTH_URL: `http://127.0.0.1:${firstPort}`,
   AUTH_TRUST_HOST: "true",
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789abcdef",
   // Tests post in quick succession (a reply right after a comment); the flood rules
@@ -24,7 +30,9 @@ const env = {
   MODERATOR_PASSWORD: "moderate-the-demo-thread",
 };
 
-for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/e2e/e2e.db${suffix}`, { force: true });
-prepareDatabase(env);
-if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["next", "build"], env);
+if (!second) {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/e2e/e2e.db${suffix}`, { force: true });
+  prepareDatabase(env);
+  if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["next", "build"], env);
+}
 runFinal(process.execPath, ["server.mjs"], { ...env, PORT: port, HOST: "127.0.0.1" });

@@ -7,10 +7,11 @@
 // answers repeats of the same request before Next's router runs: the same thing the
 // documented nginx microcache does, for installs without a proxy in front.
 //
-// Freshness: when Next applies an expiry (lib/cache/revalidate.ts asks for them), the
-// cache handler calls `purgePageCache()` (lib/cache/csp-cache-handler.mjs)
-// and everything stored is dropped at once; the time limit (default 1 s) bounds what a
-// change made elsewhere (another instance, the database edited by hand) can leave here.
+// Freshness: when Next applies an expiry (lib/cache/revalidate.ts asks for them), or
+// another server process did (the shared expiry log, docs/decisions/021), the cache
+// handler calls `purgePageCache()` (lib/cache/csp-cache-handler.mjs) and everything
+// stored is dropped at once; the time limit (default 1 s) bounds what a change made
+// outside the app (the database edited by hand) can leave here.
 
 const PURGE_HOOK = Symbol.for("commonplace.pageCache.purge");
 

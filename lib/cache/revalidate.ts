@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidateTag } from "next/cache";
+import { pathTag } from "@/lib/cache/tags";
 import { feedPaths } from "@/lib/feeds/paths";
 
 /**
@@ -18,13 +19,10 @@ type ExpireOptions = { renderThisPage: boolean };
 
 const expireSeconds = ({ renderThisPage }: ExpireOptions) => (renderThisPage ? 0 : 0.001);
 
-// Next tags every cached page with its path under this prefix (what revalidatePath expires).
-const PATH_TAG_PREFIX = "_N_T_";
-
+// Next applies the expiry after the action, and the cache handler then writes it to the
+// shared log for the other server processes (docs/decisions/021).
 function expire(options: ExpireOptions, path: string, type?: "page" | "layout") {
-  let tag = `${PATH_TAG_PREFIX}${path.length > 1 ? path.replace(/\/$/, "") : path}`;
-  if (type) tag += `${tag.endsWith("/") ? "" : "/"}${type}`;
-  revalidateTag(tag, { expire: expireSeconds(options) });
+  revalidateTag(pathTag(path, type), { expire: expireSeconds(options) });
 }
 
 /** A comment was added, deleted or restored on this post. */

@@ -1,0 +1,31 @@
+// How the two halves of cross-instance expiry (docs/decisions/021) reach each other in
+// one server process: the cache handler, which Next loads by path with Node's loader
+// (lib/cache/csp-cache-handler.mjs), and the shared expiry log, which runs in the app's
+// bundled code (lib/cache/shared-expiry.ts, started by instrumentation.ts). Each gets its
+// own copy of this module, so they meet on globalThis, as the page cache does.
+const CHANNEL = Symbol.for("commonplace.cache.expiryChannel");
+
+/** @returns {{ publish: ((tags: string[]) => Promise<void>) | null, apply: ((tags: string[]) => void) | null }} */
+function channel() {
+  return (globalThis[CHANNEL] ??= { publish: null, apply: null });
+}
+
+/** The log: how to tell the other processes about tags this process expired. */
+export function setExpiryPublisher(publish) {
+  channel().publish = publish;
+}
+
+/** The handler, once Next has expired `tags` here: tell the other processes (nothing without a log). */
+export async function publishExpiry(tags) {
+  await channel().publish?.(tags);
+}
+
+/** The handler: how to expire, in this process, tags another process expired. */
+export function setExpiryApplier(apply) {
+  channel().apply = apply;
+}
+
+/** The log, for tags another process expired: expire them in this process's caches. */
+export function applyExpiry(tags) {
+  channel().apply?.(tags);
+}
