@@ -11,6 +11,7 @@ import { OAUTH_PROVIDERS } from "@/lib/auth/providers";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/settings";
 import { bumpSessionVersion, getCurrentUserById } from "@/lib/data/users";
 import { env, requireAuthSecret } from "@/lib/env";
+import { log } from "@/lib/log";
 
 class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
@@ -25,7 +26,7 @@ function config(): NextAuthConfig {
     logger: {
       // A wrong password is an expected outcome, not a server error worth a stack trace.
       error(error) {
-        if (error.name !== "CredentialsSignin") console.error(error);
+        if (error.name !== "CredentialsSignin") log.error("Auth.js error", { error });
       },
     },
     providers: [
