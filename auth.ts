@@ -12,6 +12,7 @@ import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/settings";
 import { loadSessionUser } from "@/lib/auth/request-user";
 import { bumpSessionVersion, getCurrentUserById } from "@/lib/data/users";
 import { env, requireAuthSecret } from "@/lib/env";
+import { log } from "@/lib/log";
 
 class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
@@ -26,7 +27,7 @@ function config(): NextAuthConfig {
     logger: {
       // A wrong password is an expected outcome, not a server error worth a stack trace.
       error(error) {
-        if (error.name !== "CredentialsSignin") console.error(error);
+        if (error.name !== "CredentialsSignin") log.error("Auth.js error", { error });
       },
     },
     providers: [

@@ -7,6 +7,7 @@
 import { createServer } from "node:http";
 import { createPageCache } from "./lib/cache/page-cache.mjs";
 import { loadEnvFiles } from "./lib/env-files.mjs";
+import { createLogger, parseLogLevel } from "./lib/log/logger.mjs";
 import { parseTrustedProxies, stampClientAddress } from "./lib/net/client-address.mjs";
 
 // What `next start` does too: this serves a production build, and React and Next read
@@ -16,11 +17,19 @@ process.env.NODE_ENV = "production";
 loadEnvFiles({ dir: import.meta.dirname, dev: false });
 const { default: next } = await import("next");
 
+let log = createLogger();
+try {
+  log = createLogger({ level: parseLogLevel(process.env.LOG_LEVEL) });
+} catch (error) {
+  log.error(error.message);
+  process.exit(1);
+}
+
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || undefined;
 const ttlMs = Number(process.env.PAGE_CACHE_TTL_MS ?? 1000);
 if (!Number.isFinite(port) || !Number.isFinite(ttlMs) || ttlMs < 0) {
-  console.error("PORT and PAGE_CACHE_TTL_MS must be non-negative numbers.");
+  log.error("PORT and PAGE_CACHE_TTL_MS must be non-negative numbers.");
   process.exit(1);
 }
 
@@ -28,7 +37,7 @@ let trust;
 try {
   trust = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 } catch (error) {
-  console.error(error.message);
+  log.error(error.message);
   process.exit(1);
 }
 
@@ -45,7 +54,7 @@ const server = createServer((req, res) => {
   if (pageCache?.serve(req, res)) return;
   pageCache?.record(req, res);
   handle(req, res).catch((error) => {
-    console.error(error);
+    log.error("Request failed", { method: req.method, path: req.url?.split("?")[0], error });
     if (!res.headersSent) res.statusCode = 500;
     res.end();
   });
@@ -53,7 +62,7 @@ const server = createServer((req, res) => {
 
 server.listen(port, host, () => {
   const shown = host && host !== "0.0.0.0" ? host : "localhost";
-  console.log(`Commonplace is serving on http://${shown}:${port}${pageCache ? "" : " (page cache off)"}`);
+  log.info(`Commonplace is serving on http://${shown}:${port}`, { port, pageCacheTtlMs: ttlMs });
 });
 
 // Stop taking requests and let those in flight finish; the process then ends once
@@ -61,6 +70,7 @@ server.listen(port, host, () => {
 // itself when that is done (lib/data/post-counters.ts). Five seconds at most.
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.once(signal, () => {
+    log.info("Stopping: finishing the requests in flight", { signal });
     server.close();
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5000).unref();

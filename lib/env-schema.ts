@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, databaseProvider } from "./db/url";
+import { LOG_LEVELS } from "./log/logger.mjs";
 import { parseTrustedProxies } from "./net/client-address.mjs";
 
 /**
@@ -62,6 +63,9 @@ export const EnvSchema = z.object({
       context.addIssue({ code: "custom", message: (error as Error).message });
     }
   }),
+
+  // Structured logs on standard output (lib/log): this level and above.
+  LOG_LEVEL: optionalText.transform((value) => value?.toLowerCase()).pipe(z.enum(LOG_LEVELS).default("info")),
 
   // Uploads (docs/decisions/005, 020). Where they are kept: "local" (UPLOAD_DIR, outside
   // public/ on purpose, which is fixed at build time) or "database" (every instance

@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CounterBuffer, type CounterBufferOptions } from "@/lib/data/counter-buffer";
 import { db } from "@/lib/db";
+import { log } from "@/lib/log";
 import { dayKey } from "@/lib/text/dates";
 import type { Visitor } from "@/lib/visitors/visitor";
 import { createPost } from "@/tests/support/factories";
@@ -149,7 +150,7 @@ describe("CounterBuffer", () => {
 
   it("stops counting new visitors when full, and says so", async () => {
     const post = await createPost();
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
     const views = buffer({ maxPending: 2 });
     await views.record(post.id, visitor(1));
     await views.record(post.id, visitor(2));

@@ -2,6 +2,7 @@ import "server-only";
 import { performance } from "node:perf_hooks";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
 import { readableNowSql } from "@/lib/posts/readable";
 import type { Visitor } from "@/lib/visitors/visitor";
 
@@ -143,9 +144,10 @@ export class CounterBuffer {
       this.dropped++;
       if (Date.now() - this.#lastWarning > 60_000) {
         this.#lastWarning = Date.now();
-        console.warn(
-          `[counters] ${this.kind} buffer full (${this.maxPending}); not counting new visitors until it drains`,
-        );
+        log.warn("Counter buffer full: not counting new visitors until it drains", {
+          counter: this.kind,
+          maxPending: this.maxPending,
+        });
       }
       return false;
     }
@@ -184,7 +186,7 @@ export class CounterBuffer {
         await this.#writeBatch(batch);
       } while (this.#pending.size >= this.batchSize);
     } catch (error) {
-      console.error(`[counters] ${this.kind} flush failed; retrying in ${this.intervalMs} ms`, error);
+      log.error("Counter flush failed; retrying", { counter: this.kind, retryInMs: this.intervalMs, error });
     } finally {
       this.#arm();
     }

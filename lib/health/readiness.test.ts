@@ -7,9 +7,11 @@ import { GET as health } from "@/app/api/health/route";
 import { GET as live } from "@/app/api/health/live/route";
 import { createDbClient } from "@/lib/db/client";
 import { db } from "@/lib/db";
-import { checkReadiness, shippedMigrations } from "./readiness";
+import { shippedMigrations } from "@/lib/db/migrations";
+import { log } from "@/lib/log";
+import { checkReadiness } from "./readiness";
 
-const SHIPPED = shippedMigrations(path.resolve("prisma/sqlite/migrations"));
+const SHIPPED = shippedMigrations("sqlite");
 const request = (query = "") => new NextRequest(`http://localhost/api/health${query}`);
 
 describe("GET /api/health", () => {
@@ -70,7 +72,7 @@ describe("checkReadiness", () => {
   });
 
   it("reports an unreachable database without its URL or error", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
     const nowhere = createDbClient(`file:${path.join(dir, "no-such-folder", "x.db")}`);
     try {
       const result = await checkReadiness(nowhere, SHIPPED);

@@ -1,9 +1,9 @@
 import "server-only";
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import type { DbClient } from "@/lib/db/client";
+import { shippedMigrations } from "@/lib/db/migrations";
 import { databaseProvider } from "@/lib/db/url";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 
 /**
  * Readiness for a load balancer or orchestrator: the database answers a trivial query
@@ -16,32 +16,15 @@ export type Readiness =
   | { ready: false; database: "unreachable" }
   | { ready: false; database: "ok"; migrations: "behind"; missing: string[] };
 
-/** The migration folders under `dir` (each holds a migration.sql), in order. */
-export function shippedMigrations(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-}
-
 // Read once at start: the build ships its migrations, they don't change while it runs.
-// Each database has its own folder (prisma.config.ts, docs/decisions/016).
-// turbopackIgnore: the folder is data, not code to trace into the server bundle.
-const SHIPPED = shippedMigrations(
-  path.join(
-    /*turbopackIgnore: true*/ process.cwd(),
-    "prisma",
-    databaseProvider(env.DATABASE_URL),
-    "migrations",
-  ),
-);
+const SHIPPED = shippedMigrations(databaseProvider(env.DATABASE_URL));
 
 export async function checkReadiness(db: DbClient, shipped: readonly string[] = SHIPPED): Promise<Readiness> {
   try {
     await db.$queryRaw`SELECT 1`;
   } catch (error) {
     // The operator's log gets the reason; the response only the verdict.
-    console.warn("Readiness check: the database did not answer:", error);
+    log.warn("Readiness check: the database did not answer", { error });
     return { ready: false, database: "unreachable" };
   }
   const applied = await appliedMigrations(db);

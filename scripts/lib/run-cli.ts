@@ -8,3 +8,17 @@ export function runCli(main: () => Promise<number>): void {
     },
   );
 }
+
+/**
+ * Like runCli, for operations whose failures are the operator's to read (a refused
+ * restore, a missing tool): prints the error's message, not its stack.
+ */
+export function runOperation(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
