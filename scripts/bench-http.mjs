@@ -24,7 +24,7 @@ import {
 } from "./bench/env.mjs";
 import { measure, scriptWeight, timedGet } from "./bench/load.mjs";
 import { nginxAvailable, startNginx, STATIC_PORT } from "./bench/nginx.mjs";
-import { startProcess, stopAllSync, stopProcess, waitForHttp } from "./bench/processes.mjs";
+import { startProcess, stopAllSync, stopProcess, waitForHttp } from "./lib/processes.mjs";
 import { fetchReplyForm, percentile, postReply } from "./bench/replies.mjs";
 import { printReport } from "./bench/report.mjs";
 import { sessionCookie } from "./bench/session.mjs";
