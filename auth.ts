@@ -9,6 +9,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { findOAuthUserId, findOrCreateOAuthUser } from "@/lib/auth/oauth";
 import { OAUTH_PROVIDERS } from "@/lib/auth/providers";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/settings";
+import { loadSessionUser } from "@/lib/auth/request-user";
 import { bumpSessionVersion, getCurrentUserById } from "@/lib/data/users";
 import { env, requireAuthSecret } from "@/lib/env";
 
@@ -68,7 +69,7 @@ function config(): NextAuthConfig {
         }
         // Every later request: a token minted before a sign-out (or for a deleted
         // user) is refused, even if someone kept a copy of the cookie.
-        const current = typeof token.sub === "string" ? await getCurrentUserById(token.sub) : null;
+        const current = typeof token.sub === "string" ? await loadSessionUser(token.sub) : null;
         if (!current || current.sessionVersion !== token.sv) return null;
         return { ...token, name: current.name };
       },

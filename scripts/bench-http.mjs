@@ -7,10 +7,9 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { prepareDatabase } from "./lib/prepare.mjs";
 import { run } from "./lib/run.mjs";
-import { countStoredReplies, generateContent } from "./bench/data.mjs";
+import { countStoredReplies, generateContent, SEED_PATH, seedPost } from "./bench/data.mjs";
 import {
   benchEnv,
   BENCH_DIR,
@@ -25,17 +24,21 @@ import {
 import { measure, scriptWeight, timedGet } from "./bench/load.mjs";
 import { nginxAvailable, startNginx, STATIC_PORT } from "./bench/nginx.mjs";
 import { startProcess, stopAllSync, stopProcess, waitForHttp } from "./lib/processes.mjs";
-import { fetchReplyForm, percentile, postReply } from "./bench/replies.mjs";
+import {
+  BURST_CONCURRENCY,
+  BURST_REPLIES,
+  fetchReplyForm,
+  percentile,
+  replyBurst,
+  replyRoundTrips,
+} from "./bench/replies.mjs";
 import { printReport } from "./bench/report.mjs";
 import { sessionCookie } from "./bench/session.mjs";
 
 const REPLY_SAMPLES = Number(process.env.BENCH_REPLY_SAMPLES ?? 30);
-const BURST_REPLIES = 500;
-const BURST_CONCURRENCY = 50;
 /** Above this single-view time the 100k page is not put under load (it would only queue). */
 const SLOW_PAGE_MS = Number(process.env.BENCH_SLOW_PAGE_MS ?? 2000);
 const STATIC_DIR = path.join(ROOT, "public/__bench");
-const SEED_PATH = "/2024/06/n-korea-russia-sign-mutual-defence-deal";
 const BIG_POSTS = [
   {
     key: "1k",
@@ -89,15 +92,7 @@ function prepare() {
   log(
     `generated ${BIG_POSTS.map((p) => p.comments.toLocaleString("en-US")).join(" + ")} comments and ${content.users.length} users in ${((Date.now() - started) / 1000).toFixed(1)} s (rootId/depth columns: ${content.withTree ? "filled" : "absent"})`,
   );
-  const db = new Database(DB_FILE, { readonly: true });
-  const seed = db.prepare(`SELECT id FROM Post WHERE slug = ?`).get(SEED_PATH.split("/").pop());
-  const seedTarget = db
-    .prepare(
-      `SELECT id FROM Comment WHERE postId = ? AND parentId IS NULL AND deletedAt IS NULL ORDER BY id LIMIT 1`,
-    )
-    .get(seed.id);
-  db.close();
-  return { ...content, seed: { id: seed.id, path: SEED_PATH, replyTarget: seedTarget.id } };
+  return { ...content, seed: seedPost(DB_FILE, SEED_PATH) };
 }
 
 /** Waits (up to 15 min) until the server answers a trivial request within 200 ms. */
@@ -140,69 +135,6 @@ function findLoadMore(html) {
     comments.match(/<a\b[^>]*href="([^"]+)"[^>]*>(?:(?!<\/a>)[\s\S])*?(Load more comments|Older comments)/i);
   const href = next?.[0].match(/href="([^"]+)"/)?.[1];
   return href ? href.replace(/&amp;/g, "&") : null;
-}
-
-async function replyRoundTrips(target, cookies, replyForm, samples, label) {
-  const results = [];
-  for (let i = 0; i < samples; i++) {
-    const cookie = cookies[i % cookies.length];
-    results.push(
-      await postReply({
-        origin: ORIGIN,
-        replyForm,
-        cookie,
-        body: `Round trip ${label} #${i}: ${Date.now()} ${Math.random()}`,
-      }),
-    );
-  }
-  const ok = results.filter((r) => r.ok);
-  return {
-    samples,
-    acknowledged: ok.length,
-    medianMs: percentile(
-      ok.map((r) => r.ms),
-      50,
-    ),
-    failures: [...new Set(results.filter((r) => !r.ok).map((r) => r.status))],
-    keys: results.map((r) => r.key),
-    ackKeys: ok.map((r) => r.key),
-  };
-}
-
-async function replyBurst(cookies, replyForm) {
-  const perUser = BURST_REPLIES / BURST_CONCURRENCY;
-  const started = Date.now();
-  const results = (
-    await Promise.all(
-      Array.from({ length: BURST_CONCURRENCY }, async (_, worker) => {
-        const mine = [];
-        for (let i = 0; i < perUser; i++) {
-          mine.push(
-            await postReply({
-              origin: ORIGIN,
-              replyForm,
-              cookie: cookies[worker],
-              body: `Burst reply ${worker}/${i} ${Math.random()}`,
-            }),
-          );
-        }
-        return mine;
-      }),
-    )
-  ).flat();
-  const ok = results.filter((r) => r.ok);
-  return {
-    sent: results.length,
-    acknowledged: ok.length,
-    p95Ms: percentile(
-      ok.map((r) => r.ms),
-      95,
-    ),
-    wallSeconds: (Date.now() - started) / 1000,
-    failures: [...new Set(results.filter((r) => !r.ok).map((r) => r.status))],
-    keys: results.map((r) => r.key),
-    ackKeys: ok.map((r) => r.key),
-  };
 }
 
 function machine() {
@@ -389,8 +321,8 @@ async function main() {
     bigForm = { ...seedForm, form: { ...seedForm.form, fields } };
   }
   log(`reply round trips: ${REPLY_SAMPLES} each on the seed post (${seedForm.pagePath}) and the 100k post`);
-  const replySeed = await replyRoundTrips(posts.seed, cookies, seedForm, REPLY_SAMPLES, "seed");
-  const replyBig = await replyRoundTrips(posts["100k"], cookies, bigForm, REPLY_SAMPLES, "100k");
+  const replySeed = await replyRoundTrips(cookies, seedForm, REPLY_SAMPLES, "seed");
+  const replyBig = await replyRoundTrips(cookies, bigForm, REPLY_SAMPLES, "100k");
   log(`${BURST_REPLIES} replies from ${BURST_CONCURRENCY} users at concurrency ${BURST_CONCURRENCY}`);
   const burst = await replyBurst(cookies, seedForm);
 

@@ -59,14 +59,14 @@ async function publish(formData: FormData, { inPlace }: { inPlace: boolean }): P
   const commentId = result.commentId;
   return finish(
     async () => {
-      const stored = await getThreadComment(commentId);
+      const stored = result.stored?.comment ?? (await getThreadComment(commentId));
       const comment = stored && <DiscussionComment post={post} comment={stored} />;
       return { status: "success", commentId, comment, values: { body: "" } } satisfies ReplyState;
     },
     {
       redirectTo: async () => {
         // A comment just stored has a known place; a repeated submit is looked up.
-        const { thread } = result;
+        const thread = result.stored?.thread;
         const location = thread
           ? await placeComment({ id: commentId, postId: post.id, ...thread }, post.path)
           : await locateComment(commentId);

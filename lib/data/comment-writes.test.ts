@@ -4,7 +4,7 @@ import { buildCommentTree } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
 import { createComments, createPost, createUser } from "@/tests/support/factories";
 import { createComment, type CommentLimits } from "./comment-writes";
-import { getThreadComments } from "./comments";
+import { getThreadComment, getThreadComments } from "./comments";
 
 const relaxed: CommentLimits = { minIntervalSeconds: 0, perHour: 10_000 };
 const key = () => randomUUID();
@@ -53,6 +53,22 @@ describe("createComment rules", () => {
       { id: child.ok ? child.commentId : -1, rootId: topId, depth: 1 },
       { id: grandchild.ok ? grandchild.commentId : -1, rootId: topId, depth: 2 },
     ]);
+  });
+
+  it("returns the stored comment as the thread reads it, and its place, for a fresh insert only", async () => {
+    const user = await createUser({ name: "Returned" });
+    const post = await createPost();
+    const [parent] = await createComments(post.id, [{}]);
+    const idempotencyKey = key();
+    const input = { author: user, postId: post.id, parentId: parent, body: "Shown in place", idempotencyKey };
+    const first = await createComment(input, relaxed);
+    if (!first.ok) throw new Error(`refused: ${first.reason}`);
+    expect(first.stored?.comment).toEqual(await getThreadComment(first.commentId));
+    expect(first.stored?.thread).toEqual({ rootId: parent, depth: 1 });
+    // The same submission again is found, not stored: nothing new to show.
+    const again = await createComment(input, relaxed);
+    expect(again).toMatchObject({ ok: true, commentId: first.commentId, repeatedSubmit: true });
+    expect(again.ok && again.stored).toBeUndefined();
   });
 
   it("refuses missing, unpublished and future posts", async () => {

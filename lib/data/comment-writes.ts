@@ -2,7 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { threadPosition } from "@/lib/comments/tree";
+import { threadPosition, type ThreadComment } from "@/lib/comments/tree";
+import { threadCommentSelect, toThreadComment } from "@/lib/data/comments";
 import { isUniqueViolation } from "@/lib/data/errors";
 import type { CurrentUser } from "@/lib/data/users";
 import { postPath } from "@/lib/posts/paths";
@@ -29,8 +30,11 @@ export type CreateCommentResult =
       commentId: number;
       postPath: string;
       repeatedSubmit: boolean;
-      /** Where a newly stored comment sits in its thread (absent for a repeated submit). */
-      thread?: { rootId: number | null; depth: number };
+      /**
+       * A newly stored comment as the thread shows it, and where it sits (absent for a
+       * repeated submit): the insert returns it, so showing it costs no second read.
+       */
+      stored?: { comment: ThreadComment; thread: { rootId: number | null; depth: number } };
     }
   | ({ ok: false } & CreateCommentRejection);
 
@@ -97,9 +101,15 @@ export async function createComment(
         idempotencyKey: input.idempotencyKey,
         createdAt: now,
       },
-      select: { id: true },
+      select: threadCommentSelect,
     });
-    return { ok: true, commentId: comment.id, postPath: path, repeatedSubmit: false, thread: position };
+    return {
+      ok: true,
+      commentId: comment.id,
+      postPath: path,
+      repeatedSubmit: false,
+      stored: { comment: toThreadComment(comment), thread: position },
+    };
   } catch (error) {
     const repeated = isUniqueViolation(error)
       ? await findBySubmission(input.author.id, input.idempotencyKey)

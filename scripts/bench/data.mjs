@@ -151,6 +151,22 @@ export function generateContent(dbFile, posts) {
   return { users, posts: result, withTree };
 }
 
+/** The demo post's path (the seed writes it). */
+export const SEED_PATH = "/2024/06/n-korea-russia-sign-mutual-defence-deal";
+
+/** The demo post's id and its first live top-level comment, the reply benchmarks' target. */
+export function seedPost(dbFile, seedPath = SEED_PATH) {
+  const db = new Database(dbFile, { readonly: true });
+  const seed = db.prepare(`SELECT id FROM Post WHERE slug = ?`).get(seedPath.split("/").pop());
+  const target = db
+    .prepare(
+      `SELECT id FROM Comment WHERE postId = ? AND parentId IS NULL AND deletedAt IS NULL ORDER BY id LIMIT 1`,
+    )
+    .get(seed.id);
+  db.close();
+  return { id: seed.id, path: seedPath, replyTarget: target.id };
+}
+
 /** Counts what the bench users stored under the given idempotency keys. */
 export function countStoredReplies(dbFile, keys) {
   const db = new Database(dbFile, { readonly: true });

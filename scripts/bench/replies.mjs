@@ -5,6 +5,9 @@
 import { performance } from "node:perf_hooks";
 import { newIdempotencyKey } from "./data.mjs";
 
+export const BURST_REPLIES = 500;
+export const BURST_CONCURRENCY = 50;
+
 const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
 function attributes(tag) {
@@ -69,7 +72,7 @@ export async function fetchReplyForm({ origin, commentId, cookie, timeoutMs }) {
       problems.push(`${pagePath}: no reply form for comment ${commentId} (signed in?)`);
       continue;
     }
-    return { form, pagePath, actionUrl: new URL(form.action || pagePath, origin + pagePath).href };
+    return { form, origin, pagePath, actionUrl: new URL(form.action || pagePath, origin + pagePath).href };
   }
   throw new Error(`No reply form found: ${problems.join("; ")}`);
 }
@@ -109,4 +112,69 @@ export function percentile(values, p) {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** `samples` replies one after another, the users taking turns: the round trip one reader feels. */
+export async function replyRoundTrips(cookies, replyForm, samples, label) {
+  const results = [];
+  for (let i = 0; i < samples; i++) {
+    const cookie = cookies[i % cookies.length];
+    results.push(
+      await postReply({
+        origin: replyForm.origin,
+        replyForm,
+        cookie,
+        body: `Round trip ${label} #${i}: ${Date.now()} ${Math.random()}`,
+      }),
+    );
+  }
+  const ok = results.filter((r) => r.ok);
+  return {
+    samples,
+    acknowledged: ok.length,
+    medianMs: percentile(
+      ok.map((r) => r.ms),
+      50,
+    ),
+    failures: [...new Set(results.filter((r) => !r.ok).map((r) => r.status))],
+    keys: results.map((r) => r.key),
+    ackKeys: ok.map((r) => r.key),
+  };
+}
+
+/** BURST_REPLIES replies from BURST_CONCURRENCY users at once, each user replying in turn. */
+export async function replyBurst(cookies, replyForm) {
+  const perUser = BURST_REPLIES / BURST_CONCURRENCY;
+  const started = Date.now();
+  const results = (
+    await Promise.all(
+      Array.from({ length: BURST_CONCURRENCY }, async (_, worker) => {
+        const mine = [];
+        for (let i = 0; i < perUser; i++) {
+          mine.push(
+            await postReply({
+              origin: replyForm.origin,
+              replyForm,
+              cookie: cookies[worker],
+              body: `Burst reply ${worker}/${i} ${Math.random()}`,
+            }),
+          );
+        }
+        return mine;
+      }),
+    )
+  ).flat();
+  const ok = results.filter((r) => r.ok);
+  return {
+    sent: results.length,
+    acknowledged: ok.length,
+    p95Ms: percentile(
+      ok.map((r) => r.ms),
+      95,
+    ),
+    wallSeconds: (Date.now() - started) / 1000,
+    failures: [...new Set(results.filter((r) => !r.ok).map((r) => r.status))],
+    keys: results.map((r) => r.key),
+    ackKeys: ok.map((r) => r.key),
+  };
 }

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// `npm run bench:replies`: only the reply figures of `npm run bench:http` (round trips on
+// the demo post, then 500 replies from 50 users at concurrency 50), on a fresh database
+// without the generated big threads, so a change to the reply path can be measured in
+// a minute. Same server, same requests, same count of what was stored.
+import path from "node:path";
+import { countStoredReplies, generateContent, seedPost } from "./bench/data.mjs";
+import { benchEnv, BENCH_DIR, DB_FILE, ORIGIN, PORT } from "./bench/env.mjs";
+import { startProcess, stopAllSync, stopProcess, waitForHttp } from "./lib/processes.mjs";
+import {
+  BURST_CONCURRENCY,
+  BURST_REPLIES,
+  fetchReplyForm,
+  replyBurst,
+  replyRoundTrips,
+} from "./bench/replies.mjs";
+import { sessionCookie } from "./bench/session.mjs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { prepareDatabase } from "./lib/prepare.mjs";
+import { run } from "./lib/run.mjs";
+
+const REPLY_SAMPLES = Number(process.env.BENCH_REPLY_SAMPLES ?? 30);
+const env = benchEnv();
+const log = (message) => console.log(`[bench:replies] ${message}`);
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    stopAllSync();
+    process.exit(130);
+  });
+}
+
+/**
+ * CPU time (user + system) a process has used, from /proc: unlike latency, it hardly
+ * moves when other work shares the machine, so it compares two versions fairly.
+ */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+const CLOCK_TICKS_PER_SECOND = 100;
+
+async function main() {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
+  prepareDatabase(env);
+  const { users } = generateContent(DB_FILE, []);
+  const seed = seedPost(DB_FILE);
+  if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(".next/BUILD_ID"))
+    log("BENCH_SKIP_BUILD=1: reusing .next");
+  else run("npx", ["next", "build"], env);
+
+  const server = startProcess(process.execPath, ["server.mjs"], {
+    env: { ...env, PORT: String(PORT), HOST: "127.0.0.1" },
+    logFile: path.join(BENCH_DIR, "next.log"),
+  });
+  await waitForHttp(`${ORIGIN}/robots.txt`, server);
+  const cookies = await Promise.all(users.map((user) => sessionCookie(user, env.AUTH_SECRET)));
+  const form = await fetchReplyForm({
+    origin: ORIGIN,
+    commentId: seed.replyTarget,
+    cookie: cookies[0],
+    timeoutMs: 30_000,
+  });
+  // Warm the action's code paths first, as a running blog's would be.
+  await replyRoundTrips(cookies, form, 5, "warm-up");
+  const trips = await replyRoundTrips(cookies, form, REPLY_SAMPLES, "seed");
+  log(`round trip: median ${Math.round(trips.medianMs)} ms over ${trips.acknowledged}/${trips.samples}`);
+  const cpuBefore = cpuMs(server.pid);
+  const burst = await replyBurst(cookies, form);
+  const cpuPerReply = (cpuMs(server.pid) - cpuBefore) / burst.sent;
+  const stored = countStoredReplies(DB_FILE, burst.ackKeys);
+  await stopProcess(server);
+  log(
+    `${BURST_REPLIES} replies from ${BURST_CONCURRENCY} users at concurrency ${BURST_CONCURRENCY}: ` +
+      `p95 ${Math.round(burst.p95Ms)} ms, ${burst.acknowledged} acknowledged in ${burst.wallSeconds.toFixed(1)} s ` +
+      `(${(burst.acknowledged / burst.wallSeconds).toFixed(1)}/s), stored once ${stored.storedOnce}, ` +
+      `duplicated ${stored.duplicated}, missing ${stored.missing}; server CPU ${cpuPerReply.toFixed(1)} ms per reply` +
+      (burst.failures.length ? `, failures: ${burst.failures.join(", ")}` : ""),
+  );
+  if (stored.storedOnce !== burst.acknowledged) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  stopAllSync();
+  process.exitCode = 1;
+});
