@@ -3,7 +3,9 @@
 // (lib/cache/page-cache.mjs, docs/decisions/012). Serves the build in .next; `npm start`
 // builds first. Settings: PORT (3000), HOST (all interfaces), PAGE_CACHE_TTL_MS (1000;
 // 0 turns the page cache off and leaves exactly `next start`'s behaviour), TRUSTED_PROXIES
-// (none; which proxies' X-Forwarded-For to believe, lib/net/client-address.mjs).
+// (none; which proxies' X-Forwarded-For to believe, lib/net/client-address.mjs),
+// INSTANCE_NAME (none; names this instance in an X-Instance header on every answer, to
+// see which instance behind a load balancer served a request, docs/decisions/022).
 import { createServer } from "node:http";
 import { createPageCache } from "./lib/cache/page-cache.mjs";
 import { loadEnvFiles } from "./lib/env-files.mjs";
@@ -32,6 +34,11 @@ if (!Number.isFinite(port) || !Number.isFinite(ttlMs) || ttlMs < 0) {
   log.error("PORT and PAGE_CACHE_TTL_MS must be non-negative numbers.");
   process.exit(1);
 }
+const instanceName = process.env.INSTANCE_NAME || null;
+if (instanceName !== null && !/^[\w.-]{1,64}$/.test(instanceName)) {
+  console.error("INSTANCE_NAME may hold letters, digits, '.', '_' and '-' (at most 64).");
+  process.exit(1);
+}
 
 let trust;
 try {
@@ -49,6 +56,7 @@ const pageCache = ttlMs > 0 ? createPageCache({ ttlMs }) : null;
 pageCache?.install();
 
 const server = createServer((req, res) => {
+  if (instanceName) res.setHeader("X-Instance", instanceName);
   // Before anything else: the app reads the client's address only from this header.
   stampClientAddress(req, trust);
   if (pageCache?.serve(req, res)) return;

@@ -77,7 +77,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 export { expect };
 
 /** The credentials sign-in a browser form would post, with Auth.js's CSRF token. */
-async function signInThroughApi(request: APIRequestContext, user: TestUser) {
+export async function signInThroughApi(request: APIRequestContext, user: TestUser) {
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
   await request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: user.email, password: user.password, callbackUrl: "/" },

@@ -57,6 +57,18 @@ describe("parseEnv", () => {
       expect(() => parseEnv(bad)).toThrow(Object.keys(bad)[0]);
   });
 
+  it("accepts a Server Actions key only as base64 of an AES key (16, 24 or 32 bytes)", () => {
+    const key = btoa(String.fromCharCode(...Array.from({ length: 32 }, (_, i) => i * 7)));
+    expect(parseEnv({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }).NEXT_SERVER_ACTIONS_ENCRYPTION_KEY).toBe(
+      key,
+    );
+    expect(parseEnv({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: btoa("0123456789abcdef") })).toBeTruthy();
+    for (const bad of ["not base64!", btoa("twenty bytes long..."), key.slice(0, -1)])
+      expect(() => parseEnv({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: bad })).toThrow(
+        /NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be 16, 24 or 32 random bytes/,
+      );
+  });
+
   it("accepts a SQLite file or a PostgreSQL server as the database", () => {
     expect(parseEnv({ DATABASE_URL: "file:./blog.db" }).DATABASE_URL).toBe("file:./blog.db");
     for (const url of ["postgresql://blog@db/blog", "postgres://blog@db/blog"])

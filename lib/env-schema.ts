@@ -54,6 +54,15 @@ export const EnvSchema = z.object({
   AUTH_GOOGLE_ID: optionalText,
   AUTH_GOOGLE_SECRET: optionalText,
 
+  // Next's key for Server Actions: Next reads it itself, when building (the key is
+  // embedded in the build and salts the actions' ids), so every build of one deployment
+  // needs the same key; one build served by many instances has one already. Checked here
+  // so a malformed key stops the build and the start with a message (docs/decisions/022).
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: optionalText.refine(
+    (value) => value === undefined || isAesKeyInBase64(value),
+    "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be 16, 24 or 32 random bytes in base64 (e.g. `openssl rand -base64 32`)",
+  ),
+
   // The proxies in front of server.mjs: none (default), a hop count, or their addresses
   // and CIDR ranges (docs/decisions/015). server.mjs reads it; validated here with the rest.
   TRUSTED_PROXIES: optionalText.superRefine((value, context) => {
@@ -101,6 +110,12 @@ export const EnvSchema = z.object({
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+// What Next's server action encryption accepts: standard base64 of an AES-128/192/256 key.
+function isAesKeyInBase64(value: string): boolean {
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(value)) return false;
+  return [16, 24, 32].includes(atob(value).length);
+}
 
 function isTimeZone(zone: string): boolean {
   try {

@@ -23,7 +23,7 @@ import {
 } from "./bench/env.mjs";
 import { measure, scriptWeight, timedGet } from "./bench/load.mjs";
 import { nginxAvailable, startNginx, STATIC_PORT } from "./bench/nginx.mjs";
-import { startProcess, stopAllSync, stopProcess, waitForHttp } from "./bench/processes.mjs";
+import { startProcess, stopAllSync, stopProcess, waitForHttp } from "./lib/processes.mjs";
 import {
   BURST_CONCURRENCY,
   BURST_REPLIES,

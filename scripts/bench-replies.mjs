@@ -6,7 +6,7 @@
 import path from "node:path";
 import { countStoredReplies, generateContent, seedPost } from "./bench/data.mjs";
 import { benchEnv, BENCH_DIR, DB_FILE, ORIGIN, PORT } from "./bench/env.mjs";
-import { startProcess, stopAllSync, stopProcess, waitForHttp } from "./bench/processes.mjs";
+import { startProcess, stopAllSync, stopProcess, waitForHttp } from "./lib/processes.mjs";
 import {
   BURST_CONCURRENCY,
   BURST_REPLIES,

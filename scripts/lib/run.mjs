@@ -1,11 +1,22 @@
 import { spawn, spawnSync } from "node:child_process";
 
-/** Runs a command to completion, inheriting output; exits the script if it fails. */
-export function run(command, args, env = process.env) {
+/** Runs a command to completion, inheriting output; throws if it fails (the caller cleans up). */
+export function runStep(command, args, env = process.env) {
   const result = spawnSync(command, args, { stdio: "inherit", env });
   if (result.status !== 0) {
-    console.error(`\n${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal}).`);
-    process.exit(result.status ?? 1);
+    const error = new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal}).`);
+    error.exitCode = result.status ?? 1;
+    throw error;
+  }
+}
+
+/** Runs a command to completion, inheriting output; exits the script if it fails. */
+export function run(command, args, env = process.env) {
+  try {
+    runStep(command, args, env);
+  } catch (error) {
+    console.error(`\n${error.message}`);
+    process.exit(error.exitCode);
   }
 }
 
