@@ -49,8 +49,7 @@ export function plainSnippet(marked: string): string {
  */
 export function markTerms(marked: string, terms: string[]): string {
   if (terms.length === 0) return marked;
-  const alternatives = [...terms].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const pattern = new RegExp(alternatives.join("|"), "giu");
+  const pattern = termPattern(terms);
   return splitHighlights(marked)
     .map(({ text, match }) =>
       match
@@ -58,6 +57,12 @@ export function markTerms(marked: string, terms: string[]): string {
         : text.replace(pattern, (found) => `${MATCH_OPEN}${found}${MATCH_CLOSE}`),
     )
     .join("");
+}
+
+/** Any of the terms, in any case, the longest first (so 东击西 wins over 东击). */
+export function termPattern(terms: string[]): RegExp {
+  const alternatives = [...terms].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return new RegExp(alternatives.join("|"), "giu");
 }
 
 function escapeRegExp(text: string): string {
