@@ -1,8 +1,8 @@
 /**
- * `npm run db:search-index`: rebuilds PostgreSQL's word indexes for SEARCH_LANGUAGE
- * after it changes (the migration builds them for "simple"). Searches and writes go on
- * meanwhile; nothing happens when the indexes already match. SQLite's indexes do not
- * depend on a language: there it only says so (docs/decisions/017).
+ * `npm run db:search-index`: makes PostgreSQL read words in SEARCH_LANGUAGE (the
+ * migration starts with "simple") and re-reads every post and comment stored in another
+ * language, in batches, while the blog runs; a second run finds nothing to do. SQLite's
+ * indexes do not depend on a language: there it only says so (docs/decisions/017).
  */
 import { loadEnvFiles } from "@/lib/env-files.mjs";
 import { runCli } from "./lib/run-cli";
@@ -12,7 +12,7 @@ loadEnvFiles();
 const { env } = await import("@/lib/env");
 const { databaseProvider } = await import("@/lib/db/url");
 const { createDbClient } = await import("@/lib/db/client");
-const { rebuildSearchIndexes } = await import("@/lib/data/search/postgresql-index");
+const { applySearchLanguage } = await import("@/lib/data/search/postgresql-index");
 
 async function main(): Promise<number> {
   if (databaseProvider(env.DATABASE_URL) !== "postgresql") {
@@ -21,11 +21,9 @@ async function main(): Promise<number> {
   }
   const db = createDbClient();
   try {
-    const rebuilt = await rebuildSearchIndexes(db, env.SEARCH_LANGUAGE);
+    const { posts, comments } = await applySearchLanguage(db, env.SEARCH_LANGUAGE);
     console.log(
-      rebuilt.length > 0
-        ? `Rebuilt ${rebuilt.join(", ")} for "${env.SEARCH_LANGUAGE}".`
-        : `Search indexes are already built for "${env.SEARCH_LANGUAGE}".`,
+      `Search reads words as "${env.SEARCH_LANGUAGE}": ${posts} posts and ${comments} comments re-read.`,
     );
     return 0;
   } finally {

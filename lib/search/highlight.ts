@@ -29,6 +29,22 @@ export function splitHighlights(marked: string): HighlightSegment[] {
   return segments;
 }
 
+/**
+ * `marked` is `original` with some characters replaced one for one (PostgreSQL search
+ * reads punctuation as spaces, decision 017) and markers added: the marked text with the
+ * original characters back. If the two do not line up, `marked` as it is.
+ */
+export function restorePunctuation(marked: string, original: string): string {
+  const characters = Array.from(original);
+  let next = 0;
+  let restored = "";
+  for (const char of marked) {
+    if (char === MATCH_OPEN || char === MATCH_CLOSE) restored += char;
+    else restored += characters[next++] ?? char;
+  }
+  return next === characters.length ? restored : marked;
+}
+
 /** Markdown punctuation and link targets are noise in a plain-text snippet. */
 export function cleanSnippet(marked: string): string {
   return marked

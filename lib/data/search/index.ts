@@ -46,7 +46,7 @@ const readerFilters = {
  * need no index work. Queries in scripts without spaces between words (声东击西) search
  * inside words; all others search whole words.
  */
-export function createSearch(backend: SearchBackend) {
+function createSearch(backend: SearchBackend) {
   return {
     /** Readable posts matching `query`, best match first. */
     async searchPosts(query: string, page: Page): Promise<Results<SearchHit>> {

@@ -1,86 +1,76 @@
 import type { DbClient } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { isSearchLanguage, type SearchLanguage } from "@/lib/search/languages";
+import type { SearchLanguage } from "@/lib/search/languages";
 
 /**
- * The PostgreSQL word indexes are built for one language: the migration builds them for
- * "simple", the default; `npm run db:search-index` rebuilds them for SEARCH_LANGUAGE
- * (docs/decisions/017). Searching in another language than the indexes' still finds the
- * right posts, by reading every one: slow on a large blog, hence the warning.
+ * The language PostgreSQL reads words in is the database's (commonplace_search.settings,
+ * "simple" from the migration), so stored words and searches always agree.
+ * SEARCH_LANGUAGE says what it should be; `npm run db:search-index` applies it
+ * (docs/decisions/017). Until then searches go on in the old language, with a warning.
  */
-const WORD_INDEXES = [
-  {
-    name: "Post_search_words",
-    table: "Post",
-    expression: (language: SearchLanguage) =>
-      `commonplace_post_document('${language}', "title", "standfirst", "bodyMarkdown")`,
-  },
-  {
-    name: "Comment_search_words",
-    table: "Comment",
-    expression: (language: SearchLanguage) => `commonplace_comment_document('${language}', "body")`,
-  },
-] as const;
-
-/** Each word index's language as its definition reads (null when the index is missing). */
-export async function indexedSearchLanguages(db: DbClient): Promise<Record<string, string | null>> {
-  const rows = await db.$queryRaw<{ name: string; definition: string }[]>`
-    SELECT indexname::text AS "name", indexdef AS "definition" FROM pg_indexes
-    WHERE schemaname = current_schema()
-      AND indexname IN (${Prisma.join(WORD_INDEXES.map((index) => index.name))})`;
-  return Object.fromEntries(
-    WORD_INDEXES.map(({ name }) => {
-      const definition = rows.find((row) => row.name === name)?.definition ?? "";
-      return [name, /_document\('([a-z_]+)'::regconfig/.exec(definition)?.[1] ?? null];
-    }),
-  );
+export async function indexedSearchLanguage(db: DbClient): Promise<string> {
+  const [row] = await db.$queryRaw<{ language: string }[]>`
+    SELECT language::text AS "language" FROM commonplace_search.settings`;
+  return row.language;
 }
 
 let checked = false;
 
-/** Warns once per process when the word indexes are not built for `language`. */
-export async function warnUnlessIndexed(db: DbClient, language: SearchLanguage): Promise<void> {
+/** Warns once per process when the database reads words in another language than `expected`. */
+export async function warnUnlessIndexed(db: DbClient, expected: SearchLanguage): Promise<void> {
   if (checked) return;
   checked = true;
-  let indexed: Awaited<ReturnType<typeof indexedSearchLanguages>>;
   try {
-    indexed = await indexedSearchLanguages(db);
+    const indexed = await indexedSearchLanguage(db);
+    if (indexed !== expected)
+      console.warn(
+        `Search reads words as "${indexed}" but SEARCH_LANGUAGE is "${expected}": run \`npm run db:search-index\` to re-read them.`,
+      );
   } catch (error) {
-    console.warn("Search: could not read the search indexes' language:", error);
-    return;
+    console.warn("Search: could not read the language of the search index:", error);
   }
-  const stale = Object.entries(indexed).filter(([, built]) => built !== language);
-  if (stale.length === 0) return;
-  console.warn(
-    `Search: SEARCH_LANGUAGE is "${language}" but ${stale
-      .map(([name, built]) => `${name} is built for ${built ? `"${built}"` : "no language (missing)"}`)
-      .join(
-        ", ",
-      )}; every search reads all posts and comments until \`npm run db:search-index\` rebuilds them.`,
-  );
 }
 
+/** Rows re-read per statement: each batch is a short transaction, so writers never wait long. */
+const BATCH = 500;
+
 /**
- * Rebuilds the word indexes for `language` where they are built for another one, without
- * blocking writers or searches: the new index is built CONCURRENTLY beside the old one,
- * then takes its name. Returns the indexes it rebuilt.
+ * Makes `language` the one words are read in, then re-reads every post and comment
+ * stored in another, a batch at a time, while the blog runs: new writes use the new
+ * language at once (the triggers read the setting), searches do too, and find a row
+ * not re-read yet by its old words until its batch comes. Returns the rows re-read.
  */
-export async function rebuildSearchIndexes(db: DbClient, language: SearchLanguage): Promise<string[]> {
-  if (!isSearchLanguage(language)) throw new Error(`Not a search language: ${language}`);
-  const indexed = await indexedSearchLanguages(db);
-  const rebuilt: string[] = [];
-  for (const { name, table, expression } of WORD_INDEXES) {
-    if (indexed[name] === language) continue;
-    // Identifiers and the language come from this file and the fixed list, never input.
-    const next = `"${name}_next"`;
-    for (const statement of [
-      `DROP INDEX IF EXISTS ${next}`, // left behind by an interrupted run
-      `CREATE INDEX CONCURRENTLY ${next} ON "${table}" USING GIN (${expression(language)})`,
-      `DROP INDEX CONCURRENTLY IF EXISTS "${name}"`,
-      `ALTER INDEX ${next} RENAME TO "${name}"`,
-    ])
-      await db.$executeRaw(Prisma.raw(statement));
-    rebuilt.push(name);
-  }
-  return rebuilt;
+export async function applySearchLanguage(
+  db: DbClient,
+  language: SearchLanguage,
+): Promise<{ posts: number; comments: number }> {
+  await db.$executeRaw`UPDATE commonplace_search.settings SET language = ${language}::regconfig`;
+  const posts = await untilNoneLeft(
+    () => db.$executeRaw`
+      UPDATE commonplace_search.posts indexed
+      SET language = settings.language,
+          words = commonplace_search.post_words(settings.language, p."title", p."standfirst", p."bodyMarkdown")
+      FROM "Post" p, commonplace_search.settings
+      WHERE p."id" = indexed.post_id
+        AND indexed.post_id IN (
+          SELECT post_id FROM commonplace_search.posts, commonplace_search.settings
+          WHERE posts.language <> settings.language LIMIT ${BATCH})`,
+  );
+  const comments = await untilNoneLeft(
+    () => db.$executeRaw`
+      UPDATE commonplace_search.comments indexed
+      SET language = settings.language, words = commonplace_search.comment_words(settings.language, c."body")
+      FROM "Comment" c, commonplace_search.settings
+      WHERE c."id" = indexed.comment_id
+        AND indexed.comment_id IN (
+          SELECT comment_id FROM commonplace_search.comments, commonplace_search.settings
+          WHERE comments.language <> settings.language LIMIT ${BATCH})`,
+  );
+  return { posts, comments };
+}
+
+/** Runs a batch until it changes nothing; returns how many rows all batches changed. */
+async function untilNoneLeft(batch: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (let count = await batch(); count > 0; count = await batch()) total += count;
+  return total;
 }
