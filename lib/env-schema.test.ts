@@ -85,4 +85,15 @@ describe("parseEnv", () => {
     expect(env.COMMONPLACE_COUNT_QUERIES).toBe(true);
     expect(env.UPLOAD_MAX_BYTES).toBe(2048);
   });
+
+  it("takes a search language from PostgreSQL's list, in any case, simple when unset", () => {
+    expect(parseEnv({}).SEARCH_LANGUAGE).toBe("simple");
+    expect(parseEnv({ SEARCH_LANGUAGE: " " }).SEARCH_LANGUAGE).toBe("simple");
+    expect(parseEnv({ SEARCH_LANGUAGE: "English" }).SEARCH_LANGUAGE).toBe("english");
+    // Written into SQL as a literal: anything off the list stops the server at start.
+    for (const bad of ["klingon", 'english\'; DROP TABLE "Post"; --', "pg_catalog.english"])
+      expect(() => parseEnv({ SEARCH_LANGUAGE: bad }), bad).toThrow(
+        /SEARCH_LANGUAGE must be one of simple, /,
+      );
+  });
 });

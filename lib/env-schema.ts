@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DEFAULT_DATABASE_URL, databaseProvider } from "./db/url";
 import { LOG_LEVELS } from "./log/logger.mjs";
 import { parseTrustedProxies } from "./net/client-address.mjs";
+import { DEFAULT_SEARCH_LANGUAGE, SEARCH_LANGUAGES } from "./search/languages";
 
 /**
  * Every environment variable the app reads, in one schema. The running server parses it
@@ -39,6 +40,13 @@ export const EnvSchema = z.object({
   // How long a write waits for another connection's lock (backup, script) before giving
   // up with DatabaseBusyError; the wait never blocks the event loop (decision 008).
   DATABASE_WRITE_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(8000),
+  // The language PostgreSQL search stems words for (docs/decisions/017); SQLite ignores it.
+  // A fixed list, since the name is written into the search SQL as a literal.
+  SEARCH_LANGUAGE: optionalText
+    .transform((value) => value?.toLowerCase() ?? DEFAULT_SEARCH_LANGUAGE)
+    .pipe(
+      z.enum(SEARCH_LANGUAGES, { error: `SEARCH_LANGUAGE must be one of ${SEARCH_LANGUAGES.join(", ")}` }),
+    ),
   /** Tests and benchmarks count SQL statements (lib/db/client.ts). */
   COMMONPLACE_COUNT_QUERIES: flag("1"),
 

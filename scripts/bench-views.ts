@@ -8,6 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import { seededRandom } from "./lib/seeded-random";
 
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 100_000);
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 20_000);
@@ -40,13 +41,7 @@ for (let i = 0; i < POSTS; i++) {
 }
 // Visitors with realistic 43-character HMAC-like hashes.
 const visitorOf = (n: number, round: string) => ({ day, hash: `${round}-${n}-`.padEnd(43, "x") });
-let seed = 42;
-function random(below: number) {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) % below;
-}
+const random = seededRandom(42);
 
 const ms = (n: number) => n.toFixed(1).padStart(7);
 

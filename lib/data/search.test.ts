@@ -1,14 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { databaseProvider } from "@/lib/db/url";
+import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { MATCH_CLOSE, MATCH_OPEN } from "@/lib/search/highlight";
+import { DEFAULT_SEARCH_LANGUAGE } from "@/lib/search/languages";
 import { createComments, createPost } from "@/tests/support/factories";
 import { searchComments, searchPosts } from "./search";
+import { pageWindow } from "./search/backend";
+import { postgresSearchSql } from "./search/postgresql";
+import { applySearchLanguage, indexedSearchLanguage } from "./search/postgresql-index";
 
 /** A word no other post contains, so tests sharing the database do not see each other. */
 const uniqueWord = () => `w${randomUUID().replace(/-/g, "").slice(0, 12)}`;
 const search = (q: string) => searchPosts(q, { page: 1, perPage: 10 });
 const ids = async (q: string) => (await search(q)).hits.map((hit) => hit.id);
+const marked = (text: string) => `${MATCH_OPEN}${text}${MATCH_CLOSE}`;
+// The same behaviour on both databases; only checks of one database's indexes differ.
+const onSqlite = databaseProvider(env.DATABASE_URL) === "sqlite";
 
 describe("searchPosts", () => {
   it("ranks a title match above a body-only match and marks the matches", async () => {
@@ -56,7 +66,7 @@ describe("searchPosts", () => {
     expect(await ids(word)).toEqual([]);
   });
 
-  it("keeps the index intact", async () => {
+  it.runIf(onSqlite)("keeps the index intact", async () => {
     await expect(
       db.$executeRaw`INSERT INTO "PostSearch" ("PostSearch") VALUES ('integrity-check')`,
     ).resolves.toBeDefined();
@@ -90,6 +100,33 @@ describe("searchPosts", () => {
     expect(await ids(`-${word}`)).toEqual([post.id]);
   });
 
+  it("reads words between any punctuation, and shows the text as written", async () => {
+    const word = uniqueWord();
+    const post = await createPost({
+      bodyMarkdown: `See [the docs](https://example.org/${word}/page), <b>v1.5</b> or mail x@${word}.test!`,
+    });
+    for (const term of ["example", "page", "b", "5", "test", "x"])
+      expect(await ids(`${term} ${word}`), term).toEqual([post.id]);
+    const [hit] = (await search(word)).hits;
+    expect(hit.markedSnippet).toBe(
+      `See [the docs](https://example.org/${marked(word)}/page), <b>v1.5</b> or mail x@${marked(word)}.test!`,
+    );
+  });
+
+  it("cuts a long body around the match, with an ellipsis where words are cut off", async () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `filler${i}`).join(" ");
+    const [inside, atEnd] = [uniqueWord(), uniqueWord()];
+    await createPost({ bodyMarkdown: `${filler(60)} ${inside} ${filler(60)}.` });
+    await createPost({ bodyMarkdown: `${filler(60)} and at the end ${atEnd}!` });
+    const [middle] = (await search(inside)).hits;
+    expect(middle.markedSnippet).toMatch(
+      new RegExp(`^…filler\\d+ .*${marked(inside)} filler0 .*filler\\d+…$`),
+    );
+    expect(middle.markedSnippet.split(" ").length).toBeLessThanOrEqual(32);
+    const [end] = (await search(atEnd)).hits;
+    expect(end.markedSnippet).toMatch(new RegExp(`^….* at the end ${marked(atEnd)}!$`));
+  });
+
   it("pages results", async () => {
     const word = uniqueWord();
     for (let i = 0; i < 3; i++) await createPost({ bodyMarkdown: word });
@@ -103,8 +140,6 @@ describe("searchPosts", () => {
 });
 
 describe("searchPosts in scripts without spaces between words", () => {
-  const marked = (text: string) => `${MATCH_OPEN}${text}${MATCH_CLOSE}`;
-
   it("finds Chinese inside a longer run, by three or more characters and by two", async () => {
     const word = uniqueWord();
     const post = await createPost({
@@ -174,7 +209,7 @@ describe("searchPosts in scripts without spaces between words", () => {
     expect(await ids(`warfront ${word}`)).toHaveLength(1);
   });
 
-  it("keeps the trigram index intact", async () => {
+  it.runIf(onSqlite)("keeps the trigram index intact", async () => {
     await expect(
       db.$executeRaw`INSERT INTO "PostSearchTrigram" ("PostSearchTrigram") VALUES ('integrity-check')`,
     ).resolves.toBeDefined();
@@ -182,7 +217,6 @@ describe("searchPosts in scripts without spaces between words", () => {
 });
 
 describe("searchComments", () => {
-  const marked = (text: string) => `${MATCH_OPEN}${text}${MATCH_CLOSE}`;
   // Wide pages: other tests may add comments with the same Chinese text at the same time.
   const commentHits = async (q: string) => (await searchComments(q, { page: 1, perPage: 100 })).hits;
   const commentIds = async (q: string) => (await commentHits(q)).map((hit) => hit.id);
@@ -272,12 +306,91 @@ describe("searchComments", () => {
       });
   });
 
-  it("keeps both comment indexes intact", async () => {
+  it.runIf(onSqlite)("keeps both comment indexes intact", async () => {
     await expect(
       db.$executeRaw`INSERT INTO "CommentSearch" ("CommentSearch", rank) VALUES ('integrity-check', 1)`,
     ).resolves.toBeDefined();
     await expect(
       db.$executeRaw`INSERT INTO "CommentSearchTrigram" ("CommentSearchTrigram", rank) VALUES ('integrity-check', 1)`,
     ).resolves.toBeDefined();
+  });
+});
+
+describe.runIf(!onSqlite)("on PostgreSQL", () => {
+  const page = { page: 1, perPage: 10 };
+  // Plans are read with no other condition and plain scans off, so the search condition
+  // alone decides: its index if it can serve it, else a table scan.
+  const everything = (terms: string[]) => ({ terms, filter: Prisma.sql`TRUE`, window: pageWindow(page) });
+
+  async function plan(statement: Prisma.Sql): Promise<string> {
+    const [, , rows] = await db.$transaction([
+      db.$executeRaw`SET LOCAL enable_seqscan = off`,
+      db.$executeRaw`SET LOCAL enable_indexscan = off`,
+      db.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${statement}`,
+    ]);
+    return rows.map((row) => row["QUERY PLAN"]).join("\n");
+  }
+
+  it("searches through the GIN indexes: words and substrings, posts and comments", async () => {
+    const sql = postgresSearchSql;
+    expect(await plan(sql.postsByWords(everything(["putin", "kim"])))).toContain(
+      "Bitmap Index Scan on posts_words",
+    );
+    expect(await plan(sql.commentsByWords(everything(["putin"])))).toContain(
+      "Bitmap Index Scan on comments_words",
+    );
+    expect(await plan(sql.postsBySubstrings(everything(["声东击西", "东击"])))).toContain(
+      'Bitmap Index Scan on "Post_search_trigrams"',
+    );
+    expect(await plan(sql.commentsBySubstrings(everything(["东击西"])))).toContain(
+      'Bitmap Index Scan on "Comment_search_trigrams"',
+    );
+  });
+
+  it("keeps every post's and comment's stored words in step with its text", async () => {
+    const post = await createPost({ title: uniqueWord(), standfirst: "A standfirst." });
+    const [comment] = await createComments(post.id, [{ body: "First words." }]);
+    await db.post.update({ where: { id: post.id }, data: { standfirst: null, bodyMarkdown: "New body." } });
+    await db.comment.update({ where: { id: comment }, data: { body: "Edited words." } });
+    const [{ posts, comments }] = await db.$queryRaw<{ posts: number; comments: number }[]>`
+      SELECT (SELECT count(*)::int FROM "Post" p
+              LEFT JOIN commonplace_search.posts indexed ON indexed.post_id = p."id"
+              WHERE indexed.words IS DISTINCT FROM commonplace_search.post_words(
+                indexed.language, p."title", p."standfirst", p."bodyMarkdown")) AS "posts",
+             (SELECT count(*)::int FROM "Comment" c
+              LEFT JOIN commonplace_search.comments indexed ON indexed.comment_id = c."id"
+              WHERE indexed.words IS DISTINCT FROM commonplace_search.comment_words(indexed.language, c."body"))
+             AS "comments"`;
+    expect({ posts, comments }).toEqual({ posts: 0, comments: 0 });
+    await db.post.delete({ where: { id: post.id } });
+    const [left] = await db.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS "count" FROM commonplace_search.comments WHERE comment_id = ${comment}`;
+    expect(left.count).toBe(0);
+  });
+
+  it("reads words in the language SEARCH_LANGUAGE names once applied: stems, and marks what matched", async () => {
+    const word = uniqueWord();
+    const post = await createPost({ title: `She runs ${word}`, bodyMarkdown: "The horses were running." });
+    const query = `running horse ${word}`;
+    expect(await indexedSearchLanguage(db)).toBe(DEFAULT_SEARCH_LANGUAGE);
+    expect(await ids(query)).toEqual([]);
+    try {
+      const reread = await applySearchLanguage(db, "english");
+      expect(reread.posts).toBeGreaterThan(0);
+      expect(await applySearchLanguage(db, "english")).toEqual({ posts: 0, comments: 0 });
+      expect(await indexedSearchLanguage(db)).toBe("english");
+      const { hits } = await search(query);
+      expect(hits.map((hit) => hit.id)).toEqual([post.id]);
+      expect(hits[0].markedTitle).toBe(`She ${marked("runs")} ${marked(word)}`);
+      expect(hits[0].markedSnippet).toBe(`The ${marked("horses")} were ${marked("running")}.`);
+      // A post written now is read in the new language by the trigger.
+      const later = await createPost({ bodyMarkdown: `Horses ran ${word}.` });
+      expect(await ids(`horse ${word}`)).toEqual([post.id, later.id]);
+      // English drops its stop words: a query of only those finds nothing, quietly.
+      expect(await ids("the were")).toEqual([]);
+    } finally {
+      await applySearchLanguage(db, DEFAULT_SEARCH_LANGUAGE);
+    }
+    expect(await ids(query)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toFtsQuery } from "./fts-query";
-import { cleanSnippet, plainSnippet, splitHighlights } from "./highlight";
+import { cleanSnippet, plainSnippet, restorePunctuation, splitHighlights } from "./highlight";
 
 describe("toFtsQuery", () => {
   it("quotes each word and drops FTS5 syntax", () => {
@@ -38,6 +38,14 @@ describe("splitHighlights", () => {
 
   it("drops Markdown noise from snippets", () => {
     expect(cleanSnippet("**Bold** [link](https://e.com/x) # head")).toBe("Bold link head");
+  });
+
+  it("puts back the characters PostgreSQL read as spaces, keeping the marks", () => {
+    expect(restorePunctuation("see e com  \uE000x\uE001  \uE000𠀀\uE001", "see e.com/<x>/𠀀")).toBe(
+      "see e.com/<\uE000x\uE001>/\uE000𠀀\uE001",
+    );
+    // Text that does not line up is left as PostgreSQL gave it.
+    expect(restorePunctuation("a \uE000b\uE001", "a.b.c")).toBe("a \uE000b\uE001");
   });
 
   it("keeps the punctuation of plain-text comments, on one line", () => {

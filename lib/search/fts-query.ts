@@ -10,7 +10,16 @@ const MAX_TERM_LENGTH = 64;
 
 export function toFtsQuery(input: string): string | null {
   const terms = searchTerms(input);
-  return terms.length === 0 ? null : terms.map((term) => `"${term}"`).join(" ");
+  return terms.length === 0 ? null : quoteTerms(terms);
+}
+
+/**
+ * Each term in double quotes, space-separated: every term required, read as plain words.
+ * FTS5's MATCH and PostgreSQL's websearch_to_tsquery read this the same way, so "or",
+ * "near" or "not" are words there, never operators.
+ */
+export function quoteTerms(terms: string[]): string {
+  return terms.map((term) => `"${term}"`).join(" ");
 }
 
 /** The distinct words of a query, lower-cased, in order, at most MAX_SEARCH_TERMS. */

@@ -29,6 +29,22 @@ export function splitHighlights(marked: string): HighlightSegment[] {
   return segments;
 }
 
+/**
+ * `marked` is `original` with some characters replaced one for one (PostgreSQL search
+ * reads punctuation as spaces, decision 017) and markers added: the marked text with the
+ * original characters back. If the two do not line up, `marked` as it is.
+ */
+export function restorePunctuation(marked: string, original: string): string {
+  const characters = Array.from(original);
+  let next = 0;
+  let restored = "";
+  for (const char of marked) {
+    if (char === MATCH_OPEN || char === MATCH_CLOSE) restored += char;
+    else restored += characters[next++] ?? char;
+  }
+  return next === characters.length ? restored : marked;
+}
+
 /** Markdown punctuation and link targets are noise in a plain-text snippet. */
 export function cleanSnippet(marked: string): string {
   return marked
@@ -49,8 +65,7 @@ export function plainSnippet(marked: string): string {
  */
 export function markTerms(marked: string, terms: string[]): string {
   if (terms.length === 0) return marked;
-  const alternatives = [...terms].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const pattern = new RegExp(alternatives.join("|"), "giu");
+  const pattern = termPattern(terms);
   return splitHighlights(marked)
     .map(({ text, match }) =>
       match
@@ -58,6 +73,12 @@ export function markTerms(marked: string, terms: string[]): string {
         : text.replace(pattern, (found) => `${MATCH_OPEN}${found}${MATCH_CLOSE}`),
     )
     .join("");
+}
+
+/** Any of the terms, in any case, the longest first (so 东击西 wins over 东击). */
+export function termPattern(terms: string[]): RegExp {
+  const alternatives = [...terms].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return new RegExp(alternatives.join("|"), "giu");
 }
 
 function escapeRegExp(text: string): string {

@@ -1,3 +1,5 @@
+import { quoteTerms } from "./fts-query";
+
 /**
  * Queries in scripts written without spaces between words (Chinese, Japanese, Thai, …)
  * go to the trigram index, where any run of three or more characters matches inside
@@ -21,5 +23,5 @@ export function needsSubstringSearch(terms: string[]): boolean {
 export function toSubstringQuery(terms: string[]): { match: string | null; short: string[] } {
   const long = terms.filter((term) => Array.from(term).length >= TRIGRAM);
   const short = terms.filter((term) => Array.from(term).length < TRIGRAM);
-  return { match: long.length > 0 ? long.map((term) => `"${term}"`).join(" ") : null, short };
+  return { match: long.length > 0 ? quoteTerms(long) : null, short };
 }
