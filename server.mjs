@@ -11,6 +11,7 @@ import { createPageCache } from "./lib/cache/page-cache.mjs";
 import { loadEnvFiles } from "./lib/env-files.mjs";
 import { createLogger, parseLogLevel } from "./lib/log/logger.mjs";
 import { parseTrustedProxies, stampClientAddress } from "./lib/net/client-address.mjs";
+import { runShutdown } from "./lib/shutdown.mjs";
 
 // What `next start` does too: this serves a production build, and React and Next read
 // the mode from here when they load (hence the import below, not at the top).
@@ -73,14 +74,27 @@ server.listen(port, host, () => {
   log.info(`Commonplace is serving on http://${shown}:${port}`, { port, pageCacheTtlMs: ttlMs });
 });
 
-// Stop taking requests and let those in flight finish; the process then ends once
-// nothing is left to do. The app writes the views it buffers first and ends the process
-// itself when that is done (lib/data/post-counters.ts). Five seconds at most.
+// Stop taking requests and let those in flight finish (five seconds at most), then run
+// the app's shutdown tasks (lib/shutdown.mjs: buffered view counts written, timers
+// stopped, database connections closed) and exit.
+let exiting = false;
+async function exitAfterShutdown() {
+  if (exiting) return;
+  exiting = true;
+  await runShutdown({ onError: (task, error) => log.error("Shutdown task failed", { task, error }) });
+  log.info("Stopped");
+  process.exit(0);
+}
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.once(signal, () => {
     log.info("Stopping: finishing the requests in flight", { signal });
-    server.close();
+    server.close(() => void exitAfterShutdown());
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 5000).unref();
+    setTimeout(() => {
+      server.closeAllConnections();
+      void exitAfterShutdown();
+    }, 5000).unref();
+    // A task that hangs (a database that stopped answering) must not keep the process.
+    setTimeout(() => process.exit(1), 15_000).unref();
   });
 }

@@ -3,13 +3,15 @@
 // generated 1,000- and 100,000-comment posts), measured over HTTP with autocannon, with
 // the same HTML served as a static file (and through the documented nginx cache) as the
 // ceiling. Prints a table with the targets; writes data/bench/results.json. Details:
-// docs/benchmarks.md.
+// docs/benchmarks.md. BENCH_DATABASE=postgresql runs the server on PostgreSQL (the same
+// content, copied from the generated file: scripts/bench/database.mjs).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { prepareDatabase } from "./lib/prepare.mjs";
 import { run } from "./lib/run.mjs";
-import { countStoredReplies, generateContent, SEED_PATH, seedPost } from "./bench/data.mjs";
+import { generateContent, SEED_PATH, seedPost } from "./bench/data.mjs";
+import { openBenchDatabase } from "./bench/database.mjs";
 import {
   benchEnv,
   BENCH_DIR,
@@ -61,9 +63,11 @@ const BIG_POSTS = [
 const env = benchEnv();
 const log = (message) => console.log(`[bench] ${message}`);
 let server = null;
+let database = null;
 
 function cleanUp() {
   stopAllSync();
+  database?.stop();
   rmSync(STATIC_DIR, { recursive: true, force: true });
 }
 for (const signal of ["SIGINT", "SIGTERM"]) {
@@ -76,7 +80,13 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 /** The production server (server.mjs); without its page cache it is Next's handler alone. */
 async function startServer({ pageCache }) {
   const child = startProcess(process.execPath, ["server.mjs"], {
-    env: { ...env, PORT: String(PORT), HOST: "127.0.0.1", PAGE_CACHE_TTL_MS: pageCache ? "1000" : "0" },
+    env: {
+      ...env,
+      DATABASE_URL: database.url,
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      PAGE_CACHE_TTL_MS: pageCache ? "1000" : "0",
+    },
     logFile: path.join(BENCH_DIR, "next.log"),
   });
   await waitForHttp(`${ORIGIN}/robots.txt`, child);
@@ -153,6 +163,8 @@ function machine() {
 
 async function main() {
   const content = prepare();
+  database = await openBenchDatabase(env);
+  log(`database: ${database.kind}`);
   const posts = { seed: content.seed, ...Object.fromEntries(content.posts.map((p) => [p.key, p])) };
 
   if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(".next/BUILD_ID"))
@@ -327,12 +339,13 @@ async function main() {
   const burst = await replyBurst(cookies, seedForm);
 
   const allKeys = [...replySeed.ackKeys, ...replyBig.ackKeys, ...burst.ackKeys];
-  const stored = countStoredReplies(DB_FILE, allKeys);
+  const stored = await database.countStored(allKeys);
 
   await stopProcess(server);
   const results = {
     date: new Date().toISOString(),
     machine: machine(),
+    database: database.kind,
     settings: { connections: CONNECTIONS, durationSeconds: DURATION, replySamples: REPLY_SAMPLES },
     pages: {
       seed: { medianMs: seedViews.medianMs, bytes: seedViews.last.bytes },

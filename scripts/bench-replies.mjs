@@ -3,8 +3,10 @@
 // the demo post, then 500 replies from 50 users at concurrency 50), on a fresh database
 // without the generated big threads, so a change to the reply path can be measured in
 // a minute. Same server, same requests, same count of what was stored.
+// BENCH_DATABASE=postgresql runs it on PostgreSQL (scripts/bench/database.mjs).
 import path from "node:path";
-import { countStoredReplies, generateContent, seedPost } from "./bench/data.mjs";
+import { generateContent, seedPost } from "./bench/data.mjs";
+import { openBenchDatabase } from "./bench/database.mjs";
 import { benchEnv, BENCH_DIR, DB_FILE, ORIGIN, PORT } from "./bench/env.mjs";
 import { startProcess, stopAllSync, stopProcess, waitForHttp } from "./lib/processes.mjs";
 import {
@@ -22,9 +24,11 @@ import { run } from "./lib/run.mjs";
 const REPLY_SAMPLES = Number(process.env.BENCH_REPLY_SAMPLES ?? 30);
 const env = benchEnv();
 const log = (message) => console.log(`[bench:replies] ${message}`);
+let database = null;
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     stopAllSync();
+    database?.stop();
     process.exit(130);
   });
 }
@@ -45,12 +49,14 @@ async function main() {
   prepareDatabase(env);
   const { users } = generateContent(DB_FILE, []);
   const seed = seedPost(DB_FILE);
+  database = await openBenchDatabase(env);
+  log(`database: ${database.kind}`);
   if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(".next/BUILD_ID"))
     log("BENCH_SKIP_BUILD=1: reusing .next");
   else run("npx", ["next", "build"], env);
 
   const server = startProcess(process.execPath, ["server.mjs"], {
-    env: { ...env, PORT: String(PORT), HOST: "127.0.0.1" },
+    env: { ...env, DATABASE_URL: database.url, PORT: String(PORT), HOST: "127.0.0.1" },
     logFile: path.join(BENCH_DIR, "next.log"),
   });
   await waitForHttp(`${ORIGIN}/robots.txt`, server);
@@ -68,7 +74,7 @@ async function main() {
   const cpuBefore = cpuMs(server.pid);
   const burst = await replyBurst(cookies, form);
   const cpuPerReply = (cpuMs(server.pid) - cpuBefore) / burst.sent;
-  const stored = countStoredReplies(DB_FILE, burst.ackKeys);
+  const stored = await database.countStored(burst.ackKeys);
   await stopProcess(server);
   log(
     `${BURST_REPLIES} replies from ${BURST_CONCURRENCY} users at concurrency ${BURST_CONCURRENCY}: ` +
@@ -80,8 +86,10 @@ async function main() {
   if (stored.storedOnce !== burst.acknowledged) process.exitCode = 1;
 }
 
-main().catch((error) => {
-  console.error(error);
-  stopAllSync();
-  process.exitCode = 1;
-});
+main()
+  .catch((error) => {
+    console.error(error);
+    stopAllSync();
+    process.exitCode = 1;
+  })
+  .finally(() => database?.stop());

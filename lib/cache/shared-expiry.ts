@@ -5,6 +5,7 @@ import { applyExpiry, setExpiryPublisher } from "@/lib/cache/expiry-channel.mjs"
 import { createExpiryFollower } from "@/lib/cache/expiry-follower";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { onShutdown } from "@/lib/shutdown.mjs";
 
 /**
  * Joins this server process to the shared expiry log (docs/decisions/021): what Next
@@ -22,4 +23,5 @@ export function startSharedCacheExpiry(): void {
   });
   setExpiryPublisher(follower.record);
   follower.start();
+  onShutdown("shared cache expiry", () => follower.stop());
 }

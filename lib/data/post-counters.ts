@@ -1,5 +1,6 @@
 import "server-only";
 import { CounterBuffer, type CountResult } from "@/lib/data/counter-buffer";
+import { onShutdown } from "@/lib/shutdown.mjs";
 import type { Visitor } from "@/lib/visitors/visitor";
 
 /**
@@ -42,6 +43,9 @@ function createCounters(): Counters {
   process.on("beforeExit", () => {
     if (all.some((buffer) => buffer.size > 0)) void Promise.all(all.map((buffer) => buffer.flush()));
   });
+  // The server's shutdown (server.mjs, after its last request) writes what those
+  // requests added since the signal, before the database connections close.
+  onShutdown("view and share counters", () => Promise.all(all.map((buffer) => buffer.shutdown())));
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       // The server (server.mjs, like `next start`) has its own handler, which closes it

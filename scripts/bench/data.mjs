@@ -180,11 +180,18 @@ export function countStoredReplies(dbFile, keys) {
     .all(...ids);
   db.close();
   const wanted = new Set(keys);
-  const byKey = new Map(rows.filter((r) => wanted.has(r.idempotencyKey)).map((r) => [r.idempotencyKey, r.n]));
+  return tallyStored(
+    keys,
+    new Map(rows.filter((r) => wanted.has(r.idempotencyKey)).map((r) => [r.idempotencyKey, r.n])),
+  );
+}
+
+/** How many acknowledged keys were stored once, more than once, or not at all. */
+export function tallyStored(keys, storedByKey) {
   return {
-    storedOnce: keys.filter((k) => byKey.get(k) === 1).length,
-    duplicated: keys.filter((k) => (byKey.get(k) ?? 0) > 1).length,
-    missing: keys.filter((k) => !byKey.has(k)).length,
+    storedOnce: keys.filter((k) => storedByKey.get(k) === 1).length,
+    duplicated: keys.filter((k) => (storedByKey.get(k) ?? 0) > 1).length,
+    missing: keys.filter((k) => !storedByKey.has(k)).length,
   };
 }
 

@@ -25,7 +25,7 @@ function loadRow(row, ceiling) {
 export function printReport(r) {
   const { load, nginx, pages, replies, js } = r;
   const out = [];
-  out.push(`## HTTP benchmark — ${r.date}`, "");
+  out.push(`## HTTP benchmark — ${r.date}, ${r.database === "postgresql" ? "PostgreSQL" : "SQLite"}`, "");
   out.push(
     `Machine: ${r.machine.nproc} CPUs (${r.machine.cpu}), ${r.machine.memGiB} GiB, Node ${r.machine.node}, ${r.machine.platform}.`,
   );

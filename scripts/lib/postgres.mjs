@@ -61,8 +61,10 @@ function freePort() {
 /**
  * Starts a fresh cluster (any earlier one in `dir` is removed) and returns its URLs and
  * a stop function. `url(database)` names a database on it; `createDatabase` makes one.
+ * Tests skip durability (no fsync) for speed; `durable: true` keeps PostgreSQL's
+ * defaults, for benchmarks that compare it with SQLite fairly.
  */
-export async function startPostgres({ dir = PG_TEST_DIR } = {}) {
+export async function startPostgres({ dir = PG_TEST_DIR, durable = false } = {}) {
   const bin = postgresBinDir();
   const user = serviceUser();
   const dataDir = path.resolve(dir, "data");
@@ -86,9 +88,7 @@ export async function startPostgres({ dir = PG_TEST_DIR } = {}) {
     `-p ${port}`,
     `-k ${socketDir}`,
     "-c listen_addresses=127.0.0.1",
-    "-c fsync=off",
-    "-c synchronous_commit=off",
-    "-c full_page_writes=off",
+    ...(durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
     "-c max_connections=200",
   ].join(" ");
   runAs("pg_ctl", ["-D", dataDir, "-l", path.join(dataDir, "server.log"), "-o", options, "-w", "start"]);
