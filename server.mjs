@@ -11,7 +11,7 @@ import { createPageCache } from "./lib/cache/page-cache.mjs";
 import { loadEnvFiles } from "./lib/env-files.mjs";
 import { createLogger, parseLogLevel } from "./lib/log/logger.mjs";
 import { parseTrustedProxies, stampClientAddress } from "./lib/net/client-address.mjs";
-import { runShutdown } from "./lib/shutdown.mjs";
+import { manageShutdown, runShutdown } from "./lib/shutdown.mjs";
 
 // What `next start` does too: this serves a production build, and React and Next read
 // the mode from here when they load (hence the import below, not at the top).
@@ -77,6 +77,7 @@ server.listen(port, host, () => {
 // Stop taking requests and let those in flight finish (five seconds at most), then run
 // the app's shutdown tasks (lib/shutdown.mjs: buffered view counts written, timers
 // stopped, database connections closed) and exit.
+manageShutdown();
 let exiting = false;
 async function exitAfterShutdown() {
   if (exiting) return;

@@ -6,3 +6,5 @@ export type ShutdownTasks = {
 export function createShutdownTasks(): ShutdownTasks;
 export function onShutdown(name: string, task: () => unknown): void;
 export function runShutdown(options?: { onError?: (task: string, error: unknown) => void }): Promise<void>;
+export function manageShutdown(): void;
+export function shutdownIsManaged(): boolean;

@@ -38,5 +38,20 @@ const shared = (globalThis[Symbol.for("commonplace.shutdown")] ??= createShutdow
 /** Registers a task for this process's shutdown. */
 export const onShutdown = (name, task) => shared.add(name, task);
 
-/** Runs this process's shutdown tasks (server.mjs, once the HTTP server has closed). */
-export const runShutdown = (options) => shared.run(options);
+/**
+ * Runs this process's shutdown tasks (server.mjs, once the HTTP server has closed).
+ * Calling it, or `manageShutdown` first, tells the app's modules that the process's stop
+ * signals are handled: they leave them alone (scripts without a server handle their own).
+ */
+export const runShutdown = (options) => {
+  shared.managed = true;
+  return shared.run(options);
+};
+
+/** server.mjs handles SIGTERM/SIGINT and will run the tasks. */
+export const manageShutdown = () => {
+  shared.managed = true;
+};
+
+/** Whether a server runs the shutdown tasks on a stop signal (see manageShutdown). */
+export const shutdownIsManaged = () => shared.managed === true;

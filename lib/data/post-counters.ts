@@ -1,6 +1,6 @@
 import "server-only";
 import { CounterBuffer, type CountResult } from "@/lib/data/counter-buffer";
-import { onShutdown } from "@/lib/shutdown.mjs";
+import { onShutdown, shutdownIsManaged } from "@/lib/shutdown.mjs";
 import type { Visitor } from "@/lib/visitors/visitor";
 
 /**
@@ -43,18 +43,16 @@ function createCounters(): Counters {
   process.on("beforeExit", () => {
     if (all.some((buffer) => buffer.size > 0)) void Promise.all(all.map((buffer) => buffer.flush()));
   });
-  // The server's shutdown (server.mjs, after its last request) writes what those
-  // requests added since the signal, before the database connections close.
+  // Under server.mjs, its shutdown (after the last request) writes what is buffered,
+  // before the database connections close. Any other process (a script, `next dev`)
+  // writes it when stopped, then stops by the same signal.
   onShutdown("view and share counters", () => Promise.all(all.map((buffer) => buffer.shutdown())));
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      // The server (server.mjs, like `next start`) has its own handler, which closes it
-      // and exits: let it, while every view from the requests it is still finishing is
-      // written at once.
-      const exitIsOurs = process.listenerCount(signal) === 0;
-      void Promise.all(all.map((buffer) => buffer.shutdown())).finally(() => {
-        if (exitIsOurs) process.kill(process.pid, signal);
-      });
+      if (shutdownIsManaged()) return;
+      void Promise.all(all.map((buffer) => buffer.shutdown())).finally(() =>
+        process.kill(process.pid, signal),
+      );
     });
   }
   return created;
