@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { retryOnConflict } from "@/lib/db/retry";
 import { threadPosition } from "@/lib/comments/tree";
 import { isUniqueViolation } from "@/lib/data/errors";
 import type { CurrentUser } from "@/lib/data/users";
@@ -85,20 +86,22 @@ export async function createComment(
   }
 
   try {
-    const comment = await db.comment.create({
-      data: {
-        postId: input.postId,
-        parentId: input.parentId,
-        rootId: position.rootId,
-        depth: position.depth,
-        authorId: input.author.id,
-        authorName: input.author.name,
-        body: input.body,
-        idempotencyKey: input.idempotencyKey,
-        createdAt: now,
-      },
-      select: { id: true },
-    });
+    const comment = await retryOnConflict(() =>
+      db.comment.create({
+        data: {
+          postId: input.postId,
+          parentId: input.parentId,
+          rootId: position.rootId,
+          depth: position.depth,
+          authorId: input.author.id,
+          authorName: input.author.name,
+          body: input.body,
+          idempotencyKey: input.idempotencyKey,
+          createdAt: now,
+        },
+        select: { id: true },
+      }),
+    );
     return { ok: true, commentId: comment.id, postPath: path, repeatedSubmit: false, thread: position };
   } catch (error) {
     const repeated = isUniqueViolation(error)
@@ -140,15 +143,25 @@ async function claimCommentSlot(
   };
   // Someone commenting again within the hour is the common case (and a burst's every
   // case): try their current window first, so it costs one guarded UPDATE, not two.
-  const sameWindow = await db.user.updateMany({
-    where: { ...allowedNow, commentWindowStart: { gt: hourAgo }, commentWindowCount: { lt: limits.perHour } },
-    data: { lastCommentAt: now, lastCommentHash: bodyHash, commentWindowCount: { increment: 1 } },
-  });
+  // PostgreSQL re-checks the guard on the row as the previous writer left it (READ
+  // COMMITTED), or refuses the UPDATE under stricter isolation: then it is run again.
+  const sameWindow = await retryOnConflict(() =>
+    db.user.updateMany({
+      where: {
+        ...allowedNow,
+        commentWindowStart: { gt: hourAgo },
+        commentWindowCount: { lt: limits.perHour },
+      },
+      data: { lastCommentAt: now, lastCommentHash: bodyHash, commentWindowCount: { increment: 1 } },
+    }),
+  );
   if (sameWindow.count === 1) return true;
-  const freshWindow = await db.user.updateMany({
-    where: { ...allowedNow, OR: [{ commentWindowStart: null }, { commentWindowStart: { lte: hourAgo } }] },
-    data: { lastCommentAt: now, lastCommentHash: bodyHash, commentWindowStart: now, commentWindowCount: 1 },
-  });
+  const freshWindow = await retryOnConflict(() =>
+    db.user.updateMany({
+      where: { ...allowedNow, OR: [{ commentWindowStart: null }, { commentWindowStart: { lte: hourAgo } }] },
+      data: { lastCommentAt: now, lastCommentHash: bodyHash, commentWindowStart: now, commentWindowCount: 1 },
+    }),
+  );
   return freshWindow.count === 1;
 }
 

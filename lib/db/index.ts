@@ -1,5 +1,6 @@
 import "server-only";
 import { createDbClient, type DbClient } from "@/lib/db/client";
+import { databaseProvider } from "@/lib/db/url";
 import { env } from "@/lib/env";
 
 // One client per process; cached on globalThis so dev-mode hot reloads reuse it.
@@ -7,3 +8,9 @@ const globalForDb = globalThis as unknown as { commonplaceDb?: DbClient };
 
 export const db = globalForDb.commonplaceDb ?? createDbClient();
 if (env.NODE_ENV !== "production") globalForDb.commonplaceDb = db;
+
+/**
+ * The database `db` talks to. Raw SQL that the two databases spell differently picks its
+ * statement by this; everything else is the same code on both (docs/decisions/016).
+ */
+export const dbProvider = databaseProvider(env.DATABASE_URL);

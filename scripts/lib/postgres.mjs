@@ -76,6 +76,8 @@ export async function startPostgres({ dir = PG_TEST_DIR } = {}) {
 
   stopCluster(dataDir, runAs); // a cluster left behind by an interrupted run
   rmSync(dir, { recursive: true, force: true });
+  // Parents with the default mode: the service user must be able to pass through them.
+  mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
   for (const folder of [dir, dataDir, socketDir]) {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     if (user) chownSync(folder, user.uid, user.gid);
@@ -100,15 +102,7 @@ export async function startPostgres({ dir = PG_TEST_DIR } = {}) {
     url,
     /** Creates `database` (dropping any earlier one) and returns its URL. */
     async createDatabase(database) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`Unsafe database name ${database}`);
-      const client = new pg.Client({ connectionString: url() });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-        await client.query(`CREATE DATABASE "${database}"`);
-      } finally {
-        await client.end();
-      }
+      await recreateDatabase(url(database));
       return url(database);
     },
     stop() {
@@ -123,5 +117,52 @@ function stopCluster(dataDir, runAs) {
     runAs("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]);
   } catch (error) {
     console.error(`pg_ctl stop failed: ${error.stderr ?? error.message}`);
+  }
+}
+
+/** The database a PostgreSQL URL names. */
+export function databaseName(databaseUrl) {
+  return decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+}
+
+/** The URL of another database on the same server (same user, host and options). */
+export function siblingDatabaseUrl(databaseUrl, database) {
+  const url = new URL(databaseUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** A database name to put into DDL: plain identifiers only. */
+function identifier(name) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe database name ${name}`);
+  return `"${name}"`;
+}
+
+/**
+ * Drops the database `databaseUrl` names (ending its connections) and creates it again:
+ * empty, or a copy of the database `template` on the same server. Connects to the
+ * server's `postgres` database to do it.
+ */
+export async function recreateDatabase(databaseUrl, { template } = {}) {
+  const name = identifier(databaseName(databaseUrl));
+  const client = new pg.Client({ connectionString: siblingDatabaseUrl(databaseUrl, "postgres") });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${identifier(template)}` : ""}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops the database `databaseUrl` names, if it exists, ending its connections. */
+export async function dropDatabase(databaseUrl) {
+  const name = identifier(databaseName(databaseUrl));
+  const client = new pg.Client({ connectionString: siblingDatabaseUrl(databaseUrl, "postgres") });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
   }
 }
