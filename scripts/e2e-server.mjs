@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Serves a production build (next build + server.mjs, the server `npm start` runs) on a
-// fresh, seeded database for the Playwright suite. Playwright starts and stops it (playwright.config.ts).
-import { rmSync } from "node:fs";
+// fresh, seeded database for the Playwright suite: SQLite, or the PostgreSQL database
+// E2E_DATABASE_URL names (scripts/lib/e2e-database.mjs). Playwright starts and stops it
+// (playwright.config.ts). E2E_SKIP_BUILD=1 serves the build already in .next: one build
+// runs on either database.
+import { e2eDatabaseUrl, resetE2EDatabase } from "./lib/e2e-database.mjs";
 import { prepareDatabase } from "./lib/prepare.mjs";
 import { run, runFinal } from "./lib/run.mjs";
 
@@ -10,7 +13,7 @@ const env = {
   ...process.env,
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
-  DATABASE_URL: "file:./data/e2e/e2e.db",
+  DATABASE_URL: e2eDatabaseUrl(),
   SITE_URL: `http://127.0.0.1:${port}`,
   AUTH_URL: `http://127.0.0.1:${port}`,
   AUTH_TRUST_HOST: "true",
@@ -24,7 +27,7 @@ const env = {
   MODERATOR_PASSWORD: "moderate-the-demo-thread",
 };
 
-for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/e2e/e2e.db${suffix}`, { force: true });
+await resetE2EDatabase(env.DATABASE_URL);
 prepareDatabase(env);
 if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["next", "build"], env);
 runFinal(process.execPath, ["server.mjs"], { ...env, PORT: port, HOST: "127.0.0.1" });

@@ -12,3 +12,9 @@ export function databaseName(databaseUrl: string): string;
 export function siblingDatabaseUrl(databaseUrl: string, database: string): string;
 export function recreateDatabase(databaseUrl: string, options?: { template?: string }): Promise<void>;
 export function dropDatabase(databaseUrl: string): Promise<void>;
+export function runWithThrowawayCluster(options: {
+  dir: string;
+  command: string;
+  args: string[];
+  env: (cluster: Cluster) => Record<string, string>;
+}): Promise<number>;

@@ -2,7 +2,7 @@
 // server binaries on the machine, data under data/pg-test, listening on a Unix socket in
 // that folder and on 127.0.0.1 with a free port. Trust authentication and fsync off: it
 // holds test data only and is never reachable from another machine.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -164,5 +164,25 @@ export async function dropDatabase(databaseUrl) {
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Starts a throwaway cluster in `dir`, runs `command` (output inherited) with the
+ * variables `env(cluster)` returns added to the environment, stops the cluster whatever
+ * happened and returns the command's exit status. Ctrl-C reaches the command too: this
+ * process waits for it to finish, then stops the cluster.
+ */
+export async function runWithThrowawayCluster({ dir, command, args, env }) {
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => {});
+  const cluster = await startPostgres({ dir });
+  try {
+    const result = spawnSync(command, args, {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env(cluster) },
+    });
+    return result.status ?? 1;
+  } finally {
+    cluster.stop();
   }
 }
