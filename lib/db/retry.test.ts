@@ -14,18 +14,31 @@ const rawDeadlock = {
   meta: { driverAdapterError: { cause: { originalCode: "40P01", kind: "postgres", code: "40P01" } } },
 };
 const deadlockInTransaction = { name: "DriverAdapterError", cause: { originalCode: "40P01", code: "40P01" } };
+// Prisma's own transaction around an updateMany, its COMMIT refused (the cause is lost).
+const refusedCommit = Object.assign(
+  new Error(
+    "Transaction API error: Transaction already closed: A rollback cannot be executed on a committed transaction.",
+  ),
+  { code: "P2028" },
+);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("isRetryableConflict", () => {
   it("recognises serialization failures and deadlocks however Prisma wraps them", () => {
-    for (const error of [serializationFailure, rawDeadlock, deadlockInTransaction])
+    for (const error of [serializationFailure, rawDeadlock, deadlockInTransaction, refusedCommit])
       expect(isRetryableConflict(error)).toBe(true);
     expect(isRetryableConflict(new Error("saving failed", { cause: rawDeadlock }))).toBe(true);
   });
 
   it("leaves every other error alone", () => {
     expect(isRetryableConflict({ code: "P2002" })).toBe(false);
+    expect(
+      isRetryableConflict({
+        code: "P2028",
+        message: "Transaction API error: Unable to start a transaction in the given time.",
+      }),
+    ).toBe(false);
     expect(
       isRetryableConflict({
         code: "P2010",

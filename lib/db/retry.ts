@@ -8,6 +8,11 @@
  */
 
 const RETRYABLE_CODES = new Set(["P2034", "40001", "40P01"]);
+// Prisma wraps some single writes (updateMany, nested writes) in a transaction of its
+// own. When PostgreSQL refuses its COMMIT (a serialization failure found at commit),
+// Prisma then tries a rollback and reports only that: P2028 with this message, the
+// cause dropped. A refused COMMIT rolls the transaction back, so it may run again.
+const REFUSED_COMMIT = /rollback cannot be executed on a committed transaction/;
 
 export type RetryOptions = {
   /** Runs in all, the first included. */
@@ -19,7 +24,8 @@ export type RetryOptions = {
 /**
  * True when `error` says the database rolled the work back because of a concurrent
  * transaction. Prisma reports it as P2034, as a raw-query failure (P2010) whose driver
- * error names the SQLSTATE, or (inside an interactive transaction) as the driver error.
+ * error names the SQLSTATE, (inside an interactive transaction) as the driver error, or,
+ * for a COMMIT of its own transaction, as the P2028 above.
  */
 export function isRetryableConflict(error: unknown): boolean {
   const seen = new Set<unknown>();
@@ -28,13 +34,15 @@ export function isRetryableConflict(error: unknown): boolean {
     const e = queue.shift();
     if (typeof e !== "object" || e === null || seen.has(e)) continue;
     seen.add(e);
-    const { code, originalCode, cause, meta } = e as {
+    const { code, originalCode, cause, meta, message } = e as {
       code?: unknown;
       originalCode?: unknown;
       cause?: unknown;
       meta?: { driverAdapterError?: unknown };
+      message?: unknown;
     };
     if (RETRYABLE_CODES.has(String(code)) || RETRYABLE_CODES.has(String(originalCode))) return true;
+    if (code === "P2028" && REFUSED_COMMIT.test(String(message))) return true;
     queue.push(cause, meta?.driverAdapterError);
   }
   return false;

@@ -7,9 +7,13 @@ import { GET as health } from "@/app/api/health/route";
 import { GET as live } from "@/app/api/health/live/route";
 import { createDbClient } from "@/lib/db/client";
 import { db } from "@/lib/db";
+import { databaseProvider } from "@/lib/db/url";
 import { checkReadiness, shippedMigrations } from "./readiness";
 
-const SHIPPED = shippedMigrations(path.resolve("prisma/sqlite/migrations"));
+// The migrations of the database this run tests (prisma/sqlite or prisma/postgresql).
+const SHIPPED = shippedMigrations(
+  path.resolve("prisma", databaseProvider(process.env.DATABASE_URL), "migrations"),
+);
 const request = (query = "") => new NextRequest(`http://localhost/api/health${query}`);
 
 describe("GET /api/health", () => {
