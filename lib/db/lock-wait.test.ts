@@ -66,91 +66,88 @@ function writes(db: DbClient, tag: string) {
   return { slugs, promises };
 }
 
-describe.skipIf(onPostgres)(
-  "writes while another connection holds the write lock (SQLite only: its one writer)",
-  () => {
-    it("keeps reads flowing and stores every write exactly once after the lock is released", async () => {
-      const db = createDbClient(`file:${file}`, { writeWaitMs: LOCK_MS * 4 });
-      try {
-        await Promise.all(writes(db, "warm").promises); // connection set up, query shapes compiled
-        const { released } = await holdWriteLock(LOCK_MS);
-        const { slugs, promises } = writes(db, "wait");
-        const writesDone = Promise.all(promises.map((p) => p.then(() => performance.now())));
-        // Each write costs some milliseconds of CPU before it first meets the lock (Prisma
-        // compiles and plans it); measure once they are all waiting.
-        await sleep(200);
-        const { result: readTimes, stallMs } = await longestStall(async () => {
-          const times: number[] = [];
-          for (let i = 0; i < 10; i++) {
-            const start = performance.now();
-            await db.post.findMany({ take: 5, select: { id: true, title: true } });
-            times.push(performance.now() - start);
-            await sleep(50);
-          }
-          return times;
-        });
-        const measuredUntil = performance.now();
-        const releasedAt = await released;
-        expect(measuredUntil).toBeLessThan(releasedAt); // all of it while the lock was held
-        expect(Math.max(...readTimes)).toBeLessThan(100);
-        expect(stallMs).toBeLessThan(150);
-        for (const doneAt of await writesDone) expect(doneAt).toBeGreaterThanOrEqual(releasedAt);
-        expect(await slugsStored(db, slugs)).toBe(10);
-      } finally {
-        await db.$disconnect();
-      }
-    });
-
-    it("refuses a write that would wait longer than the bound with DatabaseBusyError, storing nothing", async () => {
-      const db = createDbClient(`file:${file}`, { writeWaitMs: 300 });
-      try {
-        await db.post.count();
-        const { released } = await holdWriteLock(LOCK_MS);
-        const start = performance.now();
-        const { slugs, promises } = writes(db, "refused");
-        const outcomes = await Promise.allSettled(promises);
-        const refusedAfter = performance.now() - start;
-        for (const outcome of outcomes) {
-          expect(outcome.status).toBe("rejected");
-          const reason = (outcome as PromiseRejectedResult).reason;
-          expect(isDatabaseBusy(reason)).toBe(true);
-          expect(reason).toBeInstanceOf(DatabaseBusyError);
+describe.skipIf(onPostgres)("writes while another holds the write lock (SQLite only)", () => {
+  it("keeps reads flowing and stores every write exactly once after the lock is released", async () => {
+    const db = createDbClient(`file:${file}`, { writeWaitMs: LOCK_MS * 4 });
+    try {
+      await Promise.all(writes(db, "warm").promises); // connection set up, query shapes compiled
+      const { released } = await holdWriteLock(LOCK_MS);
+      const { slugs, promises } = writes(db, "wait");
+      const writesDone = Promise.all(promises.map((p) => p.then(() => performance.now())));
+      // Each write costs some milliseconds of CPU before it first meets the lock (Prisma
+      // compiles and plans it); measure once they are all waiting.
+      await sleep(200);
+      const { result: readTimes, stallMs } = await longestStall(async () => {
+        const times: number[] = [];
+        for (let i = 0; i < 10; i++) {
+          const start = performance.now();
+          await db.post.findMany({ take: 5, select: { id: true, title: true } });
+          times.push(performance.now() - start);
+          await sleep(50);
         }
-        expect(refusedAfter).toBeGreaterThanOrEqual(300);
-        expect(refusedAfter).toBeLessThan(LOCK_MS);
-        await released;
-        expect(await slugsStored(db, slugs)).toBe(0);
-        // The connection is healthy afterwards.
-        await expect(
-          db.post.create({ data: { slug: slugs[0], title: "Later", bodyMarkdown: "Text." } }),
-        ).resolves.toBeDefined();
-      } finally {
-        await db.$disconnect();
-      }
-    });
+        return times;
+      });
+      const measuredUntil = performance.now();
+      const releasedAt = await released;
+      expect(measuredUntil).toBeLessThan(releasedAt); // all of it while the lock was held
+      expect(Math.max(...readTimes)).toBeLessThan(100);
+      expect(stallMs).toBeLessThan(150);
+      for (const doneAt of await writesDone) expect(doneAt).toBeGreaterThanOrEqual(releasedAt);
+      expect(await slugsStored(db, slugs)).toBe(10);
+    } finally {
+      await db.$disconnect();
+    }
+  });
 
-    it("keeps a statement from another request out of a transaction that rolls back", async () => {
-      const db = createDbClient(`file:${file}`);
-      try {
-        const [a, b] = [`lock-a-${randomUUID().slice(0, 6)}`, `lock-b-${randomUUID().slice(0, 6)}`];
-        const [transaction, single] = await Promise.allSettled([
-          db.$transaction(async (tx) => {
-            await tx.post.create({ data: { slug: a, title: "A", bodyMarkdown: "Text." } });
-            await sleep(100);
-            throw new Error("changed my mind");
-          }),
-          sleep(20).then(() => db.post.create({ data: { slug: b, title: "B", bodyMarkdown: "Text." } })),
-        ]);
-        expect(transaction.status).toBe("rejected");
-        expect(single.status).toBe("fulfilled");
-        expect(await slugsStored(db, [a])).toBe(0);
-        expect(await slugsStored(db, [b])).toBe(1);
-      } finally {
-        await db.$disconnect();
+  it("refuses a write that would wait longer than the bound with DatabaseBusyError, storing nothing", async () => {
+    const db = createDbClient(`file:${file}`, { writeWaitMs: 300 });
+    try {
+      await db.post.count();
+      const { released } = await holdWriteLock(LOCK_MS);
+      const start = performance.now();
+      const { slugs, promises } = writes(db, "refused");
+      const outcomes = await Promise.allSettled(promises);
+      const refusedAfter = performance.now() - start;
+      for (const outcome of outcomes) {
+        expect(outcome.status).toBe("rejected");
+        const reason = (outcome as PromiseRejectedResult).reason;
+        expect(isDatabaseBusy(reason)).toBe(true);
+        expect(reason).toBeInstanceOf(DatabaseBusyError);
       }
-    });
-  },
-);
+      expect(refusedAfter).toBeGreaterThanOrEqual(300);
+      expect(refusedAfter).toBeLessThan(LOCK_MS);
+      await released;
+      expect(await slugsStored(db, slugs)).toBe(0);
+      // The connection is healthy afterwards.
+      await expect(
+        db.post.create({ data: { slug: slugs[0], title: "Later", bodyMarkdown: "Text." } }),
+      ).resolves.toBeDefined();
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("keeps a statement from another request out of a transaction that rolls back", async () => {
+    const db = createDbClient(`file:${file}`);
+    try {
+      const [a, b] = [`lock-a-${randomUUID().slice(0, 6)}`, `lock-b-${randomUUID().slice(0, 6)}`];
+      const [transaction, single] = await Promise.allSettled([
+        db.$transaction(async (tx) => {
+          await tx.post.create({ data: { slug: a, title: "A", bodyMarkdown: "Text." } });
+          await sleep(100);
+          throw new Error("changed my mind");
+        }),
+        sleep(20).then(() => db.post.create({ data: { slug: b, title: "B", bodyMarkdown: "Text." } })),
+      ]);
+      expect(transaction.status).toBe("rejected");
+      expect(single.status).toBe("fulfilled");
+      expect(await slugsStored(db, [a])).toBe(0);
+      expect(await slugsStored(db, [b])).toBe(1);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
 
 describe.skipIf(onPostgres)("connection settings (SQLite only: pragmas)", () => {
   it("sets the pragmas before the first query, with SQLite's synchronous busy wait off", async () => {
