@@ -4,6 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { onPostgres } from "@/tests/support/database-provider";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dir = path.resolve(root, `data/test/dotenv-${randomUUID().slice(0, 8)}`);
@@ -11,7 +12,7 @@ const dir = path.resolve(root, `data/test/dotenv-${randomUUID().slice(0, 8)}`);
 const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
 delete childEnv.DATABASE_URL;
 
-describe("a DATABASE_URL in .env", () => {
+describe.skipIf(onPostgres)("a DATABASE_URL in .env (SQLite only: a file: URL)", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("reaches the migrations (prisma.config.ts) and the command-line scripts", () => {

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // Serves a production build (next build + server.mjs, the server `npm start` runs) on a
-// fresh, seeded database for the Playwright suite. Playwright starts and stops it (playwright.config.ts).
+// fresh, seeded database for the Playwright suite: SQLite, or the PostgreSQL database
+// E2E_DATABASE_URL names (scripts/lib/e2e-database.mjs). Playwright starts and stops it
+// (playwright.config.ts). E2E_SKIP_BUILD=1 serves the build already in .next: one build
+// runs on either database.
 // With --second-instance it serves the same build and database on the next port: the
 // suite runs against two server processes, as a site behind a load balancer does
 // (e2e/instances.spec.ts, docs/decisions/021). Playwright starts that one second.
-import { rmSync } from "node:fs";
+import { e2eDatabaseUrl, resetE2EDatabase } from "./lib/e2e-database.mjs";
 import { prepareDatabase } from "./lib/prepare.mjs";
 import { run, runFinal } from "./lib/run.mjs";
 
@@ -15,7 +18,7 @@ const env = {
   ...process.env,
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
-  DATABASE_URL: "file:./data/e2e/e2e.db",
+  DATABASE_URL: e2eDatabaseUrl(),
   // One site: both instances answer for the first's origin.
   SITE_URL: `http://127.0.0.1:${firstPort}`,
   AUTH_URL: `http://127.0.0.1:${firstPort}`,
@@ -31,7 +34,7 @@ const env = {
 };
 
 if (!second) {
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/e2e/e2e.db${suffix}`, { force: true });
+  await resetE2EDatabase(env.DATABASE_URL);
   prepareDatabase(env);
   if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["next", "build"], env);
 }

@@ -2,4 +2,4 @@
 // file (or the setup files after this one) imports lib/db.
 import { assignWorkerDatabase } from "./support/test-database";
 
-assignWorkerDatabase();
+await assignWorkerDatabase();

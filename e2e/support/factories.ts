@@ -8,14 +8,13 @@ import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { threadPosition, type ThreadPosition } from "../../lib/comments/tree";
 import { createDbClient, type DbClient } from "../../lib/db/client";
+import { e2eDatabaseUrl } from "../../scripts/lib/e2e-database.mjs";
 import { commentAnchor } from "../../lib/comments/paths";
 import { postPath } from "../../lib/posts/paths";
 
-/** The database scripts/e2e-server.mjs migrates, seeds and serves. */
-export const E2E_DATABASE_URL = "file:./data/e2e/e2e.db";
-
+/** The database scripts/e2e-server.mjs migrates, seeds and serves (SQLite or PostgreSQL). */
 export function openE2EDatabase(): DbClient {
-  return createDbClient(E2E_DATABASE_URL);
+  return createDbClient(e2eDatabaseUrl());
 }
 
 /** The roles of the schema (User.role). */

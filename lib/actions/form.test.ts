@@ -22,6 +22,13 @@ describe("the action kit's form parsing", () => {
     });
   });
 
+  it("removes U+0000 from every field, which PostgreSQL could not store", () => {
+    expect(readForm(Schema, form({ id: "\u00007", title: "a\u0000b\u0000" }))).toEqual({
+      id: "7",
+      title: "ab",
+    });
+  });
+
   it("puts errors of hidden fields in the form message and keeps the typed values minus secrets", () => {
     const parsed = parseForm(Schema, form({ id: "x", title: "" }), { hidden: ["id"], secret: ["id"] });
     expect(parsed).toMatchObject({

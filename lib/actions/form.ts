@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
+import { withoutNul } from "@/lib/text/unicode";
 
 /** An object schema, possibly refined or transformed (`z.object({…}).transform(…)`). */
 export type FormSchema = z.ZodType<unknown, Record<string, unknown>>;
@@ -25,12 +26,14 @@ export function fieldNames<S extends FormSchema>(schema: S): FieldName<S>[] {
 /**
  * Reads exactly the schema's fields from a form, each as text: anything else the
  * request carries is ignored (no mass assignment), and files or absent fields are "".
+ * U+0000 is removed from every field here, once for every form: PostgreSQL cannot
+ * store it, and only a forged request sends it (lib/text/unicode.ts).
  */
 export function readForm<S extends FormSchema>(schema: S, formData: FormData): FormValues<S> {
   const values = {} as FormValues<S>;
   for (const name of fieldNames(schema)) {
     const value = formData.get(name);
-    values[name] = typeof value === "string" ? value : "";
+    values[name] = typeof value === "string" ? withoutNul(value) : "";
   }
   return values;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { retryOnConflict } from "@/lib/db/retry";
 import { isUniqueViolation } from "@/lib/data/errors";
 import { ensureLabelIds } from "@/lib/data/labels";
 import { postPath } from "@/lib/posts/paths";
@@ -121,10 +122,14 @@ export async function createAdminPost(input: PostWrite, authorId: string): Promi
   const labelIds = await ensureLabelIds(input.labels);
   try {
     const { labels, ...data } = postData(input, labelIds);
-    const post = await db.post.create({
-      data: { ...data, authorId, labels: { connect: labels.set } },
-      select: { id: true },
-    });
+    // A nested write (the post and its label links) in one transaction, run again whole
+    // if PostgreSQL ends it for a deadlock with another save (lib/db/retry.ts).
+    const post = await retryOnConflict(() =>
+      db.post.create({
+        data: { ...data, authorId, labels: { connect: labels.set } },
+        select: { id: true },
+      }),
+    );
     return { ok: true, id: post.id, path: publicPath(input) };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "slug-taken" };
@@ -147,19 +152,23 @@ export async function updateAdminPost(id: number, input: PostWrite): Promise<Sav
   const labelIds = await ensureLabelIds(input.labels);
   const oldPath = publicPath(before);
   const newPath = input.publishedAt ? postPath({ slug: input.slug, publishedAt: input.publishedAt }) : null;
-  const update = db.post.update({ where: { id }, data: postData(input, labelIds), select: { id: true } });
+  // Created afresh on each attempt: a Prisma query runs once, so a retry needs new ones.
+  const update = () =>
+    db.post.update({ where: { id }, data: postData(input, labelIds), select: { id: true } });
   try {
     if (oldPath && oldPath !== newPath) {
-      await db.$transaction([
-        update,
-        db.postRedirect.upsert({
-          where: { path: oldPath },
-          create: { path: oldPath, postId: id },
-          update: { postId: id },
-        }),
-      ]);
+      await retryOnConflict(() =>
+        db.$transaction([
+          update(),
+          db.postRedirect.upsert({
+            where: { path: oldPath },
+            create: { path: oldPath, postId: id },
+            update: { postId: id },
+          }),
+        ]),
+      );
     } else {
-      await update;
+      await retryOnConflict(update);
     }
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "slug-taken" };

@@ -1,8 +1,9 @@
 import "server-only";
 import type { CommentView } from "@/lib/comments/paths";
 import type { ThreadComment } from "@/lib/comments/tree";
-import { db } from "@/lib/db";
+import { db, dbProvider } from "@/lib/db";
 import { threadCommentSelect, toThreadComment } from "@/lib/data/comments";
+import type { DatabaseProvider } from "@/lib/db/url";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { postPath } from "@/lib/posts/paths";
 import { asReadable, readableNow } from "@/lib/posts/readable";
@@ -211,13 +212,19 @@ async function loadPageIds(plan: PagePlan): Promise<LoadedId[]> {
 }
 
 /**
- * A comment and its first replies by id down to MAX_THREAD_DEPTH levels below it, in
- * one query. The recursive CTE's queue is ordered by id, so it always takes the lowest
- * id it can reach next: the result is the subtree's id prefix, and it stops at the
- * budget instead of walking the whole subtree.
+ * A comment and its first replies by id down to MAX_THREAD_DEPTH levels below it (the
+ * subtree's id prefix: a parent always has a lower id than its replies), in one query
+ * that stops at the budget instead of walking the whole subtree.
  */
 async function loadSubtreeIds(commentId: number): Promise<LoadedId[]> {
-  const rows = await db.$queryRaw<{ id: number; level: number }[]>`
+  const rows = await db.$queryRaw<{ id: number; level: number }[]>(subtreeIdsSql[dbProvider](commentId));
+  return rows.map((row) => ({ id: Number(row.id), level: Number(row.level) }));
+}
+
+const subtreeIdsSql = {
+  // SQLite orders a recursive CTE's queue: by id, it always takes the lowest id it can
+  // reach next, and LIMIT ends the walk at the budget.
+  sqlite: (commentId: number) => Prisma.sql`
     WITH RECURSIVE "sub" ("id", "level") AS (
       SELECT ${commentId}, 0
       UNION ALL
@@ -225,9 +232,23 @@ async function loadSubtreeIds(commentId: number): Promise<LoadedId[]> {
       WHERE "sub"."level" < ${MAX_THREAD_DEPTH}
       ORDER BY 1 LIMIT ${COMMENTS_PER_PAGE}
     )
-    SELECT "id", "level" FROM "sub"`;
-  return rows.map((row) => ({ id: Number(row.id), level: Number(row.level) }));
-}
+    SELECT "id", "level" FROM "sub"`,
+  // PostgreSQL allows no ORDER BY or LIMIT in the recursive term, so it walks level by
+  // level, each level an array of the lowest ids among the replies of the level above.
+  // That loses nothing: the prefix's comments on a level are the level's lowest ids, and
+  // their parents are in the prefix too. The same rows as SQLite's, in as few reads.
+  postgresql: (commentId: number) => Prisma.sql`
+    WITH RECURSIVE "levels" ("level", "ids") AS (
+      SELECT 0, ARRAY[${commentId}::integer]
+      UNION ALL
+      SELECT "level" + 1, ARRAY(
+        SELECT "c"."id" FROM "Comment" AS "c" WHERE "c"."parentId" = ANY ("levels"."ids")
+        ORDER BY "c"."id" LIMIT ${COMMENTS_PER_PAGE - 1}
+      )
+      FROM "levels" WHERE "level" < ${MAX_THREAD_DEPTH} AND cardinality("ids") > 0
+    )
+    SELECT "id", "level" FROM "levels", unnest("ids") AS "id" ORDER BY "id" LIMIT ${COMMENTS_PER_PAGE}`,
+} satisfies Record<DatabaseProvider, (commentId: number) => Prisma.Sql>;
 
 /** Loads the rows, the hidden-reply counts and the live total: three queries. */
 async function assemblePage(

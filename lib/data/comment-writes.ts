@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { retryOnConflict } from "@/lib/db/retry";
 import { threadPosition, type ThreadComment } from "@/lib/comments/tree";
 import { threadCommentSelect, toThreadComment } from "@/lib/data/comments";
 import { isUniqueViolation } from "@/lib/data/errors";
@@ -89,20 +90,22 @@ export async function createComment(
   }
 
   try {
-    const comment = await db.comment.create({
-      data: {
-        postId: input.postId,
-        parentId: input.parentId,
-        rootId: position.rootId,
-        depth: position.depth,
-        authorId: input.author.id,
-        authorName: input.author.name,
-        body: input.body,
-        idempotencyKey: input.idempotencyKey,
-        createdAt: now,
-      },
-      select: threadCommentSelect,
-    });
+    const comment = await retryOnConflict(() =>
+      db.comment.create({
+        data: {
+          postId: input.postId,
+          parentId: input.parentId,
+          rootId: position.rootId,
+          depth: position.depth,
+          authorId: input.author.id,
+          authorName: input.author.name,
+          body: input.body,
+          idempotencyKey: input.idempotencyKey,
+          createdAt: now,
+        },
+        select: threadCommentSelect,
+      }),
+    );
     return {
       ok: true,
       commentId: comment.id,
@@ -150,15 +153,25 @@ async function claimCommentSlot(
   };
   // Someone commenting again within the hour is the common case (and a burst's every
   // case): try their current window first, so it costs one guarded UPDATE, not two.
-  const sameWindow = await db.user.updateMany({
-    where: { ...allowedNow, commentWindowStart: { gt: hourAgo }, commentWindowCount: { lt: limits.perHour } },
-    data: { lastCommentAt: now, lastCommentHash: bodyHash, commentWindowCount: { increment: 1 } },
-  });
+  // PostgreSQL re-checks the guard on the row as the previous writer left it (READ
+  // COMMITTED), or refuses the UPDATE under stricter isolation: then it is run again.
+  const sameWindow = await retryOnConflict(() =>
+    db.user.updateMany({
+      where: {
+        ...allowedNow,
+        commentWindowStart: { gt: hourAgo },
+        commentWindowCount: { lt: limits.perHour },
+      },
+      data: { lastCommentAt: now, lastCommentHash: bodyHash, commentWindowCount: { increment: 1 } },
+    }),
+  );
   if (sameWindow.count === 1) return true;
-  const freshWindow = await db.user.updateMany({
-    where: { ...allowedNow, OR: [{ commentWindowStart: null }, { commentWindowStart: { lte: hourAgo } }] },
-    data: { lastCommentAt: now, lastCommentHash: bodyHash, commentWindowStart: now, commentWindowCount: 1 },
-  });
+  const freshWindow = await retryOnConflict(() =>
+    db.user.updateMany({
+      where: { ...allowedNow, OR: [{ commentWindowStart: null }, { commentWindowStart: { lte: hourAgo } }] },
+      data: { lastCommentAt: now, lastCommentHash: bodyHash, commentWindowStart: now, commentWindowCount: 1 },
+    }),
+  );
   return freshWindow.count === 1;
 }
 

@@ -1,9 +1,10 @@
 import "server-only";
 import { performance } from "node:perf_hooks";
-import { db } from "@/lib/db";
+import { db, dbProvider } from "@/lib/db";
+import { retryOnConflict } from "@/lib/db/retry";
+import { counterStatements } from "@/lib/data/counter-statements";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
-import { readableNowSql } from "@/lib/posts/readable";
 import type { Visitor } from "@/lib/visitors/visitor";
 
 /**
@@ -17,6 +18,8 @@ import type { Visitor } from "@/lib/visitors/visitor";
  * buffers (a restart, two app instances) counts once. No transaction: on this shared
  * connection an open BEGIN would take in other requests' writes (security notes, 18).
  * A crash between the inserts and the update loses those increments; it never adds twice.
+ * On PostgreSQL two instances flushing at once may deadlock on shared rows: each
+ * statement is then run again (lib/db/retry.ts), and the keys still decide what counts.
  */
 export type CountResult = { count: number; counted: boolean };
 export type CounterKind = keyof typeof COUNTERS;
@@ -53,6 +56,7 @@ type Stored = { count: number; seen: boolean };
 type Lookup = Entry & { resolve: (stored: Stored | null) => void; reject: (error: unknown) => void };
 const MAX_LOOKUPS = 500;
 const STATEMENT_ROWS = 500;
+const counterSql = counterStatements[dbProvider];
 
 export class CounterBuffer {
   readonly kind: CounterKind;
@@ -214,12 +218,10 @@ export class CounterBuffer {
     try {
       for (const [id, { postId, day, hashes }] of groups) {
         await new Promise((resolve) => setImmediate(resolve));
-        // EXISTS: a post deleted meanwhile inserts nothing instead of failing on the foreign key.
-        const created = await db.$executeRaw`
-          INSERT INTO "PostVisit" ("postId", "kind", "day", "visitorHash")
-          SELECT ${postId}, ${kind}, ${day}, j.value FROM json_each(${JSON.stringify(hashes)}) AS j
-          WHERE EXISTS (SELECT 1 FROM "Post" WHERE "id" = ${postId})
-          ON CONFLICT DO NOTHING`;
+        // A post deleted meanwhile gets no rows instead of failing on the foreign key.
+        // Sorted, so two instances inserting the same visitors take their keys in one order.
+        const visit = { postId, kind, day, hashes: hashes.toSorted() };
+        const created = await retryOnConflict(() => db.$executeRaw(counterSql.insertVisits(visit)));
         groups.delete(id);
         inserted += created;
         this.#bump(this.#owed, postId, created);
@@ -238,12 +240,9 @@ export class CounterBuffer {
       throw error;
     }
     const insertMs = performance.now() - started;
-    const owed = [...this.#owed];
+    const owed = [...this.#owed].sort(([a], [b]) => a - b);
     if (owed.length > 0) {
-      await db.$executeRaw`
-        UPDATE "Post" SET ${column} = ${column} + d.n
-        FROM (SELECT j.value ->> 0 AS id, j.value ->> 1 AS n FROM json_each(${JSON.stringify(owed)}) AS j) AS d
-        WHERE "Post"."id" = d.id`;
+      await retryOnConflict(() => db.$executeRaw(counterSql.addToCounters(column, owed)));
       for (const [postId, n] of owed) {
         this.#bump(this.#owed, postId, -n);
         this.#bump(this.#unapplied, postId, -n);
@@ -285,18 +284,10 @@ export class CounterBuffer {
     try {
       // One row per readable post (not per request), with the indexes of the visitors
       // already stored: Prisma's per-row cost is what this read must keep small.
-      const rows = await db.$queryRaw<{ postId: number | bigint; count: number | bigint; seen: string }[]>`
-        WITH j AS (
-          SELECT key AS i, value ->> 0 AS "postId", value ->> 1 AS "day", value ->> 2 AS "hash"
-          FROM json_each(${JSON.stringify(waiting.map((w) => [w.postId, w.day, w.hash]))}))
-        SELECT p.${column} AS count, (
-          SELECT json_group_array(j.i) FROM j
-          WHERE j."postId" = p."id" AND EXISTS (
-            SELECT 1 FROM "PostVisit" AS v
-            WHERE v."postId" = j."postId" AND v."kind" = ${kind} AND v."day" = j."day" AND v."visitorHash" = j."hash")) AS seen,
-          p."id" AS "postId"
-        FROM "Post" AS p
-        WHERE p."id" IN (SELECT "postId" FROM j) AND ${readableNowSql("p")}`;
+      const lookups = waiting.map((w): [number, string, string] => [w.postId, w.day, w.hash]);
+      const rows = await db.$queryRaw<{ postId: number | bigint; count: number | bigint; seen: string }[]>(
+        counterSql.lookupVisits(column, kind, lookups),
+      );
       const counts = new Map<number, number>();
       const seen = new Set<number>();
       for (const row of rows) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { createDbClient, type DbClient } from "@/lib/db/client";
+import { databaseProvider } from "@/lib/db/url";
 import { env } from "@/lib/env";
 import { onShutdown } from "@/lib/shutdown.mjs";
 
@@ -15,3 +16,9 @@ function createClosingClient(): DbClient {
   onShutdown("database connections", () => client.$disconnect());
   return client;
 }
+
+/**
+ * The database `db` talks to. Raw SQL that the two databases spell differently picks its
+ * statement by this; everything else is the same code on both (docs/decisions/016).
+ */
+export const dbProvider = databaseProvider(env.DATABASE_URL);

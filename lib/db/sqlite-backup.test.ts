@@ -17,6 +17,7 @@ import { db } from "@/lib/db";
 import { backupDatabase, restoreDatabase } from "@/lib/db/sqlite-backup";
 import { databaseFilePath } from "@/lib/db/url";
 import { createComments, createPost, createUser } from "@/tests/support/factories";
+import { onPostgres } from "@/tests/support/database-provider";
 
 const dir = databaseFilePath(`file:./data/test/backup-${randomUUID().slice(0, 8)}`);
 const file = (name: string) => path.join(dir, name);
@@ -43,7 +44,7 @@ async function until(condition: () => boolean): Promise<void> {
   }
 }
 
-describe("backupDatabase", () => {
+describe.skipIf(onPostgres)("backupDatabase (SQLite only: its online backup API)", () => {
   it("copies the live database into a sound file, without taking the write lock", async () => {
     const target = file("locked.db");
     const other = new Database(live());
@@ -123,7 +124,7 @@ describe("backupDatabase", () => {
   });
 });
 
-describe("restoreDatabase", () => {
+describe.skipIf(onPostgres)("restoreDatabase (SQLite only: the database file)", () => {
   const marker = "restore-marker";
 
   it("replaces the database only when nothing has it open, keeping the file it replaced", async () => {

@@ -8,10 +8,12 @@ import { GET as live } from "@/app/api/health/live/route";
 import { createDbClient } from "@/lib/db/client";
 import { db } from "@/lib/db";
 import { shippedMigrations } from "@/lib/db/migrations";
+import { databaseProvider } from "@/lib/db/url";
 import { log } from "@/lib/log";
 import { checkReadiness } from "./readiness";
 
-const SHIPPED = shippedMigrations("sqlite");
+// The migrations of the database this run tests (prisma/sqlite or prisma/postgresql).
+const SHIPPED = shippedMigrations(databaseProvider(process.env.DATABASE_URL));
 const request = (query = "") => new NextRequest(`http://localhost/api/health${query}`);
 
 describe("GET /api/health", () => {

@@ -7,6 +7,21 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/gu;
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
 const CONTROLS_EXCEPT_NEWLINE_TAB = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
 
+/**
+ * U+0000 (NUL). PostgreSQL's text cannot hold it (SQLite can), and no text the blog
+ * keeps needs it, so it is removed from every form field and refused in URL parameters
+ * before anything reaches either database: both behave alike (docs/decisions/018).
+ */
+const NUL = /\u0000/g;
+
+export function withoutNul(text: string): string {
+  return text.replace(NUL, "");
+}
+
+export function hasNul(text: string): boolean {
+  return text.includes("\u0000");
+}
+
 export function hasBidiControls(text: string): boolean {
   return new RegExp(BIDI_CONTROLS.source, "u").test(text);
 }

@@ -60,6 +60,11 @@ describe("other parameters", () => {
     expect(parseSlugParam("%E0%A4%A")).toBeNull();
   });
 
+  it("refuses U+0000 in a slug, which no stored slug holds (and PostgreSQL refuses)", () => {
+    expect(parseSlugParam("a%00b")).toBeNull();
+    expect(parseLabelSlug("a%00b")).toBeNull();
+  });
+
   it("decodes safely", () => {
     expect(safeDecode("%E0%A4%A")).toBeNull();
     expect(safeDecode("a%20b")).toBe("a b");
@@ -69,5 +74,6 @@ describe("other parameters", () => {
     expect(parseSearchQuery(["  a  ", "b"])).toBe("a");
     expect(parseSearchQuery(undefined)).toBe("");
     expect(parseSearchQuery("x".repeat(500))).toHaveLength(200);
+    expect(parseSearchQuery(" \u0000news\u0000 ")).toBe("news");
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNul, withoutNul } from "@/lib/text/unicode";
 
 /**
  * Route and query parameters of the reader pages. Anything that does not match is a
@@ -49,9 +50,11 @@ export function safeDecode(value: string): string | null {
 /**
  * A slug from the URL, decoded and composed (NFC) as slugs are stored: a browser or
  * keyboard may send Korean or accented text decomposed, and it must find the same post.
+ * No stored slug holds U+0000, and PostgreSQL refuses it as a parameter: null, a 404.
  */
 export function parseSlugParam(value: string): string | null {
-  return safeDecode(value)?.normalize("NFC") ?? null;
+  const slug = safeDecode(value)?.normalize("NFC") ?? null;
+  return slug === null || hasNul(slug) ? null : slug;
 }
 
 /** Label slugs as lib/text/slugify makes them (Unicode letters, marks and digits). */
@@ -61,8 +64,10 @@ export function parseLabelSlug(value: string): string | null {
   return /^[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*$/u.test(slug) && slug.length <= 100 ? slug : null;
 }
 
-/** `?q=`: first value only, trimmed, bounded. */
+/** `?q=`: first value only, without U+0000 (see parseSlugParam), trimmed, bounded. */
 export function parseSearchQuery(value: string | string[] | undefined): string {
   const first = Array.isArray(value) ? value[0] : value;
-  return (first ?? "").trim().slice(0, 200);
+  return withoutNul(first ?? "")
+    .trim()
+    .slice(0, 200);
 }

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { onPostgres } from "@/tests/support/database-provider";
 
 const MIGRATIONS = path.resolve(import.meta.dirname, "migrations");
 const TARGET = readdirSync(MIGRATIONS).find((name) => name.endsWith("_post_visits"))!;
@@ -18,7 +19,7 @@ function migrate(db: Database.Database, from: string | null, until: string | nul
   }
 }
 
-describe("migration post_visits", () => {
+describe.skipIf(onPostgres)("migration post_visits (SQLite only: replays the SQLite migrations)", () => {
   const dir = path.resolve("data/test/migrations");
   const file = path.join(dir, `${randomUUID()}.db`);
   afterEach(() => rmSync(file, { force: true }));

@@ -2,7 +2,7 @@
 // server binaries on the machine, data under data/pg-test, listening on a Unix socket in
 // that folder and on 127.0.0.1 with a free port. Trust authentication and fsync off: it
 // holds test data only and is never reachable from another machine.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -78,6 +78,8 @@ export async function startPostgres({ dir = PG_TEST_DIR, durable = false } = {})
 
   stopCluster(dataDir, runAs); // a cluster left behind by an interrupted run
   rmSync(dir, { recursive: true, force: true });
+  // Parents with the default mode: the service user must be able to pass through them.
+  mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
   for (const folder of [dir, dataDir, socketDir]) {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     if (user) chownSync(folder, user.uid, user.gid);
@@ -100,15 +102,7 @@ export async function startPostgres({ dir = PG_TEST_DIR, durable = false } = {})
     url,
     /** Creates `database` (dropping any earlier one) and returns its URL. */
     async createDatabase(database) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`Unsafe database name ${database}`);
-      const client = new pg.Client({ connectionString: url() });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-        await client.query(`CREATE DATABASE "${database}"`);
-      } finally {
-        await client.end();
-      }
+      await recreateDatabase(url(database));
       return url(database);
     },
     stop() {
@@ -123,5 +117,72 @@ function stopCluster(dataDir, runAs) {
     runAs("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]);
   } catch (error) {
     console.error(`pg_ctl stop failed: ${error.stderr ?? error.message}`);
+  }
+}
+
+/** The database a PostgreSQL URL names. */
+export function databaseName(databaseUrl) {
+  return decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+}
+
+/** The URL of another database on the same server (same user, host and options). */
+export function siblingDatabaseUrl(databaseUrl, database) {
+  const url = new URL(databaseUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** A database name to put into DDL: plain identifiers only. */
+function identifier(name) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe database name ${name}`);
+  return `"${name}"`;
+}
+
+/**
+ * Drops the database `databaseUrl` names (ending its connections) and creates it again:
+ * empty, or a copy of the database `template` on the same server. Connects to the
+ * server's `postgres` database to do it.
+ */
+export async function recreateDatabase(databaseUrl, { template } = {}) {
+  const name = identifier(databaseName(databaseUrl));
+  const client = new pg.Client({ connectionString: siblingDatabaseUrl(databaseUrl, "postgres") });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${identifier(template)}` : ""}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops the database `databaseUrl` names, if it exists, ending its connections. */
+export async function dropDatabase(databaseUrl) {
+  const name = identifier(databaseName(databaseUrl));
+  const client = new pg.Client({ connectionString: siblingDatabaseUrl(databaseUrl, "postgres") });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts a throwaway cluster in `dir`, runs `command` (output inherited) with the
+ * variables `env(cluster)` returns added to the environment, stops the cluster whatever
+ * happened and returns the command's exit status. Ctrl-C reaches the command too: this
+ * process waits for it to finish, then stops the cluster.
+ */
+export async function runWithThrowawayCluster({ dir, command, args, env }) {
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => {});
+  const cluster = await startPostgres({ dir });
+  try {
+    const result = spawnSync(command, args, {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env(cluster) },
+    });
+    return result.status ?? 1;
+  } finally {
+    cluster.stop();
   }
 }

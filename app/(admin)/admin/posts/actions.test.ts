@@ -171,6 +171,59 @@ describe("savePostAction for an admin", () => {
     expect(badDate).toMatchObject({ fieldErrors: { publishedAt: "That date does not exist." } });
   });
 
+  it("removes U+0000 from every field before it reaches the database (PostgreSQL cannot store it)", async () => {
+    await signInAdmin();
+    const tag = uniqueSlug("nul");
+    const id = savedId(
+      await save({
+        title: `Nul\u0000 ${tag}`,
+        labels: `Nu\u0000ll ${tag}`,
+        standfirst: "Stand\u0000first",
+        bodyMarkdown: "Bo\u0000dy",
+      }),
+    );
+    const post = await db.post.findUniqueOrThrow({ where: { id }, include: { labels: true } });
+    expect(post).toMatchObject({ title: `Nul ${tag}`, standfirst: "Standfirst", bodyMarkdown: "Body" });
+    expect(post.labels.map((label) => label.name)).toEqual([`Null ${tag}`]);
+  });
+
+  it("stores 20 posts saved in parallel, each new label once", async () => {
+    await signInAdmin();
+    const tag = uniqueSlug("burst");
+    const labels = `Alpha ${tag}, Beta ${tag}, Gamma ${tag}`;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => save({ title: `Burst ${i} ${tag}`, labels, intent: "publish" })),
+    );
+    const ids = results.map(savedId);
+    expect(new Set(ids).size).toBe(20);
+    const stored = await db.post.findMany({ where: { id: { in: ids } }, include: { labels: true } });
+    expect(stored).toHaveLength(20);
+    for (const post of stored) expect(post.labels).toHaveLength(3);
+    const created = await db.label.findMany({
+      where: { name: { endsWith: tag } },
+      include: { _count: { select: { posts: true } } },
+    });
+    expect(created.map((label) => [label.name, label._count.posts]).sort()).toEqual([
+      [`Alpha ${tag}`, 20],
+      [`Beta ${tag}`, 20],
+      [`Gamma ${tag}`, 20],
+    ]);
+  });
+
+  it("of 20 posts saved in parallel with one slug, stores one and tells the others it is taken", async () => {
+    await signInAdmin();
+    const slug = uniqueSlug("contested");
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => save({ title: `Contested ${i}`, slug, labels: `Label ${slug}` })),
+    );
+    expect(results.filter((result) => "redirectTo" in result)).toHaveLength(1);
+    const refused = results.filter((result) => !("redirectTo" in result));
+    expect(refused).toHaveLength(19);
+    for (const result of refused)
+      expect(result).toMatchObject({ fieldErrors: { slug: "That slug is taken" } });
+    expect(await postsWith({ slug })).toBe(1);
+  });
+
   it("stores an uploaded cover image and refuses an SVG one", async () => {
     await signInAdmin();
     const id = savedId(

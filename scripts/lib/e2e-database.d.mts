@@ -1,0 +1,2 @@
+export function e2eDatabaseUrl(env?: Record<string, string | undefined>): string;
+export function resetE2EDatabase(url: string): Promise<void>;
