@@ -1,9 +1,10 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// Integration tests run against a real SQLite file migrated by `prisma migrate deploy`,
-// never against mocks: global setup migrates a template once and each worker process
-// copies it to a file of its own (tests/support/test-database.ts), which is why
+// Integration tests run against a real database migrated by `prisma migrate deploy`,
+// never against mocks: a SQLite file, or a PostgreSQL database when TEST_POSTGRES_URL
+// names a server (`npm run test:unit:pg`). Global setup migrates a template once and each
+// worker process gets a copy of its own (tests/support/test-database.ts), which is why
 // DATABASE_URL and UPLOAD_DIR are set by tests/setup-database.ts, not here.
 export default defineConfig({
   resolve: {
