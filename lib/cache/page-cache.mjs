@@ -42,6 +42,16 @@ const NOT_REPLAYED = new Set([
   "content-length",
 ]);
 
+// Auth.js's session cookies and the hint that one exists (lib/auth/session-hint.ts).
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+const HINT_COOKIE = "cp_signed_in";
+
+function hintDisagrees(cookieHeader) {
+  if (!cookieHeader) return false;
+  const names = new Set(cookieHeader.split(";").map((pair) => pair.split("=", 1)[0].trim()));
+  return SESSION_COOKIES.some((name) => names.has(name)) !== names.has(HINT_COOKIE);
+}
+
 /**
  * @param {{ ttlMs?: number, maxEntries?: number, maxBytes?: number, maxEntryBytes?: number, now?: () => number }} [options]
  */
@@ -77,6 +87,10 @@ export function createPageCache({
     if (req.headers["if-none-match"] || req.headers["if-modified-since"]) return null;
     if (ROUTER_HEADERS.some((name) => req.headers[name] !== undefined)) return null;
     if (req.url.includes("_rsc=")) return null;
+    // The signed-in hint cookie disagrees with the session cookie (a sign-in that did not
+    // set it, a sign-out elsewhere): Next's proxy must answer, to set or drop it, or the
+    // page would not ask who is signed in (lib/auth/session-hint.ts, proxy.ts).
+    if (hintDisagrees(req.headers.cookie)) return null;
     // Next compresses with gzip when the request accepts it: one entry per answer.
     const gzip = /\bgzip\b/i.test(req.headers["accept-encoding"] ?? "");
     return `${gzip ? "gzip" : "identity"} ${req.url}`;

@@ -48,6 +48,21 @@ describe("the page cache in front of Next", () => {
     expect(second.headers.get("x-nextjs-cache")).toBeNull();
   });
 
+  it("lets Next answer when the signed-in hint disagrees with the session cookie", async () => {
+    const { seen, get } = await serveThrough(createPageCache(), () => ({}));
+    await get(); // stored
+    // A session without the hint (signed in by a route that did not set it) and a hint
+    // without a session (signed out elsewhere): Next's proxy must set or drop the hint.
+    await get("/post", { cookie: "authjs.session-token=abc" });
+    await get("/post", { cookie: "theme=dark; cp_signed_in=1" });
+    expect(seen.calls).toBe(3);
+    // Agreeing cookies, either way, are served the shared page.
+    const agreeing = await get("/post", { cookie: "authjs.session-token=abc; cp_signed_in=1" });
+    const anonymous = await get("/post", { cookie: "theme=dark" });
+    expect([agreeing, anonymous].map((r) => r.headers.get("x-page-cache"))).toEqual(["HIT", "HIT"]);
+    expect(seen.calls).toBe(3);
+  });
+
   it("keeps one answer per URL and per encoding", async () => {
     const { seen, get } = await serveThrough(createPageCache(), (req) =>
       /gzip/.test(String(req.headers["accept-encoding"]))
