@@ -1,0 +1,44 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+
+/**
+ * The security log: one JSON line per event an operator may want to alert on, under a
+ * fixed name (`event`), so a log query does not depend on message wording. Fields are
+ * facts, never secrets: no passwords, tokens, cookies or comment text, and addresses
+ * only as `ipHash` (an HMAC under the server secret, stable for a deployment so one
+ * address's events can be followed, not reversible without the secret).
+ */
+export type SecurityEvent =
+  | "auth.sign_in.failed"
+  | "auth.sign_in.throttled"
+  | "auth.sign_up"
+  | "auth.sign_up.throttled"
+  | "authz.refused"
+  | "rate_limit.hit"
+  | "comment.held"
+  | "moderation.action";
+
+export type SecurityFields = {
+  /** The client address as lib/auth/client-ip.ts gives it; logged only as a hash. */
+  ip?: string | null;
+  userId?: string | null;
+  [field: string]: unknown;
+};
+
+// Development and tests only: a deployment sets AUTH_SECRET, and the hashes change with it.
+const DEV_KEY = "commonplace-dev-log-key";
+
+export function hashIp(ip: string): string {
+  return createHmac("sha256", env.AUTH_SECRET || DEV_KEY)
+    .update(`log\n${ip}`)
+    .digest("base64url")
+    .slice(0, 16);
+}
+
+export function securityEvent(event: SecurityEvent, { ip, ...fields }: SecurityFields = {}): void {
+  const entry = { event, ...fields, ...(ip ? { ipHash: hashIp(ip) } : {}) };
+  const level = event === "auth.sign_up" || event === "moderation.action" ? "info" : "warn";
+  log[level](event, entry);
+}
