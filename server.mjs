@@ -11,6 +11,7 @@ import { createPageCache } from "./lib/cache/page-cache.mjs";
 import { loadEnvFiles } from "./lib/env-files.mjs";
 import { createLogger, parseLogLevel } from "./lib/log/logger.mjs";
 import { parseTrustedProxies, stampClientAddress } from "./lib/net/client-address.mjs";
+import { keepIdleConnectionsLongerThanProxies } from "./lib/net/idle-timeouts.mjs";
 import { manageShutdown, runShutdown } from "./lib/shutdown.mjs";
 
 // What `next start` does too: this serves a production build, and React and Next read
@@ -68,6 +69,8 @@ const server = createServer((req, res) => {
     res.end();
   });
 });
+
+keepIdleConnectionsLongerThanProxies(server);
 
 server.listen(port, host, () => {
   const shown = host && host !== "0.0.0.0" ? host : "localhost";

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { prepareDatabase } from "./lib/prepare.mjs";
 import { run } from "./lib/run.mjs";
-import { generateContent, SEED_PATH, seedPost } from "./bench/data.mjs";
+import { BIG_POSTS, generateContent, SEED_PATH, seedPost } from "./bench/data.mjs";
 import { openBenchDatabase } from "./bench/database.mjs";
 import {
   benchEnv,
@@ -41,24 +41,6 @@ const REPLY_SAMPLES = Number(process.env.BENCH_REPLY_SAMPLES ?? 30);
 /** Above this single-view time the 100k page is not put under load (it would only queue). */
 const SLOW_PAGE_MS = Number(process.env.BENCH_SLOW_PAGE_MS ?? 2000);
 const STATIC_DIR = path.join(ROOT, "public/__bench");
-const BIG_POSTS = [
-  {
-    key: "1k",
-    slug: "bench-1k-comments",
-    title: "Bench: a thread of 1,000 comments",
-    comments: 1_000,
-    publishedAt: "2024-05-10T04:00:00Z",
-    path: "/2024/05/bench-1k-comments",
-  },
-  {
-    key: "100k",
-    slug: "bench-100k-comments",
-    title: "Bench: a thread of 100,000 comments",
-    comments: 100_000,
-    publishedAt: "2024-05-20T04:00:00Z",
-    path: "/2024/05/bench-100k-comments",
-  },
-];
 
 const env = benchEnv();
 const log = (message) => console.log(`[bench] ${message}`);
