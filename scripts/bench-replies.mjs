@@ -3,7 +3,8 @@
 // the demo post, then 500 replies from 50 users at concurrency 50), on a fresh database
 // without the generated big threads, so a change to the reply path can be measured in
 // a minute. Same server, same requests, same count of what was stored.
-// BENCH_DATABASE=postgresql runs it on PostgreSQL (scripts/bench/database.mjs).
+// BENCH_DATABASE=postgresql runs it on PostgreSQL (scripts/bench/database.mjs);
+// BENCH_NODE_ARGS passes Node options to the server (e.g. --cpu-prof).
 import path from "node:path";
 import { generateContent, seedPost } from "./bench/data.mjs";
 import { openBenchDatabase } from "./bench/database.mjs";
@@ -55,7 +56,9 @@ async function main() {
     log("BENCH_SKIP_BUILD=1: reusing .next");
   else run("npx", ["next", "build"], env);
 
-  const server = startProcess(process.execPath, ["server.mjs"], {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=data/prof": where the server's time goes.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const server = startProcess(process.execPath, [...nodeArgs, "server.mjs"], {
     env: { ...env, DATABASE_URL: database.url, PORT: String(PORT), HOST: "127.0.0.1" },
     logFile: path.join(BENCH_DIR, "next.log"),
   });
