@@ -15,17 +15,32 @@
 // Settings: BENCH_DURATION (8 s per load), BENCH_CONNECTIONS (16), BENCH_SKIP_BUILD=1,
 // BENCH_INSTANCES ("1,2": the instance counts compared).
 import { readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { BIG_POSTS, generateContent, seedPost } from "./bench/data.mjs";
 import { openBenchDatabase } from "./bench/database.mjs";
-import { benchEnv, BENCH_DIR, CONNECTIONS, DB_FILE, DURATION, NGINX_PORT, PORT } from "./bench/env.mjs";
+import {
+  benchEnv,
+  BENCH_DIR,
+  CONNECTIONS,
+  DB_FILE,
+  DURATION,
+  machine,
+  NGINX_PORT,
+  PORT,
+} from "./bench/env.mjs";
 import { measure } from "./bench/load.mjs";
 import { fetchReplyForm, postReply, replyBurst, replyRoundTrips } from "./bench/replies.mjs";
 import { SESSION_COOKIE, sessionCookie } from "./bench/session.mjs";
 import { nginxBinary, renderSite, startNginx } from "./lib/nginx.mjs";
 import { prepareDatabase } from "./lib/prepare.mjs";
-import { startProcess, stopAllSync, stopProcess, waitForHttp } from "./lib/processes.mjs";
+import {
+  cpuMs,
+  startProcess,
+  stopAllOnInterrupt,
+  stopAllSync,
+  stopProcess,
+  waitForHttp,
+} from "./lib/processes.mjs";
 import { run } from "./lib/run.mjs";
 
 const INSTANCE_COUNTS = (process.env.BENCH_INSTANCES ?? "1,2").split(",").map(Number);
@@ -39,20 +54,7 @@ const KILL_WRITERS = 10;
 const env = benchEnv();
 const log = (message) => console.log(`[bench:cluster] ${message}`);
 let database = null;
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    stopAllSync();
-    database?.stop();
-    process.exit(130);
-  });
-}
-
-const CLOCK_TICKS_PER_SECOND = 100;
-/** CPU time (user + system) a process has used, from /proc (see bench-replies.mjs). */
-function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-}
+stopAllOnInterrupt(() => database?.stop());
 
 /** `count` instances of server.mjs and nginx in front: what cluster:demo starts, for a bench. */
 async function startCluster(count) {
@@ -218,17 +220,6 @@ async function killOneInstance({ cluster, form, cookies, readerCookie, seed }) {
     `  writers: ${writers.acknowledged}/${writers.sent} replies acknowledged (${writers.resent} sent again), stored once ${stored.storedOnce}, duplicated ${stored.duplicated}, missing ${stored.missing}`,
   );
   return { readers, writers };
-}
-
-function machine() {
-  const cpu =
-    readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.+)/)?.[1] ?? os.cpus()[0]?.model;
-  return {
-    nproc: os.availableParallelism(),
-    cpu,
-    node: process.version,
-    memGiB: Math.round(os.totalmem() / 2 ** 30),
-  };
 }
 
 async function main() {

@@ -5,8 +5,7 @@
 // ceiling. Prints a table with the targets; writes data/bench/results.json. Details:
 // docs/benchmarks.md. BENCH_DATABASE=postgresql runs the server on PostgreSQL (the same
 // content, copied from the generated file: scripts/bench/database.mjs).
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { prepareDatabase } from "./lib/prepare.mjs";
 import { run } from "./lib/run.mjs";
@@ -21,11 +20,12 @@ import {
   NGINX_PORT,
   ORIGIN,
   PORT,
+  machine,
   ROOT,
 } from "./bench/env.mjs";
 import { measure, scriptWeight, timedGet } from "./bench/load.mjs";
 import { nginxAvailable, startNginx, STATIC_PORT } from "./bench/nginx.mjs";
-import { startProcess, stopAllSync, stopProcess, waitForHttp } from "./lib/processes.mjs";
+import { startProcess, stopAllOnInterrupt, stopAllSync, stopProcess, waitForHttp } from "./lib/processes.mjs";
 import {
   BURST_CONCURRENCY,
   BURST_REPLIES,
@@ -52,12 +52,7 @@ function cleanUp() {
   database?.stop();
   rmSync(STATIC_DIR, { recursive: true, force: true });
 }
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    cleanUp();
-    process.exit(130);
-  });
-}
+stopAllOnInterrupt(cleanUp);
 
 /** The production server (server.mjs); without its page cache it is Next's handler alone. */
 async function startServer({ pageCache }) {
@@ -127,20 +122,6 @@ function findLoadMore(html) {
     comments.match(/<a\b[^>]*href="([^"]+)"[^>]*>(?:(?!<\/a>)[\s\S])*?(Load more comments|Older comments)/i);
   const href = next?.[0].match(/href="([^"]+)"/)?.[1];
   return href ? href.replace(/&amp;/g, "&") : null;
-}
-
-function machine() {
-  const cpu =
-    readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.+)/)?.[1] ??
-    os.cpus()[0]?.model ??
-    "unknown";
-  return {
-    nproc: os.availableParallelism(),
-    cpu,
-    node: process.version,
-    platform: `${os.type()} ${os.release()}`,
-    memGiB: Math.round(os.totalmem() / 2 ** 30),
-  };
 }
 
 async function main() {

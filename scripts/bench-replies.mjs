@@ -9,7 +9,14 @@ import path from "node:path";
 import { generateContent, seedPost } from "./bench/data.mjs";
 import { openBenchDatabase } from "./bench/database.mjs";
 import { benchEnv, BENCH_DIR, DB_FILE, ORIGIN, PORT } from "./bench/env.mjs";
-import { startProcess, stopAllSync, stopProcess, waitForHttp } from "./lib/processes.mjs";
+import {
+  cpuMs,
+  startProcess,
+  stopAllOnInterrupt,
+  stopAllSync,
+  stopProcess,
+  waitForHttp,
+} from "./lib/processes.mjs";
 import {
   BURST_CONCURRENCY,
   BURST_REPLIES,
@@ -18,7 +25,7 @@ import {
   replyRoundTrips,
 } from "./bench/replies.mjs";
 import { sessionCookie } from "./bench/session.mjs";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { prepareDatabase } from "./lib/prepare.mjs";
 import { run } from "./lib/run.mjs";
 
@@ -26,24 +33,7 @@ const REPLY_SAMPLES = Number(process.env.BENCH_REPLY_SAMPLES ?? 30);
 const env = benchEnv();
 const log = (message) => console.log(`[bench:replies] ${message}`);
 let database = null;
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    stopAllSync();
-    database?.stop();
-    process.exit(130);
-  });
-}
-
-/**
- * CPU time (user + system) a process has used, from /proc: unlike latency, it hardly
- * moves when other work shares the machine, so it compares two versions fairly.
- */
-function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
-  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
-}
-const CLOCK_TICKS_PER_SECOND = 100;
+stopAllOnInterrupt(() => database?.stop());
 
 async function main() {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
