@@ -24,6 +24,10 @@ export type AttemptRule =
 
 export type Claim = { ok: true } | { ok: false; retryAfterSeconds: number };
 
+/** Longer than any rule's window: a row this old counts nothing any more. */
+const STALE_MS = 24 * 60 * 60_000;
+const PRUNE_CHANCE = 0.01;
+
 function allowedNow(rule: AttemptRule, now: Date): Prisma.SignInThrottleWhereInput {
   if ("max" in rule) return { failures: { lt: rule.max } };
   const before = (ms: number) => ({ lte: new Date(now.getTime() - ms) });
@@ -62,6 +66,9 @@ export async function claimAttempt(key: string, rule: AttemptRule, now = new Dat
       await retryOnConflict(() =>
         db.signInThrottle.create({ data: { key, failures: 1, windowStart: now, lastAttemptAt: now } }),
       );
+      // Every new key is a row (a spray of made-up emails makes many): now and then, the
+      // request that adds one clears out the long-finished ones.
+      if (Math.random() < PRUNE_CHANCE) await pruneStaleAttempts(now);
       return { ok: true };
     } catch (error) {
       // The row exists (full, or created by a concurrent request this instant): once more.
@@ -96,4 +103,12 @@ export async function releaseAttempt(key: string, rule: AttemptRule, now = new D
 /** Forgets every attempt counted against `key`. */
 export async function clearAttempts(key: string): Promise<void> {
   await retryOnConflict(() => db.signInThrottle.deleteMany({ where: { key } }));
+}
+
+/** Deletes the rows whose window ended long ago; returns how many. */
+export async function pruneStaleAttempts(now = new Date()): Promise<number> {
+  const stale = await retryOnConflict(() =>
+    db.signInThrottle.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - STALE_MS) } } }),
+  );
+  return stale.count;
 }

@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { createUser } from "@/tests/support/factories";
 import { authenticateWithPassword } from "./authenticate";
 import { hashPassword } from "./password";
-import { SIGN_IN_RULES } from "./sign-in-throttle";
+import { pruneStaleAttempts } from "./attempt-counter";
+import { KNOWN_ADDRESS_DAYS, rememberSignInAddress, SIGN_IN_RULES } from "./sign-in-throttle";
 
 const PASSWORD = "the right passphrase here";
 const PAIR_LIMIT = SIGN_IN_RULES.accountAddress.max;
@@ -171,5 +172,26 @@ describe("authenticateWithPassword", () => {
       expect(key).not.toContain(address);
       expect(key).toMatch(/^(signin-ip|signin-pair|signin-account|signup-ip):[\w-]{32}$/);
     }
+  });
+
+  it("forgets finished windows and addresses unused for the known-address period", async () => {
+    const day = 86_400_000;
+    const stale = `signin-ip:stale-${randomUUID()}`;
+    const live = `signin-ip:live-${randomUUID()}`;
+    await db.signInThrottle.createMany({
+      data: [
+        { key: stale, failures: 3, windowStart: new Date(Date.now() - 2 * day) },
+        { key: live, failures: 3, windowStart: new Date() },
+      ],
+    });
+    expect(await pruneStaleAttempts()).toBeGreaterThanOrEqual(1);
+    expect(await db.signInThrottle.findUnique({ where: { key: stale } })).toBeNull();
+    expect(await db.signInThrottle.findUnique({ where: { key: live } })).not.toBeNull();
+
+    const user = await userWithPassword();
+    const old = ip();
+    await rememberSignInAddress(user.id, old, new Date(Date.now() - (KNOWN_ADDRESS_DAYS + 1) * day));
+    await rememberSignInAddress(user.id, ip());
+    expect(await db.signInAddress.count({ where: { userId: user.id } })).toBe(1);
   });
 });

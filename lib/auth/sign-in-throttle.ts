@@ -104,8 +104,10 @@ export async function isKnownSignInAddress(
     where: { userId_addressHash: { userId: userId ?? "", addressHash: addressHash(ip) } },
     select: { lastSignInAt: true },
   });
-  return !!row && row.lastSignInAt.getTime() > now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000;
+  return !!row && row.lastSignInAt > knownSince(now);
 }
+
+const knownSince = (now: Date) => new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000);
 
 export async function rememberSignInAddress(userId: string, ip: string | null, now = new Date()) {
   if (!ip) return;
@@ -122,4 +124,8 @@ export async function rememberSignInAddress(userId: string, ip: string | null, n
     // Two sign-ins from one address at once: the other one remembered it.
     if (!isUniqueViolation(error)) throw error;
   }
+  // Addresses not used for KNOWN_ADDRESS_DAYS are not "usual" any more.
+  await retryOnConflict(() =>
+    db.signInAddress.deleteMany({ where: { userId, lastSignInAt: { lt: knownSince(now) } } }),
+  );
 }
