@@ -14,8 +14,12 @@ import { bumpSessionVersion, getCurrentUserById } from "@/lib/data/users";
 import { env, requireAuthSecret } from "@/lib/env";
 import { log } from "@/lib/log";
 
+/** Its code carries the wait to lib/auth/session-actions.ts ("throttled-<seconds>"). */
 class ThrottledSignIn extends CredentialsSignin {
-  code = "throttled";
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = `throttled-${retryAfterSeconds}`;
+  }
 }
 
 function config(): NextAuthConfig {
@@ -36,7 +40,7 @@ function config(): NextAuthConfig {
         async authorize(credentials, request) {
           const result = await authenticateWithPassword(credentials, clientIp(request.headers));
           if (result.ok) return result.user;
-          if (result.reason === "throttled") throw new ThrottledSignIn();
+          if (result.reason === "throttled") throw new ThrottledSignIn(result.retryAfterSeconds);
           return null;
         },
       }),

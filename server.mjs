@@ -10,7 +10,11 @@ import { createServer } from "node:http";
 import { createPageCache } from "./lib/cache/page-cache.mjs";
 import { loadEnvFiles } from "./lib/env-files.mjs";
 import { createLogger, parseLogLevel } from "./lib/log/logger.mjs";
-import { parseTrustedProxies, stampClientAddress } from "./lib/net/client-address.mjs";
+import {
+  declareClientAddressStamping,
+  parseTrustedProxies,
+  stampClientAddress,
+} from "./lib/net/client-address.mjs";
 import { keepIdleConnectionsLongerThanProxies } from "./lib/net/idle-timeouts.mjs";
 import { manageShutdown, runShutdown } from "./lib/shutdown.mjs";
 
@@ -49,6 +53,9 @@ try {
   log.error(error.message);
   process.exit(1);
 }
+
+// Every request below gets the header set (or removed) before the app sees it.
+declareClientAddressStamping();
 
 const app = next({ dev: false, dir: import.meta.dirname, hostname: host ?? "localhost", port });
 const handle = app.getRequestHandler();

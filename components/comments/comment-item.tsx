@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { CommentBody } from "@/components/comments/comment-body";
 import { CommentReplies } from "@/components/comments/comment-replies";
+import { StaffBadge } from "@/components/comments/staff-badge";
 import type { CommentNode } from "@/lib/comments/tree";
 import { commentAnchor, commentHash, commentThreadPath } from "@/lib/comments/paths";
 import { formatTimestamp } from "@/lib/text/dates";
@@ -38,6 +39,7 @@ export function CommentItem({ comment, postPath, actions, hiddenReplies = {}, pu
           <span id={`${anchor}-author`} className="font-semibold">
             <bdi>{comment.authorName}</bdi>
           </span>
+          {comment.authorRole && <StaffBadge role={comment.authorRole} />}
           <a href={permalink} className="text-muted hover:underline">
             <time dateTime={comment.createdAt.toISOString()}>{formatTimestamp(comment.createdAt)}</time>
           </a>

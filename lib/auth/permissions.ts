@@ -43,6 +43,14 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
+/** The roles a reader sees as a badge by the name in a thread, and may not impersonate. */
+export const STAFF_ROLES = ["admin", "moderator"] as const satisfies readonly Role[];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export function staffRole(role: string | null | undefined): StaffRole | null {
+  return (STAFF_ROLES as readonly string[]).includes(role ?? "") ? (role as StaffRole) : null;
+}
+
 /** A banned user keeps reading rights only; an unknown role grants nothing. */
 export function can(user: PermissionSubject | null | undefined, permission: Permission): boolean {
   if (!user || user.banned || !isRole(user.role)) return false;

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DeletionKind, ThreadComment } from "@/lib/comments/tree";
+import { staffRole } from "@/lib/auth/permissions";
 import { postPath } from "@/lib/posts/paths";
 import { asReadable, readableNow } from "@/lib/posts/readable";
 
@@ -11,6 +12,8 @@ export const threadCommentSelect = {
   parentId: true,
   authorId: true,
   authorName: true,
+  // One column of the author, for the staff badge (the role is public; decision 024).
+  author: { select: { role: true } },
   body: true,
   createdAt: true,
   editedAt: true,
@@ -27,6 +30,7 @@ export function toThreadComment(row: ThreadCommentRow): ThreadComment {
     parentId: row.parentId,
     authorId: row.authorId,
     authorName: row.authorName,
+    authorRole: staffRole(row.author?.role),
     body: row.deletedAt ? null : row.body,
     createdAt: row.createdAt,
     editedAt: row.editedAt,
