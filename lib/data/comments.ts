@@ -41,7 +41,7 @@ export function toThreadComment(row: ThreadCommentRow): ThreadComment {
  */
 export async function getThreadComments(postId: number): Promise<ThreadComment[]> {
   const rows = await db.comment.findMany({
-    where: { postId },
+    where: { postId, status: "published" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: threadCommentSelect,
   });
@@ -100,7 +100,7 @@ export async function getOwnCommentIds(postId: number, userId: string): Promise<
 /** The comment of a post published at `createdAtMs` (Blogger's ?showComment= permalinks). */
 export async function findCommentIdByTime(postId: number, createdAtMs: number): Promise<number | null> {
   const row = await db.comment.findFirst({
-    where: { postId, createdAt: new Date(createdAtMs) },
+    where: { postId, status: "published", createdAt: new Date(createdAtMs) },
     select: { id: true },
     orderBy: { id: "asc" },
   });
