@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { sqlStatementCounter } from "@/lib/db/client";
 import { createComments, createPost, createUser } from "@/tests/support/factories";
 import { getCommentPage, getCommentSubtree, locateComment } from "./comment-pages";
 import {
@@ -346,5 +347,35 @@ describe("the Held queue", () => {
     );
     expect(await db.moderationLog.count({ where: { targetId: String(b) } })).toBe(1);
     expect((await getCommentPage(post.id, null)).total).toBe(row.status === "published" ? 2 : 1);
+  });
+});
+
+describe("the cost of the rules", () => {
+  it("a comment costs a fixed number of statements, whatever the rules", async () => {
+    const user = await createUser();
+    const post = await createPost();
+    const [parent] = await createComments(post.id, [{}]);
+    const count = async (work: () => Promise<unknown>) => {
+      const before = sqlStatementCounter.count;
+      await work();
+      return sqlStatementCounter.count - before;
+    };
+    const send = (body: string, parentId: number | null, rules?: ReturnType<typeof settings>) =>
+      createComment(
+        { author: user, postId: post.id, parentId, body, idempotencyKey: randomUUID() },
+        relaxed,
+        undefined,
+        rules,
+      );
+    await send("opens the author's hour window", null);
+    const costs = [
+      await count(() => send("top-level", null)),
+      await count(() => send("reply", parent)),
+      await count(() => send("counted", null, settings({ holdUntilApproved: 3 }))),
+    ];
+    // Top-level: the settings row, the post, the duplicate lookup, the author's slot, the
+    // author's standing, the insert (two statements). A reply reads its parent too; given
+    // settings skip the row, and a rule that needs the approved count reads it.
+    expect(costs).toEqual([7, 8, 7]);
   });
 });
