@@ -67,6 +67,7 @@ export async function getLiveComment(commentId: number) {
       authorId: true,
       authorName: true,
       body: true,
+      status: true,
       post: { select: { id: true, slug: true, publishedAt: true, title: true, commentsEnabled: true } },
     },
   });
@@ -78,6 +79,8 @@ export async function getLiveComment(commentId: number) {
     authorId: row.authorId,
     authorName: row.authorName,
     body: row.body,
+    /** Held for review: only its author and moderators may see it (docs/decisions/023). */
+    held: row.status === "held",
     postTitle: row.post.title,
     postPath: postPath(asReadable(row.post)),
   };
