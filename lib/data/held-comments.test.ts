@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { sqlStatementCounter } from "@/lib/db/client";
@@ -377,5 +377,42 @@ describe("the cost of the rules", () => {
     // author's standing, the insert (two statements). A reply reads its parent too; given
     // settings skip the row, and a rule that needs the approved count reads it.
     expect(costs).toEqual([7, 8, 7]);
+  });
+});
+
+describe("the security log", () => {
+  it("logs a held comment and each moderation step under fixed names, never the text", async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const author = await createUser();
+      const moderator = await actor("moderator");
+      const post = await createPost();
+      const body = threeLinks();
+      const held = idOf(await write(author, post.id, body));
+      await moderateHeld(moderator, "approve", [held]);
+      const events = written.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(events).toContainEqual(
+        expect.objectContaining({
+          event: "comment.held",
+          commentId: held,
+          reasons: ["links"],
+          userId: author.id,
+        }),
+      );
+      expect(events).toContainEqual(
+        expect.objectContaining({
+          event: "moderation.action",
+          action: "comment.held.approve",
+          targetId: String(held),
+        }),
+      );
+      expect(written.join("")).not.toContain(body.split(" ")[1]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
