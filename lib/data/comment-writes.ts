@@ -103,8 +103,10 @@ export async function createComment(
       return { ok: false, reason: "too-deep", maxDepth: rules.maxReplyDepth };
   }
 
-  // A resubmitted form (same key) is found when its slot is refused (the same text is a
-  // duplicate) or its insert meets the unique key: no lookup is spent on every comment.
+  // A resubmitted form (same key) is found when it is refused (the same text on the same
+  // post is a duplicate) or its insert meets the unique key. Duplicates are per post
+  // within the window: an earlier one by a lookup, the author's last one by the slot's
+  // guard, which closes the race between identical parallel submissions.
   const duplicateSince = new Date(now.getTime() - rules.duplicateWindowMinutes * 60_000);
   const bodyHash = createHash("sha256").update(`${input.postId}\n${input.body}`).digest("hex");
   const claimed =

@@ -69,7 +69,7 @@ export function SettingsForm({ initial }: { initial: SettingsFormValues }) {
         {number(
           "duplicateWindowMinutes",
           "Refuse the same comment on the same post within (minutes)",
-          "The same author, post and text.",
+          "The same author, post and text. 0: off.",
         )}
       </fieldset>
       <SubmitButton pendingText="Saving…">Save settings</SubmitButton>
