@@ -14,6 +14,9 @@ export type Permission =
   | "restore:comment"
   | "ban:user"
   | "view:moderation"
+  | "approve:comment"
+  | "edit:blocked-words"
+  | "edit:settings"
   | "write:post";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -25,6 +28,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "restore:comment",
     "ban:user",
     "view:moderation",
+    "approve:comment",
+    "edit:blocked-words",
   ],
   admin: [
     "create:comment",
@@ -33,6 +38,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "restore:comment",
     "ban:user",
     "view:moderation",
+    "approve:comment",
+    "edit:blocked-words",
+    "edit:settings",
     "write:post",
   ],
 };

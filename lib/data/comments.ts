@@ -45,7 +45,7 @@ export function toThreadComment(row: ThreadCommentRow): ThreadComment {
  */
 export async function getThreadComments(postId: number): Promise<ThreadComment[]> {
   const rows = await db.comment.findMany({
-    where: { postId },
+    where: { postId, status: "published" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: threadCommentSelect,
   });
@@ -71,6 +71,7 @@ export async function getLiveComment(commentId: number) {
       authorId: true,
       authorName: true,
       body: true,
+      status: true,
       post: { select: { id: true, slug: true, publishedAt: true, title: true, commentsEnabled: true } },
     },
   });
@@ -82,6 +83,8 @@ export async function getLiveComment(commentId: number) {
     authorId: row.authorId,
     authorName: row.authorName,
     body: row.body,
+    /** Held for review: only its author and moderators may see it (docs/decisions/023). */
+    held: row.status === "held",
     postTitle: row.post.title,
     postPath: postPath(asReadable(row.post)),
   };
@@ -104,7 +107,7 @@ export async function getOwnCommentIds(postId: number, userId: string): Promise<
 /** The comment of a post published at `createdAtMs` (Blogger's ?showComment= permalinks). */
 export async function findCommentIdByTime(postId: number, createdAtMs: number): Promise<number | null> {
   const row = await db.comment.findFirst({
-    where: { postId, createdAt: new Date(createdAtMs) },
+    where: { postId, status: "published", createdAt: new Date(createdAtMs) },
     select: { id: true },
     orderBy: { id: "asc" },
   });
