@@ -25,9 +25,12 @@ function config(): NextAuthConfig {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
     logger: {
-      // A wrong password is an expected outcome, not a server error worth a stack trace.
+      // A wrong password is an expected outcome, not a server error worth a stack trace
+      // (the sign-in code logs its own event). Recognised by class, never by `name`:
+      // the production build minifies class names, so `name` is "l" there.
       error(error) {
-        if (error.name !== "CredentialsSignin") log.error("Auth.js error", { error });
+        if (error instanceof CredentialsSignin) return;
+        log.error("Auth.js error", { error });
       },
     },
     providers: [
