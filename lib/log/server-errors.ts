@@ -2,6 +2,7 @@ import "server-only";
 import { format } from "node:util";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { currentRequestId } from "@/lib/log/request-context.mjs";
 
 /**
  * Server errors, logged once each as `server.error` with the id the reader's error page
@@ -14,8 +15,8 @@ export function logServerError(
   request: { method: string; path: string },
   context: { routeType: string; routePath: string },
 ): void {
-  const digest =
-    typeof error === "object" && error !== null && "digest" in error ? String(error.digest) : undefined;
+  const digest = digestOf(error);
+  if (digest !== undefined && !firstReport(digest)) return;
   log.error("server.error", {
     digest,
     method: request.method,
@@ -25,6 +26,23 @@ export function logServerError(
     route: context.routePath,
     error,
   });
+}
+
+function digestOf(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "digest" in error ? String(error.digest) : undefined;
+}
+
+// Next reports one failure of a page more than once (the page, and the payload it
+// renders from): one line per request and digest. Bounded: only recent ones matter.
+const reported = new Set<string>();
+function firstReport(digest: string): boolean {
+  const requestId = currentRequestId();
+  if (requestId === undefined) return true;
+  const key = `${requestId} ${digest}`;
+  if (reported.has(key)) return false;
+  reported.add(key);
+  if (reported.size > 500) reported.delete(reported.values().next().value as string);
+  return true;
 }
 
 /**
@@ -37,14 +55,17 @@ export function logServerError(
 export function routeConsoleToLog(): void {
   if (env.NODE_ENV === "development") return;
   console.error = (...args: unknown[]) => {
-    if (args.length === 1 && args[0] instanceof Error && "digest" in args[0]) return;
-    log.error("console.error", consoleFields(args));
+    if (args.some((arg) => arg instanceof Error && digestOf(arg) !== undefined)) return;
+    log.error("console.error", consoleFields(args, { stack: true }));
   };
-  console.warn = (...args: unknown[]) => log.warn("console.warn", consoleFields(args));
+  // Warnings are expected conditions (a stale page calling an action a new build no
+  // longer has): the message, without a stack.
+  console.warn = (...args: unknown[]) => log.warn("console.warn", consoleFields(args, { stack: false }));
 }
 
-function consoleFields(args: unknown[]): Record<string, unknown> {
+function consoleFields(args: unknown[], { stack }: { stack: boolean }): Record<string, unknown> {
   const error = args.find((arg) => arg instanceof Error);
-  const text = format(...args.filter((arg) => arg !== error));
-  return { text: text || undefined, error };
+  const text = format(...args.filter((arg) => arg !== error)) || undefined;
+  if (!error) return { text };
+  return stack ? { text, error } : { text: text ? `${text} ${error.message}` : error.message };
 }

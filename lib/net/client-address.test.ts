@@ -6,6 +6,7 @@ import { parseEnv } from "@/lib/env-schema";
 import {
   CLIENT_IP_HEADER,
   clientAddress,
+  fromTrustedProxy,
   parseTrustedProxies,
   stampClientAddress,
 } from "./client-address.mjs";
@@ -83,5 +84,18 @@ describe("stampClientAddress (server.mjs) and clientIp (the app)", () => {
 
   it("the app never reads X-Forwarded-For or X-Real-IP itself", () => {
     expect(clientIp(new Headers({ "x-forwarded-for": "1.2.3.4", "x-real-ip": "5.6.7.8" }))).toBeNull();
+  });
+
+  it("believes a request's own headers (X-Request-Id) only from a declared proxy", () => {
+    const none = parseTrustedProxies("");
+    const one = parseTrustedProxies("1");
+    const listed = parseTrustedProxies("10.0.0.0/8,2001:db8::/32");
+    expect(fromTrustedProxy("203.0.113.9", none)).toBe(false);
+    expect(fromTrustedProxy("203.0.113.9", one)).toBe(true);
+    expect(fromTrustedProxy("10.1.2.3", listed)).toBe(true);
+    expect(fromTrustedProxy("::ffff:10.1.2.3", listed)).toBe(true);
+    expect(fromTrustedProxy("2001:db8::7", listed)).toBe(true);
+    expect(fromTrustedProxy("203.0.113.9", listed)).toBe(false);
+    expect(fromTrustedProxy(undefined, one)).toBe(false);
   });
 });
