@@ -64,6 +64,7 @@ describe("Next's console output in production", () => {
       console.error("⨯", boom());
       console.error("failed to forward action response", new Error("socket hang up"));
       console.warn(new Error('Failed to find Server Action "abc".'));
+      console.warn("\u001b[33m\u001b[1m⚠\u001b[22m\u001b[39m Missing `origin` header.");
     });
     expect(entries()).toMatchObject([
       {
@@ -74,6 +75,7 @@ describe("Next's console output in production", () => {
         error: { message: "socket hang up", stack: expect.any(String) },
       },
       { level: "warn", msg: "console.warn", text: 'Failed to find Server Action "abc".' },
+      { level: "warn", msg: "console.warn", text: "⚠ Missing `origin` header." },
     ]);
     // An expected condition, a warning: no stack.
     expect(entries()[1]).not.toHaveProperty("error");

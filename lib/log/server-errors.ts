@@ -1,5 +1,5 @@
 import "server-only";
-import { format } from "node:util";
+import { format, stripVTControlCharacters } from "node:util";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { currentRequestId } from "@/lib/log/request-context.mjs";
@@ -65,7 +65,8 @@ export function routeConsoleToLog(): void {
 
 function consoleFields(args: unknown[], { stack }: { stack: boolean }): Record<string, unknown> {
   const error = args.find((arg) => arg instanceof Error);
-  const text = format(...args.filter((arg) => arg !== error)) || undefined;
+  // Next colours its markers ("⚠", "⨯"): a log line holds the text, not terminal codes.
+  const text = stripVTControlCharacters(format(...args.filter((arg) => arg !== error))).trim() || undefined;
   if (!error) return { text };
   return stack ? { text, error } : { text: text ? `${text} ${error.message}` : error.message };
 }
