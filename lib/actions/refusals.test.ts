@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -168,6 +169,29 @@ describe("every server action refuses instead of throwing", () => {
       const answer = await runAction(() => ACTIONS[name](s, input ?? form({})));
       if (answer !== undefined) expectRefusal(answer, `${name}(${JSON.stringify(input)})`);
     }
+  });
+
+  it("logs flood control as rate_limit.hit, with who but not what they wrote", async () => {
+    const s = await scene();
+    const commenter = await createUser();
+    signInAs(commenter.id);
+    const reply = (body: string) =>
+      runAction(() =>
+        ACTIONS.createReplyAction(
+          s,
+          form({ postId: String(s.postId), parentId: "", body, idempotencyKey: randomUUID() }),
+        ),
+      );
+    expect(await reply("First words")).toMatchObject({ status: "success" });
+    expect(await reply("Second words, too soon")).toMatchObject({ status: "error" });
+    const hits = lines.flatMap((line) => line.split("\n")).filter((line) => line.includes("rate_limit.hit"));
+    expect(hits).toHaveLength(1);
+    expect(JSON.parse(hits[0])).toMatchObject({
+      event: "rate_limit.hit",
+      refusal: "too-fast",
+      userId: commenter.id,
+    });
+    expect(hits[0]).not.toContain("too soon");
   });
 
   it("leaves the database as it was", async () => {
