@@ -14,6 +14,7 @@ import { loadEnvFiles } from "./lib/env-files.mjs";
 import { createLogger, parseLogLevel } from "./lib/log/logger.mjs";
 import { REQUEST_ID_HEADER, requestIdFor, runWithRequestId } from "./lib/log/request-context.mjs";
 import { fromTrustedProxy, parseTrustedProxies, stampClientAddress } from "./lib/net/client-address.mjs";
+import { keepIdleConnectionsLongerThanProxies } from "./lib/net/idle-timeouts.mjs";
 import { manageShutdown, runShutdown } from "./lib/shutdown.mjs";
 
 // What `next start` does too: this serves a production build, and React and Next read
@@ -80,6 +81,8 @@ const server = createServer((req, res) => {
     }),
   );
 });
+
+keepIdleConnectionsLongerThanProxies(server);
 
 server.listen(port, host, () => {
   const shown = host && host !== "0.0.0.0" ? host : "localhost";

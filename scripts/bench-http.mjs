@@ -5,12 +5,11 @@
 // ceiling. Prints a table with the targets; writes data/bench/results.json. Details:
 // docs/benchmarks.md. BENCH_DATABASE=postgresql runs the server on PostgreSQL (the same
 // content, copied from the generated file: scripts/bench/database.mjs).
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { prepareDatabase } from "./lib/prepare.mjs";
 import { run } from "./lib/run.mjs";
-import { generateContent, SEED_PATH, seedPost } from "./bench/data.mjs";
+import { BIG_POSTS, generateContent, SEED_PATH, seedPost } from "./bench/data.mjs";
 import { openBenchDatabase } from "./bench/database.mjs";
 import {
   benchEnv,
@@ -21,11 +20,12 @@ import {
   NGINX_PORT,
   ORIGIN,
   PORT,
+  machine,
   ROOT,
 } from "./bench/env.mjs";
 import { measure, scriptWeight, timedGet } from "./bench/load.mjs";
 import { nginxAvailable, startNginx, STATIC_PORT } from "./bench/nginx.mjs";
-import { startProcess, stopAllSync, stopProcess, waitForHttp } from "./lib/processes.mjs";
+import { startProcess, stopAllOnInterrupt, stopAllSync, stopProcess, waitForHttp } from "./lib/processes.mjs";
 import {
   BURST_CONCURRENCY,
   BURST_REPLIES,
@@ -41,24 +41,6 @@ const REPLY_SAMPLES = Number(process.env.BENCH_REPLY_SAMPLES ?? 30);
 /** Above this single-view time the 100k page is not put under load (it would only queue). */
 const SLOW_PAGE_MS = Number(process.env.BENCH_SLOW_PAGE_MS ?? 2000);
 const STATIC_DIR = path.join(ROOT, "public/__bench");
-const BIG_POSTS = [
-  {
-    key: "1k",
-    slug: "bench-1k-comments",
-    title: "Bench: a thread of 1,000 comments",
-    comments: 1_000,
-    publishedAt: "2024-05-10T04:00:00Z",
-    path: "/2024/05/bench-1k-comments",
-  },
-  {
-    key: "100k",
-    slug: "bench-100k-comments",
-    title: "Bench: a thread of 100,000 comments",
-    comments: 100_000,
-    publishedAt: "2024-05-20T04:00:00Z",
-    path: "/2024/05/bench-100k-comments",
-  },
-];
 
 const env = benchEnv();
 const log = (message) => console.log(`[bench] ${message}`);
@@ -70,12 +52,7 @@ function cleanUp() {
   database?.stop();
   rmSync(STATIC_DIR, { recursive: true, force: true });
 }
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    cleanUp();
-    process.exit(130);
-  });
-}
+stopAllOnInterrupt(cleanUp);
 
 /** The production server (server.mjs); without its page cache it is Next's handler alone. */
 async function startServer({ pageCache }) {
@@ -145,20 +122,6 @@ function findLoadMore(html) {
     comments.match(/<a\b[^>]*href="([^"]+)"[^>]*>(?:(?!<\/a>)[\s\S])*?(Load more comments|Older comments)/i);
   const href = next?.[0].match(/href="([^"]+)"/)?.[1];
   return href ? href.replace(/&amp;/g, "&") : null;
-}
-
-function machine() {
-  const cpu =
-    readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.+)/)?.[1] ??
-    os.cpus()[0]?.model ??
-    "unknown";
-  return {
-    nproc: os.availableParallelism(),
-    cpu,
-    node: process.version,
-    platform: `${os.type()} ${os.release()}`,
-    memGiB: Math.round(os.totalmem() / 2 ** 30),
-  };
 }
 
 async function main() {

@@ -3,12 +3,20 @@
 // the demo post, then 500 replies from 50 users at concurrency 50), on a fresh database
 // without the generated big threads, so a change to the reply path can be measured in
 // a minute. Same server, same requests, same count of what was stored.
-// BENCH_DATABASE=postgresql runs it on PostgreSQL (scripts/bench/database.mjs).
+// BENCH_DATABASE=postgresql runs it on PostgreSQL (scripts/bench/database.mjs);
+// BENCH_NODE_ARGS passes Node options to the server (e.g. --cpu-prof).
 import path from "node:path";
 import { generateContent, seedPost } from "./bench/data.mjs";
 import { openBenchDatabase } from "./bench/database.mjs";
 import { benchEnv, BENCH_DIR, DB_FILE, ORIGIN, PORT } from "./bench/env.mjs";
-import { startProcess, stopAllSync, stopProcess, waitForHttp } from "./lib/processes.mjs";
+import {
+  cpuMs,
+  startProcess,
+  stopAllOnInterrupt,
+  stopAllSync,
+  stopProcess,
+  waitForHttp,
+} from "./lib/processes.mjs";
 import {
   BURST_CONCURRENCY,
   BURST_REPLIES,
@@ -17,7 +25,7 @@ import {
   replyRoundTrips,
 } from "./bench/replies.mjs";
 import { sessionCookie } from "./bench/session.mjs";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { prepareDatabase } from "./lib/prepare.mjs";
 import { run } from "./lib/run.mjs";
 
@@ -25,24 +33,7 @@ const REPLY_SAMPLES = Number(process.env.BENCH_REPLY_SAMPLES ?? 30);
 const env = benchEnv();
 const log = (message) => console.log(`[bench:replies] ${message}`);
 let database = null;
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    stopAllSync();
-    database?.stop();
-    process.exit(130);
-  });
-}
-
-/**
- * CPU time (user + system) a process has used, from /proc: unlike latency, it hardly
- * moves when other work shares the machine, so it compares two versions fairly.
- */
-function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
-  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
-}
-const CLOCK_TICKS_PER_SECOND = 100;
+stopAllOnInterrupt(() => database?.stop());
 
 async function main() {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
@@ -55,7 +46,9 @@ async function main() {
     log("BENCH_SKIP_BUILD=1: reusing .next");
   else run("npx", ["next", "build"], env);
 
-  const server = startProcess(process.execPath, ["server.mjs"], {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=data/prof": where the server's time goes.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const server = startProcess(process.execPath, [...nodeArgs, "server.mjs"], {
     env: { ...env, DATABASE_URL: database.url, PORT: String(PORT), HOST: "127.0.0.1" },
     logFile: path.join(BENCH_DIR, "next.log"),
   });

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
+export const SESSION_COOKIES: string[];
+export const HINT_COOKIE: string;
 export function purgePageCache(): void;
 
 export type PageCache = {

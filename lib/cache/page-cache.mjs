@@ -44,9 +44,10 @@ const NOT_REPLAYED = new Set([
   "x-request-id",
 ]);
 
-// Auth.js's session cookies and the hint that one exists (lib/auth/session-hint.ts).
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const HINT_COOKIE = "cp_signed_in";
+// Auth.js's session cookies and the hint that one exists: the names lib/auth/session-hint.ts
+// gives the app (server.mjs loads this file before the app's TypeScript; a test keeps them equal).
+export const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+export const HINT_COOKIE = "cp_signed_in";
 
 function hintDisagrees(cookieHeader) {
   if (!cookieHeader) return false;

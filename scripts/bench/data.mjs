@@ -152,6 +152,26 @@ export function generateContent(dbFile, posts) {
 }
 
 /** The demo post's path (the seed writes it). */
+/** The generated threads of `npm run bench:http` (bench:cluster uses the first). */
+export const BIG_POSTS = [
+  {
+    key: "1k",
+    slug: "bench-1k-comments",
+    title: "Bench: a thread of 1,000 comments",
+    comments: 1_000,
+    publishedAt: "2024-05-10T04:00:00Z",
+    path: "/2024/05/bench-1k-comments",
+  },
+  {
+    key: "100k",
+    slug: "bench-100k-comments",
+    title: "Bench: a thread of 100,000 comments",
+    comments: 100_000,
+    publishedAt: "2024-05-20T04:00:00Z",
+    path: "/2024/05/bench-100k-comments",
+  },
+];
+
 export const SEED_PATH = "/2024/06/n-korea-russia-sign-mutual-defence-deal";
 
 /** The demo post's id and its first live top-level comment, the reply benchmarks' target. */

@@ -15,8 +15,8 @@ export const BENCH_DATABASE = process.env.BENCH_DATABASE === "postgresql" ? "pos
  * Returns { kind, url, countStored(keys), stop() } for the content in DB_FILE. On
  * PostgreSQL it starts the cluster, migrates an empty database and copies the file in.
  */
-export async function openBenchDatabase(env) {
-  if (BENCH_DATABASE === "sqlite") {
+export async function openBenchDatabase(env, kind = BENCH_DATABASE) {
+  if (kind === "sqlite") {
     return {
       kind: "sqlite",
       url: env.DATABASE_URL,

@@ -1,6 +1,7 @@
 // Settings of one `npm run bench:http` run: where its files live and the environment the
 // seed, the build and `next start` all share.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 export const ROOT = process.cwd();
@@ -35,5 +36,20 @@ export function benchEnv() {
     // The bench users reply as fast as the server lets them; flood rules are not measured.
     COMMENT_MIN_INTERVAL_SECONDS: "0",
     COMMENTS_PER_HOUR: "10000",
+  };
+}
+
+/** The machine the figures were taken on, printed and stored with them. */
+export function machine() {
+  const cpu =
+    readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.+)/)?.[1] ??
+    os.cpus()[0]?.model ??
+    "unknown";
+  return {
+    nproc: os.availableParallelism(),
+    cpu,
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+    memGiB: Math.round(os.totalmem() / 2 ** 30),
   };
 }

@@ -77,9 +77,18 @@ export async function fetchReplyForm({ origin, commentId, cookie, timeoutMs }) {
   throw new Error(`No reply form found: ${problems.join("; ")}`);
 }
 
-/** Posts one reply; resolves to { ok, ms, status, commentId, key }. */
-export async function postReply({ origin, replyForm, cookie, body, timeoutMs = 30_000 }) {
-  const key = newIdempotencyKey();
+/**
+ * Posts one reply; resolves to { ok, ms, status, commentId, key }. A `key` from an
+ * earlier attempt sends the same reply again, as a browser resubmitting the form does.
+ */
+export async function postReply({
+  origin,
+  replyForm,
+  cookie,
+  body,
+  key = newIdempotencyKey(),
+  timeoutMs = 30_000,
+}) {
   const data = new FormData();
   for (const [name, value] of replyForm.form.fields)
     data.append(name, name === "idempotencyKey" ? key : value);

@@ -1,0 +1,2 @@
+export const IDLE_TIMEOUT_MS: number;
+export function keepIdleConnectionsLongerThanProxies(server: import("node:http").Server): void;
