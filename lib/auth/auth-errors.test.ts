@@ -27,6 +27,21 @@ describe("Auth.js's error log", () => {
     expect(written).toEqual([]);
   });
 
+  it("logs a request's own fault (a missing CSRF token, a session cookie that does not verify) without a stack", () => {
+    capture();
+    for (const type of ["MissingCSRF", "JWTSessionError"]) {
+      const error = Object.assign(new (class extends AuthError {})("bad request"), { type });
+      Object.defineProperty(error, "name", { value: "l" });
+      logAuthError(error);
+    }
+    const entries = written.map((line) => JSON.parse(line));
+    expect(entries).toMatchObject([
+      { level: "warn", msg: "auth.request_refused", type: "MissingCSRF" },
+      { level: "warn", msg: "auth.request_refused", type: "JWTSessionError" },
+    ]);
+    expect(written.join("")).not.toContain("stack");
+  });
+
   it("logs anything else with its stack", () => {
     capture();
     class Misconfigured extends AuthError {}
