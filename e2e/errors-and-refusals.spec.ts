@@ -165,7 +165,10 @@ test.describe("refusals and errors", () => {
     consoleErrors.length = 0;
   });
 
-  test("a wrong password is refused without a stack trace in the log", async ({ page, createUser }) => {
+  test("a wrong password and a forged session cookie leave no stack trace in the log", async ({
+    page,
+    createUser,
+  }) => {
     const user = await createUser();
     keepSecret(user);
     const before = logText().length;
@@ -175,6 +178,14 @@ test.describe("refusals and errors", () => {
     secrets.add(`${user.password} but wrong`);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
+    // A session cookie that does not verify (tampered, or from before a secret rotation).
+    const tampered = await page.request.get("/admin/posts", {
+      headers: { cookie: "authjs.session-token=not-a-session-at-all" },
+      maxRedirects: 0,
+    });
+    expect(tampered.status()).toBeLessThan(500);
+    const [refused] = await entriesOf(tampered.headers()["x-request-id"], "auth.request_refused");
+    expect(refused).toMatchObject({ level: "warn", type: "JWTSessionError" });
     const written = logText().slice(before);
     expect(written).not.toContain("Auth.js error");
     expect(written).not.toContain('"stack"');
