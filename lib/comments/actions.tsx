@@ -5,7 +5,6 @@ import { DiscussionComment } from "@/components/comments/discussion";
 import { parseForm } from "@/lib/actions/form";
 import type { ActionResult } from "@/lib/actions/result";
 import { attemptWrite, authorize, finish, refused } from "@/lib/actions/server";
-import { getOptionalUser } from "@/lib/auth/guards";
 import { safeReturnPath } from "@/lib/auth/redirects";
 import { commentsChanged } from "@/lib/cache/revalidate";
 import { COMMENT_MESSAGES, COMMENTING_REFUSALS, rejectionMessage } from "@/lib/comments/messages";
@@ -113,12 +112,13 @@ export async function deleteCommentFromPageAction(
 async function remove(formData: FormData, { inPlace }: { inPlace: boolean }): Promise<DeleteState> {
   const form = parseForm(DeleteCommentFormSchema, formData, { hidden: ["commentId", "returnTo"] });
   const values = { note: form.values.note ?? "" };
-  const user = await getOptionalUser();
-  if (!user) return refused("signed-out", values);
+  // Everyone who may delete anything may delete their own; whose comment it is comes later.
+  const actor = await authorize("delete:comment:own");
+  if (!actor.ok) return refused(actor.refusal, values);
   if (!form.ok) return { ...form.result, values };
 
   const { commentId, note, returnTo } = form.data;
-  const result = await attemptWrite(() => deleteComment(user, commentId, note));
+  const result = await attemptWrite(() => deleteComment(actor.user, commentId, note));
   if (!result.ok) {
     if (result.reason === "busy") return refused("busy", values);
     const formError =

@@ -10,4 +10,5 @@ export function clientAddress(
   forwardedFor: string | string[] | undefined,
   trust: ProxyTrust,
 ): string | null;
+export function fromTrustedProxy(socketAddress: string | undefined, trust: ProxyTrust): boolean;
 export function stampClientAddress(req: import("node:http").IncomingMessage, trust: ProxyTrust): void;

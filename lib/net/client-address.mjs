@@ -82,6 +82,18 @@ export function clientAddress(socketAddress, forwardedFor, trust) {
   return chain[index];
 }
 
+/**
+ * Whether the socket's peer is a proxy the operator declared: only then may headers it
+ * adds for the client (X-Forwarded-For, X-Request-Id) be believed.
+ * @param {string | undefined} socketAddress
+ * @param {{ hops: number } | { proxies: BlockList }} trust
+ */
+export function fromTrustedProxy(socketAddress, trust) {
+  const peer = normalize(socketAddress);
+  if (peer === null) return false;
+  return "hops" in trust ? trust.hops > 0 : trusted(trust.proxies, peer);
+}
+
 function trusted(proxies, address) {
   return proxies.check(address, isIP(address) === 4 ? "ipv4" : "ipv6");
 }

@@ -7,6 +7,7 @@ import {
   CLIENT_IP_HEADER,
   clientAddress,
   declareClientAddressStamping,
+  fromTrustedProxy,
   parseTrustedProxies,
   stampClientAddress,
 } from "./client-address.mjs";
@@ -133,5 +134,18 @@ describe("stampClientAddress (server.mjs) and clientIp (the app)", () => {
     expect(handler.indexOf("stampClientAddress(req, trust)")).toBeLessThan(
       handler.indexOf("pageCache?.serve"),
     );
+  });
+
+  it("believes a request's own headers (X-Request-Id) only from a declared proxy", () => {
+    const none = parseTrustedProxies("");
+    const one = parseTrustedProxies("1");
+    const listed = parseTrustedProxies("10.0.0.0/8,2001:db8::/32");
+    expect(fromTrustedProxy("203.0.113.9", none)).toBe(false);
+    expect(fromTrustedProxy("203.0.113.9", one)).toBe(true);
+    expect(fromTrustedProxy("10.1.2.3", listed)).toBe(true);
+    expect(fromTrustedProxy("::ffff:10.1.2.3", listed)).toBe(true);
+    expect(fromTrustedProxy("2001:db8::7", listed)).toBe(true);
+    expect(fromTrustedProxy("203.0.113.9", listed)).toBe(false);
+    expect(fromTrustedProxy(undefined, one)).toBe(false);
   });
 });
