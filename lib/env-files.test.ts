@@ -54,7 +54,7 @@ describe.skipIf(onPostgres)("a DATABASE_URL in .env (SQLite only: a file: URL)",
       { cwd: dir, env: childEnv, encoding: "utf8" },
     );
     expect(roleScript.stderr).toBe("");
-    expect(roleScript.stdout).toContain("reader@example.test is now moderator.");
+    expect(roleScript.stdout).toContain("reader@example.test is now moderator");
     const check = new Database(path.join(dir, "from-dotenv.db"), { readonly: true });
     try {
       expect(check.prepare(`SELECT "role" FROM "User" WHERE "id" = 'u1'`).get()).toEqual({

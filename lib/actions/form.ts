@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REFUSALS } from "@/lib/actions/messages";
 import type { ActionResult } from "@/lib/actions/result";
 import { withoutNul } from "@/lib/text/unicode";
 
@@ -30,6 +31,11 @@ export function fieldNames<S extends FormSchema>(schema: S): FieldName<S>[] {
  */
 export function formField(formData: unknown, name: string): FormDataEntryValue | null {
   return formData instanceof FormData ? formData.get(name) : null;
+}
+
+/** Every value of a repeated field (checkboxes), or none when there is no form at all. */
+export function formFieldAll(formData: unknown, name: string): FormDataEntryValue[] {
+  return formData instanceof FormData ? formData.getAll(name) : [];
 }
 
 /** An uploaded file field, or null when there is none (or no form at all). */
@@ -75,6 +81,10 @@ export function parseForm<S extends FormSchema>(
   formData: FormData,
   options: ParseOptions<S> = {},
 ): ParsedForm<S> {
+  // A forged call can send anything in place of the form: that is no form at all, even
+  // for a schema whose fields may all be empty (an emptied word list).
+  if (!(formData instanceof FormData))
+    return { ok: false, result: { status: "error", formError: REFUSALS.invalid, values: {} }, values: {} };
   const fields = readForm(schema, formData);
   const values: Partial<FormValues<S>> = { ...fields };
   for (const name of options.secret ?? []) delete values[name];

@@ -7,18 +7,23 @@ import { postPath } from "@/lib/posts/paths";
 import { asReadable, readableNow } from "@/lib/posts/readable";
 
 /** The columns a public thread row is made from (see toThreadComment). */
-export const threadCommentSelect = {
+/** A comment's own columns as the thread shows it; a new comment's INSERT returns these. */
+export const threadCommentColumns = {
   id: true,
   parentId: true,
   authorId: true,
   authorName: true,
-  // One column of the author, for the staff badge (the role is public; decision 024).
-  author: { select: { role: true } },
   body: true,
   createdAt: true,
   editedAt: true,
   deletedAt: true,
   deletedReason: true,
+} as const satisfies Prisma.CommentSelect;
+
+export const threadCommentSelect = {
+  ...threadCommentColumns,
+  // One column of the author, for the staff badge (the role is public; decision 024).
+  author: { select: { role: true } },
 } as const satisfies Prisma.CommentSelect;
 
 type ThreadCommentRow = Prisma.CommentGetPayload<{ select: typeof threadCommentSelect }>;

@@ -1,3 +1,4 @@
+import { formField, formFieldAll } from "@/lib/actions/form";
 import { z } from "zod";
 import { IdSchema, UserIdSchema } from "@/lib/validations/ids";
 
@@ -38,9 +39,9 @@ export const HeldActionSchema = z
   })
   .refine(({ ids }) => ids.length > 0, "Tick at least one comment.");
 
-export function parseHeldAction(formData: FormData) {
+export function parseHeldAction(formData: unknown) {
   return HeldActionSchema.safeParse({
-    act: formData.get("act") ?? "",
-    commentIds: formData.getAll("commentId").filter((value) => typeof value === "string"),
+    act: formField(formData, "act") ?? "",
+    commentIds: formFieldAll(formData, "commentId").filter((value) => typeof value === "string"),
   });
 }
