@@ -1,0 +1,194 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { buildCommentTree } from "@/lib/comments/tree";
+import { db } from "@/lib/db";
+import { getRedirectTarget } from "@/lib/data/posts";
+import { commentsOf, fixture, localId, resetImports, runImport } from "@/tests/support/imports";
+
+beforeEach(resetImports);
+
+const LEGACY = "tag:blogger.com,1999:blog-7001";
+const TAKEOUT = "tag:blogger.com,1999:blog-8002";
+
+describe("Blogger legacy backup", () => {
+  it("imports posts, drafts, pages and labels, with the body as sanitized Markdown", async () => {
+    const report = await runImport(fixture("blogger-legacy.xml"));
+    expect(report.format).toBe("Blogger backup (Atom)");
+    expect(report.failed).toEqual([]);
+    expect(report.imported).toMatchObject({ posts: 2, pages: 1, comments: 8, redirects: 1 });
+    expect(report.ignored).toEqual({ settings: 1 });
+
+    const post = await db.post.findUniqueOrThrow({
+      where: { id: await localId("blogger", "post", `${LEGACY}.post-100`) },
+      include: { labels: { orderBy: { name: "asc" } } },
+    });
+    expect(post).toMatchObject({
+      slug: "moving-day",
+      title: "Moving day 搬家 🚚",
+      status: "published",
+      byline: "Mei Ling",
+      authorId: null,
+      publishedAt: new Date("2024-06-19T02:00:00.000Z"),
+    });
+    expect(post.labels.map((label) => label.name)).toEqual(["Travel", "旅行"]);
+    const body = post.bodyMarkdown;
+    expect(body).toContain("[the map](https://example.org/map)");
+    expect(body).toContain("![The new house](https://blogger.googleusercontent.com/img/a/house.jpg)");
+    expect(body).toMatch(/\| Item \| RM +\|/);
+    expect(body).toContain("**so far**");
+    expect(body).toContain("שלום עליכם");
+    for (const hostile of ["script", "alert", "onclick", "steal", "javascript:", "iframe", "evil.example"])
+      expect(body).not.toContain(hostile);
+
+    const draft = await db.post.findUniqueOrThrow({
+      where: { id: await localId("blogger", "post", `${LEGACY}.post-101`) },
+    });
+    expect(draft).toMatchObject({ status: "draft", title: "Half-written: the garden" });
+    expect(draft.bodyMarkdown).toMatch(/Tomatoes first\.\\?\nThen chillies\./);
+
+    const page = await db.page.findUniqueOrThrow({
+      where: { id: await localId("blogger", "page", `${LEGACY}.page-200`) },
+    });
+    expect(page).toMatchObject({
+      slug: "about",
+      title: "About",
+      published: true,
+      bodyMarkdown: "Hello, I am _Mei Ling_.",
+    });
+  });
+
+  it("keeps the threads: nesting, anonymous authors, a removed comment with its reply, a lost parent", async () => {
+    const report = await runImport(fixture("blogger-legacy.xml"));
+    const postId = await localId("blogger", "post", `${LEGACY}.post-100`);
+    const rows = await commentsOf(postId);
+    const byAuthor = (name: string) => rows.filter((row) => row.authorName === name);
+    expect(rows.every((row) => row.authorId === null)).toBe(true);
+
+    // Aisha → Anonymous → 陈小明 → ليلى → Ravi: four replies deep, stored in file order of the chain.
+    const [aisha] = byAuthor("Aisha");
+    const [anonymous] = byAuthor("Anonymous");
+    const [chen] = byAuthor("陈小明");
+    const [layla] = byAuthor("ليلى");
+    const [ravi] = byAuthor("Ravi");
+    expect(aisha).toMatchObject({ parentId: null, rootId: null, depth: 0 });
+    expect(aisha.body).toBe("Congratulations! My move (https://aisha.example/) was worse.");
+    expect(anonymous).toMatchObject({ parentId: aisha.id, rootId: aisha.id, depth: 1 });
+    expect(chen).toMatchObject({
+      parentId: anonymous.id,
+      rootId: aisha.id,
+      depth: 2,
+      body: "三百令吉，还算便宜。",
+    });
+    expect(layla).toMatchObject({
+      parentId: chen.id,
+      rootId: aisha.id,
+      depth: 3,
+      body: "مبروك على البيت الجديد",
+    });
+    expect(ravi).toMatchObject({
+      parentId: layla.id,
+      rootId: aisha.id,
+      depth: 4,
+      body: "🎉🎉 Deepest reply here 👍🏽",
+    });
+
+    const [removed] = byAuthor("Spammy Sam");
+    expect(removed).toMatchObject({ depth: 0, deletedReason: "moderator" });
+    expect(removed.deletedAt).not.toBeNull();
+    const reply = byAuthor("Aisha")[1];
+    expect(reply).toMatchObject({ parentId: removed.id, rootId: removed.id, depth: 1, deletedAt: null });
+
+    const [orphan] = byAuthor("Tom");
+    expect(orphan).toMatchObject({ parentId: null, depth: 0 });
+    expect(report.warnings).toEqual([
+      expect.objectContaining({
+        sourceId: `${LEGACY}.post-5008`,
+        reason: expect.stringMatching(/parent .*post-4999 is not in the import/),
+      }),
+    ]);
+    expect(report.warnings[0].at).toMatch(/blogger-legacy\.xml:\d+:\d+$/);
+
+    // The thread as readers get it: the tombstone stays above its live reply.
+    const tree = buildCommentTree(
+      rows.map((row) => ({
+        ...row,
+        editedAt: null,
+        body: row.deletedAt ? null : row.body,
+        deleted: row.deletedReason as "moderator" | null,
+      })),
+    );
+    expect(tree.map((node) => node.authorName)).toEqual(["Aisha", "Spammy Sam", "Tom"]);
+    expect(tree[1].replies.map((node) => node.authorName)).toEqual(["Aisha"]);
+  });
+
+  it("keeps the old Blogger path as a redirect to the new one", async () => {
+    await runImport(fixture("blogger-legacy.xml"));
+    expect(await getRedirectTarget("/2024/06/moving-day.html")).toBe("/2024/06/moving-day");
+    expect(await getRedirectTarget("/2024/06/not-imported.html")).toBeNull();
+  });
+});
+
+describe("Blogger Takeout feed", () => {
+  it("imports live and draft posts and pages, skips trashed posts and spam, keeps deleted comments as tombstones", async () => {
+    const report = await runImport(fixture("blogger-takeout.xml"));
+    expect(report.format).toBe("Blogger Takeout feed");
+    expect(report.failed).toEqual([]);
+    expect(report.imported).toMatchObject({ posts: 2, pages: 1, comments: 7, redirects: 1 });
+    expect(report.skipped.map((line) => [line.what, line.reason])).toEqual([
+      ["post", "status SOFT_TRASHED"],
+      ["comment", "spam (--include-spam imports it as removed)"],
+    ]);
+
+    const postId = await localId("blogger", "post", `${TAKEOUT}.post-300`);
+    const post = await db.post.findUniqueOrThrow({ where: { id: postId }, include: { labels: true } });
+    expect(post).toMatchObject({
+      slug: "laksa-properly",
+      title: "Laksa, properly 叻沙",
+      status: "published",
+    });
+    expect(post.labels.map((label) => label.name).sort()).toEqual(["Malaysian", "Recipes"]);
+    expect(post.bodyMarkdown).toContain("## Broth");
+    expect(post.bodyMarkdown).toContain("- Mackerel");
+    expect(post.bodyMarkdown).toContain("مرحبا 😋");
+    for (const hostile of ["onerror", "steal", "style", "display:none"])
+      expect(post.bodyMarkdown).not.toContain(hostile);
+    expect(await getRedirectTarget("/2024/05/laksa-properly.html")).toBe("/2024/05/laksa-properly");
+
+    const draft = await db.post.findUniqueOrThrow({
+      where: { id: await localId("blogger", "post", `${TAKEOUT}.post-301`) },
+    });
+    expect(draft.status).toBe("draft");
+    expect(
+      (
+        await db.page.findUniqueOrThrow({
+          where: { id: await localId("blogger", "page", `${TAKEOUT}.page-900`) },
+        })
+      ).slug,
+    ).toBe("contact");
+
+    const rows = await commentsOf(postId);
+    expect(rows.map((row) => [row.authorName, row.depth])).toEqual([
+      ["Budi", 0],
+      ["Someone", 0],
+      ["Anonymous", 1],
+      ["Hana", 1],
+      ["王芳", 2],
+      ["נועה", 3],
+      ["Budi", 4],
+    ]);
+    const deleted = rows.find((row) => row.authorName === "Someone")!;
+    expect(deleted).toMatchObject({ deletedReason: "author" });
+    expect(rows.find((row) => row.authorName === "Hana")).toMatchObject({
+      parentId: deleted.id,
+      deletedAt: null,
+    });
+  });
+
+  it("with --include-spam, imports spam as a removed comment readers never see", async () => {
+    const report = await runImport(fixture("blogger-takeout.xml"), { includeSpam: true });
+    expect(report.imported.comments).toBe(8);
+    const rows = await commentsOf(await localId("blogger", "post", `${TAKEOUT}.post-300`));
+    expect(rows.find((row) => row.authorName === "Cheap Pills")).toMatchObject({
+      deletedReason: "moderator",
+    });
+  });
+});

@@ -1,0 +1,309 @@
+import { threadPosition, type ThreadPosition } from "@/lib/comments/tree";
+import type { DbClient } from "@/lib/db/client";
+import { htmlToCommentText, htmlToMarkdown } from "@/lib/import/html";
+import type { ImportComment, ImportPost, ImportSource } from "@/lib/import/items";
+import { emptyCounts, reportLine, type Counts, type ReportLine } from "@/lib/import/report";
+import { orderParentsFirst } from "@/lib/import/thread-order";
+import { postPath } from "@/lib/posts/paths";
+import { slugify } from "@/lib/text/slugify";
+import { MARKDOWN_MAX, SLUG_MAX } from "@/lib/validations/authoring";
+import { COMMENT_MAX } from "@/lib/validations/comment";
+import { LABEL_MAX } from "@/lib/validations/post";
+
+/** The client inside an interactive transaction. */
+type Tx = Parameters<Extract<Parameters<DbClient["$transaction"]>[0], (tx: never) => unknown>>[0];
+
+/** A post or page with every comment the file has for it: written in one transaction. */
+export type ImportGroup = { post: ImportPost; comments: ImportComment[] };
+
+export type WriteOptions = {
+  file: string;
+  source: ImportSource;
+  authorId: string | null;
+  /** Spam and trashed comments are imported as removed (moderator) instead of skipped. */
+  includeSpam: boolean;
+  /** Called inside the transaction after each stored comment (progress; an error aborts the post). */
+  onComment?: (comment: ImportComment) => void;
+};
+
+export type GroupOutcome = {
+  imported: Counts;
+  unchanged: { posts: number; pages: number; comments: number };
+  skipped: ReportLine[];
+  warnings: ReportLine[];
+};
+
+/** Work worth an explicit budget: a post with 20,000 comments is one transaction. */
+const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * Writes one post (or page) and its comments, or none of them: the caller runs it in one
+ * transaction. Items already imported (found in ImportedItem) are left alone, so a
+ * second import of the same file writes nothing.
+ */
+export async function writeGroup(
+  db: DbClient,
+  group: ImportGroup,
+  options: WriteOptions,
+  dryRun: boolean,
+): Promise<GroupOutcome> {
+  let outcome: GroupOutcome | null = null;
+  try {
+    await db.$transaction(
+      async (tx) => {
+        outcome = await writeInTransaction(tx, group, options);
+        if (dryRun) throw new DryRunRollback();
+      },
+      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 30_000 },
+    );
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+  }
+  return outcome!;
+}
+
+class DryRunRollback extends Error {}
+
+async function writeInTransaction(
+  tx: Tx,
+  { post, comments }: ImportGroup,
+  options: WriteOptions,
+): Promise<GroupOutcome> {
+  const outcome: GroupOutcome = {
+    imported: emptyCounts(),
+    unchanged: { posts: 0, pages: 0, comments: 0 },
+    skipped: [],
+    warnings: [],
+  };
+  const line = (item: { sourceId: string; position: ImportPost["position"] }, what: string, reason: string) =>
+    reportLine(options.file, item, what, reason);
+
+  const existing = await tx.importedItem.findUnique({
+    where: { source_kind_sourceId: { source: options.source, kind: post.kind, sourceId: post.sourceId } },
+    select: { localId: true },
+  });
+  const bodyMarkdown = existing ? "" : htmlToMarkdown(post.html);
+  if (bodyMarkdown.length > MARKDOWN_MAX)
+    outcome.warnings.push(
+      line(
+        post,
+        post.kind,
+        `body of ${bodyMarkdown.length} characters is over the editor's ${MARKDOWN_MAX}; kept whole`,
+      ),
+    );
+
+  if (post.kind === "page") {
+    if (existing) outcome.unchanged.pages++;
+    else {
+      const page = await tx.page.create({
+        data: {
+          slug: await freeSlug(tx, "page", baseSlug(post)),
+          title: post.title || "Untitled",
+          bodyMarkdown,
+          published: post.status === "published",
+        },
+        select: { id: true },
+      });
+      await tx.importedItem.create({
+        data: { source: options.source, kind: "page", sourceId: post.sourceId, localId: page.id },
+      });
+      outcome.imported.pages++;
+    }
+    for (const comment of comments)
+      outcome.skipped.push(line(comment, "comment", "comments on pages have nowhere to go here"));
+    return outcome;
+  }
+
+  let postId: number;
+  if (existing) {
+    postId = existing.localId;
+    outcome.unchanged.posts++;
+  } else {
+    const slug = await freeSlug(tx, "post", baseSlug(post));
+    const created = await tx.post.create({
+      data: {
+        slug,
+        title: post.title || "Untitled",
+        bodyMarkdown,
+        status: post.status,
+        publishedAt: post.publishedAt,
+        byline: post.authorName,
+        authorId: options.authorId,
+        labels: { connect: (await labelIds(tx, post.labels)).map((id) => ({ id })) },
+      },
+      select: { id: true },
+    });
+    postId = created.id;
+    await tx.importedItem.create({
+      data: { source: options.source, kind: "post", sourceId: post.sourceId, localId: postId },
+    });
+    outcome.imported.posts++;
+    const ownPath = post.publishedAt ? postPath({ slug, publishedAt: post.publishedAt }) : null;
+    outcome.imported.redirects += await keepOldPaths(tx, postId, post.oldPaths, ownPath);
+  }
+  await writeComments(tx, postId, post.publishedAt ?? new Date(), comments, options, outcome);
+  return outcome;
+}
+
+async function writeComments(
+  tx: Tx,
+  postId: number,
+  postDate: Date,
+  comments: ImportComment[],
+  options: WriteOptions,
+  outcome: GroupOutcome,
+): Promise<void> {
+  const line = (item: ImportComment, reason: string) => reportLine(options.file, item, "comment", reason);
+  const wanted = comments.filter((comment) => {
+    if (comment.state === "approved") return true;
+    if ((comment.state === "spam" || comment.state === "trash") && options.includeSpam) return true;
+    outcome.skipped.push(line(comment, SKIP_REASONS[comment.state]));
+    return false;
+  });
+  const { ordered, cycles } = orderParentsFirst(wanted);
+  for (const comment of cycles)
+    outcome.warnings.push(line(comment, "its replies form a loop; shown at the top level"));
+
+  const known = await importedComments(
+    tx,
+    options.source,
+    ordered.map((comment) => comment.sourceId),
+  );
+  // Positions of this post's comments by source id, for the replies that follow them.
+  const placed = new Map<string, { id: number } & ThreadPosition>();
+  for (const comment of ordered) {
+    const already = known.get(comment.sourceId);
+    if (already) {
+      placed.set(comment.sourceId, already);
+      outcome.unchanged.comments++;
+      continue;
+    }
+    let parent = comment.parentSourceId ? (placed.get(comment.parentSourceId) ?? null) : null;
+    if (comment.parentSourceId && !parent) {
+      parent =
+        (await importedComments(tx, options.source, [comment.parentSourceId])).get(comment.parentSourceId) ??
+        null;
+      if (!parent)
+        outcome.warnings.push(
+          line(comment, `parent ${comment.parentSourceId} is not in the import; kept at the top level`),
+        );
+    }
+    const position = threadPosition(parent);
+    const body = htmlToCommentText(comment.html);
+    if (body.length > COMMENT_MAX)
+      outcome.warnings.push(
+        line(
+          comment,
+          `text of ${body.length} characters is over the ${COMMENT_MAX} a comment may have; kept whole`,
+        ),
+      );
+    if (!comment.createdAt)
+      outcome.warnings.push(
+        line(comment, `date "${comment.badDate}" unreadable or out of range; given the post's date`),
+      );
+    const createdAt = comment.createdAt ?? postDate;
+    const spam = comment.state === "spam" || comment.state === "trash";
+    const removed = spam ? "moderator" : comment.removed;
+    const row = await tx.comment.create({
+      data: {
+        postId,
+        parentId: parent?.id ?? null,
+        rootId: position.rootId,
+        depth: position.depth,
+        authorId: null,
+        authorName: comment.authorName,
+        body,
+        createdAt,
+        deletedAt: removed ? createdAt : null,
+        deletedReason: removed,
+        deletionNote: spam ? `Marked ${comment.state} in the ${options.source} export.` : null,
+      },
+      select: { id: true },
+    });
+    await tx.importedItem.create({
+      data: { source: options.source, kind: "comment", sourceId: comment.sourceId, localId: row.id },
+    });
+    placed.set(comment.sourceId, { id: row.id, ...position });
+    outcome.imported.comments++;
+    options.onComment?.(comment);
+  }
+}
+
+const SKIP_REASONS: Record<Exclude<ImportComment["state"], "approved">, string> = {
+  held: "held for review in the export (Commonplace has no held comments yet)",
+  spam: "spam (--include-spam imports it as removed)",
+  trash: "in the trash (--include-spam imports it as removed)",
+  pingback: "a pingback or trackback, not a comment",
+};
+
+/** Comments imported earlier, by source id, with their thread positions. */
+async function importedComments(tx: Tx, source: string, sourceIds: string[]) {
+  const found = new Map<string, { id: number } & ThreadPosition>();
+  for (let start = 0; start < sourceIds.length; start += 500) {
+    const mapped = await tx.importedItem.findMany({
+      where: { source, kind: "comment", sourceId: { in: sourceIds.slice(start, start + 500) } },
+      select: { sourceId: true, localId: true },
+    });
+    if (mapped.length === 0) continue;
+    const rows = await tx.comment.findMany({
+      where: { id: { in: mapped.map((each) => each.localId) } },
+      select: { id: true, rootId: true, depth: true },
+    });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const each of mapped) {
+      const row = byId.get(each.localId);
+      if (row) found.set(each.sourceId, row);
+    }
+  }
+  return found;
+}
+
+function baseSlug(post: ImportPost): string {
+  return slugify(post.slug, SLUG_MAX) || slugify(post.title, SLUG_MAX) || post.kind;
+}
+
+/** The slug, or the first of slug-2, slug-3… not yet taken. */
+async function freeSlug(tx: Tx, kind: "post" | "page", base: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? "" : `-${n}`;
+    const slug = base.slice(0, SLUG_MAX - suffix.length) + suffix;
+    const taken =
+      kind === "post"
+        ? await tx.post.findUnique({ where: { slug }, select: { id: true } })
+        : await tx.page.findUnique({ where: { slug }, select: { id: true } });
+    if (!taken) return slug;
+  }
+}
+
+/** Label ids by slug, creating the missing ones (inside the post's transaction). */
+async function labelIds(tx: Tx, names: string[]): Promise<number[]> {
+  const ids = new Set<number>();
+  for (const raw of names) {
+    const name = raw.normalize("NFC").replace(/\s+/g, " ").trim().slice(0, LABEL_MAX);
+    const slug = slugify(name);
+    if (!slug) continue;
+    const label =
+      (await tx.label.findFirst({ where: { OR: [{ slug }, { name }] }, select: { id: true } })) ??
+      (await tx.label.create({ data: { name, slug }, select: { id: true } }));
+    ids.add(label.id);
+  }
+  return [...ids];
+}
+
+/** Keeps each old path as a redirect to the post, unless it is the post's own path or already taken. */
+async function keepOldPaths(
+  tx: Tx,
+  postId: number,
+  paths: string[],
+  ownPath: string | null,
+): Promise<number> {
+  let kept = 0;
+  for (const path of paths) {
+    if (path === ownPath) continue;
+    const taken = await tx.postRedirect.findUnique({ where: { path }, select: { id: true } });
+    if (taken) continue;
+    await tx.postRedirect.create({ data: { path, postId } });
+    kept++;
+  }
+  return kept;
+}
