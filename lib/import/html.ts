@@ -25,6 +25,7 @@ const importSchema = {
 const toMarkdown = unified()
   .use(rehypeParse, { fragment: true })
   .use(rehypeSanitize, importSchema)
+  .use(unwrapDeadLinks)
   .use(rehypeRemark)
   .use(remarkGfm)
   .use(remarkStringify, { bullet: "-", emphasis: "_", fences: true, rule: "-" });
@@ -50,19 +51,43 @@ export function htmlToCommentText(html: string): string {
 }
 
 /** Iterative, like every tree walk in this codebase: a hostile nesting depth cannot overflow the stack. */
-function spellOutLinks(tree: Root): void {
+function replaceElements(tree: Root, replace: (element: Element) => RootContent[] | null): void {
   const stack: (Root | Element)[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    node.children = node.children.map((each): RootContent => {
-      if (each.type !== "element") return each;
-      const href = typeof each.properties.href === "string" ? each.properties.href : null;
-      if (each.tagName === "a" && href) {
-        const text = toText(each).trim();
-        return { type: "text", value: !text || text === href ? href : `${text} (${href})` };
+    node.children = node.children.flatMap((each): RootContent[] => {
+      if (each.type !== "element") return [each];
+      const replaced = replace(each);
+      if (replaced) {
+        // What replaces an element is walked as well (an unwrapped link's own children).
+        for (const node of replaced) if (node.type === "element") stack.push(node);
+        return replaced;
       }
       stack.push(each);
-      return each;
+      return [each];
     }) as typeof node.children;
   }
+}
+
+function href(element: Element): string | null {
+  return typeof element.properties.href === "string" && element.properties.href
+    ? element.properties.href
+    : null;
+}
+
+/** A link the sanitizer took the address from (javascript:) is its text alone. */
+function unwrapDeadLinks() {
+  return (tree: Root) =>
+    replaceElements(tree, (element) => {
+      return element.tagName === "a" && !href(element) ? (element.children as RootContent[]) : null;
+    });
+}
+
+function spellOutLinks(tree: Root): void {
+  replaceElements(tree, (element) => {
+    const address = element.tagName === "a" ? href(element) : null;
+    if (!address) return null;
+    const text = toText(element).trim();
+    return [{ type: "text", value: !text || text === address ? address : `${text} (${address})` }];
+  });
 }

@@ -113,17 +113,19 @@ function wordPressDate(text: string): Date | null {
 
 /**
  * WordPress stores text with blank lines between paragraphs and adds the <p> tags when
- * it shows a post (wpautop); without them the paragraphs would run together.
+ * it shows a post (wpautop); without them the paragraphs would run together. A part that
+ * is already a block (a table, a list) is left as it is.
  */
 function paragraphs(text: string): string {
-  if (/<(p|div|h[1-6]|ul|ol|table|blockquote|pre)\b/i.test(text)) return text;
   return text
     .split(/\n\s*\n/)
     .map((part) => part.trim())
     .filter(Boolean)
-    .map((part) => `<p>${part.replace(/\n/g, "<br>")}</p>`)
+    .map((part) => (BLOCK_START.test(part) ? part : `<p>${part.replace(/\n/g, "<br>")}</p>`))
     .join("\n");
 }
+
+const BLOCK_START = /^<(p|div|h[1-6]|ul|ol|li|table|thead|tbody|tr|blockquote|pre|figure|hr)\b/i;
 
 function decodeSafely(slug: string): string {
   try {

@@ -51,7 +51,7 @@ export async function streamXml(file: string, handlers: StreamHandlers): Promise
   parser.on("error", (error) => {
     // saxes prefixes its messages with "file:line:column: "; the position is ours to give.
     failure ??= new ImportError(
-      `Not well-formed XML: ${error.message.replace(/^[^:]*:\d+:\d+: /, "")}`,
+      `Not well-formed XML: ${error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "")}`,
       here(),
     );
   });
