@@ -164,31 +164,64 @@ async function writeComments(
   for (const comment of cycles)
     outcome.warnings.push(line(comment, "its replies form a loop; shown at the top level"));
 
-  const known = await importedComments(
-    tx,
-    options.source,
-    ordered.map((comment) => comment.sourceId),
+  const inGroup = new Set(ordered.map((comment) => comment.sourceId));
+  const outside = ordered.flatMap((comment) =>
+    comment.parentSourceId && !inGroup.has(comment.parentSourceId) ? [comment.parentSourceId] : [],
   );
-  // Positions of this post's comments by source id, for the replies that follow them.
-  const placed = new Map<string, { id: number } & ThreadPosition>();
+  // Positions by source id: comments imported before (a rerun, an earlier export) and
+  // those written now, for the replies that follow them.
+  const placed = await importedComments(tx, options.source, [...inGroup, ...outside]);
+  let batch: ImportComment[] = [];
+  const inBatch = new Set<string>();
+  const flush = async () => {
+    await insertComments(tx, postId, postDate, batch, placed, options, outcome);
+    batch = [];
+    inBatch.clear();
+  };
   for (const comment of ordered) {
-    const already = known.get(comment.sourceId);
-    if (already) {
-      placed.set(comment.sourceId, already);
+    if (placed.has(comment.sourceId)) {
       outcome.unchanged.comments++;
       continue;
     }
-    let parent = comment.parentSourceId ? (placed.get(comment.parentSourceId) ?? null) : null;
-    if (comment.parentSourceId && !parent) {
-      parent =
-        (await importedComments(tx, options.source, [comment.parentSourceId])).get(comment.parentSourceId) ??
-        null;
-      if (!parent)
-        outcome.warnings.push(
-          line(comment, `parent ${comment.parentSourceId} is not in the import; kept at the top level`),
-        );
-    }
+    // Parents come first (orderParentsFirst): a reply waits only for its parent's batch.
+    if ((comment.parentSourceId && inBatch.has(comment.parentSourceId)) || batch.length >= BATCH)
+      await flush();
+    if (comment.parentSourceId && !inGroup.has(comment.parentSourceId) && !placed.has(comment.parentSourceId))
+      outcome.warnings.push(
+        line(comment, `parent ${comment.parentSourceId} is not in the import; kept at the top level`),
+      );
+    batch.push(comment);
+    inBatch.add(comment.sourceId);
+  }
+  await flush();
+}
+
+/** Rows per INSERT: well under either database's limit on bound values. */
+const BATCH = 500;
+
+/**
+ * Inserts comments whose parents are all placed, in one statement, then remembers them.
+ * The rows carry a temporary idempotency key so the ids the insert returns can be matched
+ * to their comments (neither database promises RETURNING in VALUES order); imported
+ * comments have no author, so the key cannot meet another row's (the unique index is on
+ * author and key), and it is cleared before the transaction ends.
+ */
+async function insertComments(
+  tx: Tx,
+  postId: number,
+  postDate: Date,
+  comments: ImportComment[],
+  placed: Map<string, { id: number } & ThreadPosition>,
+  options: WriteOptions,
+  outcome: GroupOutcome,
+): Promise<void> {
+  if (comments.length === 0) return;
+  const line = (item: ImportComment, reason: string) => reportLine(options.file, item, "comment", reason);
+  const positions = new Map<string, ThreadPosition>();
+  const data = comments.map((comment) => {
+    const parent = comment.parentSourceId ? (placed.get(comment.parentSourceId) ?? null) : null;
     const position = threadPosition(parent);
+    positions.set(comment.sourceId, position);
     const body = htmlToCommentText(comment.html);
     if (body.length > COMMENT_MAX)
       outcome.warnings.push(
@@ -204,30 +237,43 @@ async function writeComments(
     const createdAt = comment.createdAt ?? postDate;
     const spam = comment.state === "spam" || comment.state === "trash";
     const removed = spam ? "moderator" : comment.removed;
-    const row = await tx.comment.create({
-      data: {
-        postId,
-        parentId: parent?.id ?? null,
-        rootId: position.rootId,
-        depth: position.depth,
-        authorId: null,
-        authorName: comment.authorName,
-        body,
-        createdAt,
-        deletedAt: removed ? createdAt : null,
-        deletedReason: removed,
-        deletionNote: spam ? `Marked ${comment.state} in the ${options.source} export.` : null,
-      },
-      select: { id: true },
-    });
-    await tx.importedItem.create({
-      data: { source: options.source, kind: "comment", sourceId: comment.sourceId, localId: row.id },
-    });
-    placed.set(comment.sourceId, { id: row.id, ...position });
+    return {
+      postId,
+      parentId: parent?.id ?? null,
+      rootId: position.rootId,
+      depth: position.depth,
+      authorId: null,
+      authorName: comment.authorName,
+      body,
+      createdAt,
+      deletedAt: removed ? createdAt : null,
+      deletedReason: removed,
+      deletionNote: spam ? `Marked ${comment.state} in the ${options.source} export.` : null,
+      idempotencyKey: `${IMPORT_KEY}${comment.sourceId}`,
+    };
+  });
+  const rows = await tx.comment.createManyAndReturn({ data, select: { id: true, idempotencyKey: true } });
+  const ids = new Map(rows.map((row) => [row.idempotencyKey!.slice(IMPORT_KEY.length), row.id]));
+  await tx.comment.updateMany({
+    where: { id: { in: rows.map((row) => row.id) } },
+    data: { idempotencyKey: null },
+  });
+  await tx.importedItem.createMany({
+    data: comments.map((comment) => ({
+      source: options.source,
+      kind: "comment",
+      sourceId: comment.sourceId,
+      localId: ids.get(comment.sourceId)!,
+    })),
+  });
+  for (const comment of comments) {
+    placed.set(comment.sourceId, { id: ids.get(comment.sourceId)!, ...positions.get(comment.sourceId)! });
     outcome.imported.comments++;
     options.onComment?.(comment);
   }
 }
+
+const IMPORT_KEY = "import:";
 
 const SKIP_REASONS: Record<Exclude<ImportComment["state"], "approved">, string> = {
   held: "held for review in the export (Commonplace has no held comments yet)",
