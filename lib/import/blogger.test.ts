@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { buildCommentTree } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
 import { getRedirectTarget } from "@/lib/data/posts";
-import { commentsOf, fixture, localId, resetImports, runImport } from "@/tests/support/imports";
+import { bloggerFeed, postEntry } from "@/tests/support/blogger-file";
+import { commentsOf, fixture, localId, resetImports, runImport, tempFile } from "@/tests/support/imports";
 
 beforeEach(resetImports);
 
@@ -14,7 +15,8 @@ describe("Blogger legacy backup", () => {
     const report = await runImport(fixture("blogger-legacy.xml"));
     expect(report.format).toBe("Blogger backup (Atom)");
     expect(report.failed).toEqual([]);
-    expect(report.imported).toMatchObject({ posts: 2, pages: 1, comments: 8, redirects: 1 });
+    // Its Blogger path is its path here too (next.config.ts drops ".html"): no redirect needed.
+    expect(report.imported).toMatchObject({ posts: 2, pages: 1, comments: 8, redirects: 0 });
     expect(report.ignored).toEqual({ settings: 1 });
 
     const post = await db.post.findUniqueOrThrow({
@@ -120,10 +122,16 @@ describe("Blogger legacy backup", () => {
     expect(tree[1].replies.map((node) => node.authorName)).toEqual(["Aisha"]);
   });
 
-  it("keeps the old Blogger path as a redirect to the new one", async () => {
-    await runImport(fixture("blogger-legacy.xml"));
-    expect(await getRedirectTarget("/2024/06/moving-day.html")).toBe("/2024/06/moving-day");
-    expect(await getRedirectTarget("/2024/06/not-imported.html")).toBeNull();
+  it("keeps the old Blogger path as a redirect when the post's address here differs", async () => {
+    // Published late on 30 June in California: July in this blog's zone (Asia/Kuala_Lumpur).
+    const file = tempFile(
+      "zone.xml",
+      bloggerFeed([postEntry({ id: "1", slug: "late-night", published: "2024-06-30T23:30:00.000-07:00" })]),
+    );
+    expect((await runImport(file)).imported.redirects).toBe(1);
+    // What the post page looks up once next.config.ts has dropped ".html".
+    expect(await getRedirectTarget("/2024/06/late-night")).toBe("/2024/07/late-night");
+    expect(await getRedirectTarget("/2024/06/not-imported")).toBeNull();
   });
 });
 
@@ -151,7 +159,8 @@ describe("Blogger Takeout feed", () => {
     expect(post.bodyMarkdown).toContain("مرحبا 😋");
     for (const hostile of ["onerror", "steal", "style", "display:none"])
       expect(post.bodyMarkdown).not.toContain(hostile);
-    expect(await getRedirectTarget("/2024/05/laksa-properly.html")).toBe("/2024/05/laksa-properly");
+    // Blogger's "laksa_properly.html" is "laksa-properly" here; the old name still leads to it.
+    expect(await getRedirectTarget("/2024/05/laksa_properly")).toBe("/2024/05/laksa-properly");
 
     const draft = await db.post.findUniqueOrThrow({
       where: { id: await localId("blogger", "post", `${TAKEOUT}.post-301`) },

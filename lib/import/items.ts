@@ -77,3 +77,13 @@ export function authorName(name: string | null | undefined): string {
   const clean = (name ?? "").replace(/\s+/g, " ").trim();
   return clean ? clean.slice(0, 100) : ANONYMOUS;
 }
+
+/**
+ * An old address as a request for it reaches the redirect lookup (getRedirectTarget):
+ * next.config.ts turns Blogger's "/2024/06/a.html" into "/2024/06/a" and Next drops a
+ * trailing slash ("/2024/06/19/a/" → "/2024/06/19/a") before any page sees them.
+ */
+export function redirectKey(path: string): string {
+  const withoutHtml = /^\/\d{4}\/\d{2}\/[^/]+\.html$/.test(path) ? path.slice(0, -".html".length) : path;
+  return withoutHtml.length > 1 ? withoutHtml.replace(/\/+$/, "") : withoutHtml;
+}

@@ -81,9 +81,10 @@ describe("WordPress WXR", () => {
       select: { path: true },
       orderBy: { path: "asc" },
     });
-    expect(paths.map((row) => row.path)).toEqual(["/2024/06/19/around-taiwan/", "/?p=123"]);
+    // Stored as the lookup sees them: Next drops the trailing slash first.
+    expect(paths.map((row) => row.path)).toEqual(["/2024/06/19/around-taiwan", "/?p=123"]);
     expect(await getRedirectTarget("/?p=123")).toBe("/2024/06/around-taiwan");
-    expect(await getRedirectTarget("/2024/06/19/around-taiwan/")).toBe("/2024/06/around-taiwan");
+    expect(await getRedirectTarget("/2024/06/19/around-taiwan")).toBe("/2024/06/around-taiwan");
     // A draft has no public address to lead to.
     expect(await getRedirectTarget("/?p=130")).toBeNull();
   });

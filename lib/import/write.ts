@@ -1,7 +1,7 @@
 import { threadPosition, type ThreadPosition } from "@/lib/comments/tree";
 import type { DbClient } from "@/lib/db/client";
 import { htmlToCommentText, htmlToMarkdown } from "@/lib/import/html";
-import type { ImportComment, ImportPost, ImportSource } from "@/lib/import/items";
+import { redirectKey, type ImportComment, type ImportPost, type ImportSource } from "@/lib/import/items";
 import { emptyCounts, reportLine, type Counts, type ReportLine } from "@/lib/import/report";
 import { orderParentsFirst } from "@/lib/import/thread-order";
 import { postPath } from "@/lib/posts/paths";
@@ -344,7 +344,7 @@ async function keepOldPaths(
   ownPath: string | null,
 ): Promise<number> {
   let kept = 0;
-  for (const path of paths) {
+  for (const path of new Set(paths.map(redirectKey))) {
     if (path === ownPath) continue;
     const taken = await tx.postRedirect.findUnique({ where: { path }, select: { id: true } });
     if (taken) continue;
