@@ -15,7 +15,7 @@ export function orderParentsFirst<
   const roots: T[] = [];
   for (const comment of byTime) {
     const parent = comment.parentSourceId;
-    if (parent && ids.has(parent) && parent !== comment.sourceId) {
+    if (parent && ids.has(parent)) {
       const list = replies.get(parent);
       if (list) list.push(comment);
       else replies.set(parent, [comment]);
