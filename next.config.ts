@@ -26,6 +26,12 @@ const nextConfig: NextConfig = {
         destination: "/:year/:month/:slug",
         statusCode: 301,
       },
+      // Blogger's static pages too (/p/about.html): an import keeps their slugs.
+      {
+        source: "/p/:slug([^/]+)\\.html",
+        destination: "/p/:slug",
+        statusCode: 301,
+      },
       // WordPress's addresses, kept by an import (npm run import): the post they became.
       {
         source: "/",

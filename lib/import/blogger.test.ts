@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { buildCommentTree } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
-import { getRedirectTarget } from "@/lib/data/posts";
+import { getPublishedPosts, getRedirectTarget } from "@/lib/data/posts";
 import { bloggerFeed, postEntry } from "@/tests/support/blogger-file";
 import { commentsOf, fixture, localId, resetImports, runImport, tempFile } from "@/tests/support/imports";
 
@@ -108,6 +108,10 @@ describe("Blogger legacy backup", () => {
       }),
     ]);
     expect(report.warnings[0].at).toMatch(/blogger-legacy\.xml:\d+:\d+$/);
+
+    // The post's comment count (counted from the rows, no stored counter): 8 imported, 1 removed.
+    const { posts } = await getPublishedPosts({ page: 1, perPage: 100 });
+    expect(posts.find((listed) => listed.id === postId)?.commentCount).toBe(7);
 
     // The thread as readers get it: the tombstone stays above its live reply.
     const tree = buildCommentTree(
