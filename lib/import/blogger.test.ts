@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { buildCommentTree } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
 import { getPublishedPosts, getRedirectTarget } from "@/lib/data/posts";
+import { searchComments, searchPosts } from "@/lib/data/search";
 import { bloggerFeed, postEntry } from "@/tests/support/blogger-file";
 import { commentsOf, fixture, localId, resetImports, runImport, tempFile } from "@/tests/support/imports";
 
@@ -188,6 +189,13 @@ describe("Blogger Takeout feed", () => {
       ["נועה", 3],
       ["Budi", 4],
     ]);
+    // The search index's triggers see imported rows like any other.
+    expect((await searchPosts("mackerel", { page: 1, perPage: 10 })).hits.map((hit) => hit.id)).toContain(
+      postId,
+    );
+    const commentHits = (await searchComments("kembung", { page: 1, perPage: 10 })).hits;
+    expect(commentHits.map((hit) => hit.authorName)).toContain("Anonymous");
+
     const deleted = rows.find((row) => row.authorName === "Someone")!;
     expect(deleted).toMatchObject({ deletedReason: "author" });
     expect(rows.find((row) => row.authorName === "Hana")).toMatchObject({
