@@ -4,6 +4,7 @@
  */
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { logAuthError } from "@/lib/auth/auth-errors";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
 import { clientIp } from "@/lib/auth/client-ip";
 import { findOAuthUserId, findOrCreateOAuthUser } from "@/lib/auth/oauth";
@@ -12,10 +13,13 @@ import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/settings";
 import { loadSessionUser } from "@/lib/auth/request-user";
 import { bumpSessionVersion, getCurrentUserById } from "@/lib/data/users";
 import { env, requireAuthSecret } from "@/lib/env";
-import { log } from "@/lib/log";
 
+/** Its code carries the wait to lib/auth/session-actions.ts ("throttled-<seconds>"). */
 class ThrottledSignIn extends CredentialsSignin {
-  code = "throttled";
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = `throttled-${retryAfterSeconds}`;
+  }
 }
 
 function config(): NextAuthConfig {
@@ -24,19 +28,14 @@ function config(): NextAuthConfig {
     trustHost: env.AUTH_TRUST_HOST || !!env.AUTH_URL,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
-    logger: {
-      // A wrong password is an expected outcome, not a server error worth a stack trace.
-      error(error) {
-        if (error.name !== "CredentialsSignin") log.error("Auth.js error", { error });
-      },
-    },
+    logger: { error: logAuthError },
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },
         async authorize(credentials, request) {
           const result = await authenticateWithPassword(credentials, clientIp(request.headers));
           if (result.ok) return result.user;
-          if (result.reason === "throttled") throw new ThrottledSignIn();
+          if (result.reason === "throttled") throw new ThrottledSignIn(result.retryAfterSeconds);
           return null;
         },
       }),

@@ -6,11 +6,19 @@
 // (none; which proxies' X-Forwarded-For to believe, lib/net/client-address.mjs),
 // INSTANCE_NAME (none; names this instance in an X-Instance header on every answer, to
 // see which instance behind a load balancer served a request, docs/decisions/022).
+// Every request gets an id (X-Request-Id, taken from a trusted proxy or made here), sent
+// back in the answer and written on every log line of the request (lib/log, decision 025).
 import { createServer } from "node:http";
 import { createPageCache } from "./lib/cache/page-cache.mjs";
 import { loadEnvFiles } from "./lib/env-files.mjs";
 import { createLogger, parseLogLevel } from "./lib/log/logger.mjs";
-import { parseTrustedProxies, stampClientAddress } from "./lib/net/client-address.mjs";
+import { REQUEST_ID_HEADER, requestIdFor, runWithRequestId } from "./lib/log/request-context.mjs";
+import {
+  declareClientAddressStamping,
+  fromTrustedProxy,
+  parseTrustedProxies,
+  stampClientAddress,
+} from "./lib/net/client-address.mjs";
 import { keepIdleConnectionsLongerThanProxies } from "./lib/net/idle-timeouts.mjs";
 import { manageShutdown, runShutdown } from "./lib/shutdown.mjs";
 
@@ -50,6 +58,9 @@ try {
   process.exit(1);
 }
 
+// Every request below gets the header set (or removed) before the app sees it.
+declareClientAddressStamping();
+
 const app = next({ dev: false, dir: import.meta.dirname, hostname: host ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -61,13 +72,22 @@ const server = createServer((req, res) => {
   if (instanceName) res.setHeader("X-Instance", instanceName);
   // Before anything else: the app reads the client's address only from this header.
   stampClientAddress(req, trust);
+  const requestId = requestIdFor(
+    req.headers[REQUEST_ID_HEADER],
+    fromTrustedProxy(req.socket.remoteAddress, trust),
+  );
+  req.headers[REQUEST_ID_HEADER] = requestId;
+  res.setHeader("X-Request-Id", requestId);
   if (pageCache?.serve(req, res)) return;
   pageCache?.record(req, res);
-  handle(req, res).catch((error) => {
-    log.error("Request failed", { method: req.method, path: req.url?.split("?")[0], error });
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
-  });
+  // Everything Next does for this request, however deep, runs inside this context.
+  runWithRequestId(requestId, () =>
+    handle(req, res).catch((error) => {
+      log.error("Request failed", { method: req.method, path: req.url?.split("?")[0], error });
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    }),
+  );
 });
 
 keepIdleConnectionsLongerThanProxies(server);

@@ -23,6 +23,9 @@ export default defineConfig({
       COMMONPLACE_COUNT_QUERIES: "1",
       BLOG_TIMEZONE: "Asia/Kuala_Lumpur",
     },
+    // next-auth imports "next/server" without an extension, which only a bundler resolves:
+    // Vite transforms it, so tests may import the sign-in actions (lib/actions/refusals.test.ts).
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

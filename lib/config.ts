@@ -15,6 +15,17 @@ export const config = {
     minIntervalSeconds: env.COMMENT_MIN_INTERVAL_SECONDS,
     perHour: env.COMMENTS_PER_HOUR,
   },
+  /** Defaults of the comment rules an admin edits at /admin/settings (lib/data/comment-settings.ts). */
+  commentRules: {
+    holdAboveLinks: env.COMMENT_HOLD_ABOVE_LINKS,
+    holdNewAccountHours: env.COMMENT_HOLD_NEW_ACCOUNT_HOURS,
+    holdUntilApproved: env.COMMENT_HOLD_UNTIL_APPROVED,
+    holdAll: env.COMMENT_HOLD_ALL,
+    honeypot: env.COMMENT_HONEYPOT,
+    minSubmitSeconds: env.COMMENT_MIN_SUBMIT_SECONDS,
+    maxReplyDepth: env.COMMENT_MAX_REPLY_DEPTH,
+    duplicateWindowMinutes: env.COMMENT_DUPLICATE_WINDOW_MINUTES,
+  },
   database: {
     writeWaitMs: env.DATABASE_WRITE_WAIT_MS,
   },

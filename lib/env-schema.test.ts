@@ -96,4 +96,23 @@ describe("parseEnv", () => {
         /SEARCH_LANGUAGE must be one of simple, /,
       );
   });
+
+  it("reads the comment rules' defaults: on/off switches, counts within bounds", () => {
+    const defaults = parseEnv({});
+    expect(defaults).toMatchObject({
+      COMMENT_HOLD_ABOVE_LINKS: 2,
+      COMMENT_HOLD_ALL: false,
+      COMMENT_HONEYPOT: true,
+      COMMENT_MAX_REPLY_DEPTH: 100,
+      COMMENT_DUPLICATE_WINDOW_MINUTES: 1440,
+    });
+    const set = parseEnv({ COMMENT_HOLD_ALL: "1", COMMENT_HONEYPOT: "false", COMMENT_HOLD_ABOVE_LINKS: "0" });
+    expect(set).toMatchObject({
+      COMMENT_HOLD_ALL: true,
+      COMMENT_HONEYPOT: false,
+      COMMENT_HOLD_ABOVE_LINKS: 0,
+    });
+    expect(() => parseEnv({ COMMENT_HOLD_ALL: "yes" })).toThrow(/COMMENT_HOLD_ALL/);
+    expect(() => parseEnv({ COMMENT_MAX_REPLY_DEPTH: "0" })).toThrow(/COMMENT_MAX_REPLY_DEPTH/);
+  });
 });

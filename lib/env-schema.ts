@@ -24,6 +24,15 @@ const flag = (on: string) =>
     .optional()
     .transform((value) => value === on);
 
+// "1"/"true" or "0"/"false"; unset (or blank) is the default.
+const onOff = (fallback: boolean) =>
+  optionalText.pipe(
+    z
+      .enum(["1", "true", "0", "false"], { error: 'must be "1", "true", "0" or "false"' })
+      .optional()
+      .transform((value) => (value === undefined ? fallback : value === "1" || value === "true")),
+  );
+
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 
@@ -115,6 +124,23 @@ export const EnvSchema = z.object({
   // Flood control (WordPress waits 15 s between comments; Discourse 5 s).
   COMMENT_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   COMMENTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+  // Held for review (docs/decisions/023): what /admin/settings starts from until an admin
+  // saves it there (the database row then wins). Hold a comment with more links than this.
+  COMMENT_HOLD_ABOVE_LINKS: z.coerce.number().int().min(0).max(1000).default(2),
+  // Hold comments from accounts younger than this many hours (0: off).
+  COMMENT_HOLD_NEW_ACCOUNT_HOURS: z.coerce.number().int().min(0).max(8760).default(0),
+  // Hold comments from accounts with fewer approved comments than this (0: off).
+  COMMENT_HOLD_UNTIL_APPROVED: z.coerce.number().int().min(0).max(1000).default(0),
+  // Pre-moderation: hold every comment of an untrusted commenter.
+  COMMENT_HOLD_ALL: onOff(false),
+  // Hold comments whose form's hidden honeypot field was filled in.
+  COMMENT_HONEYPOT: onOff(true),
+  // Hold comments sent sooner than this after the form was shown (0: off).
+  COMMENT_MIN_SUBMIT_SECONDS: z.coerce.number().int().min(0).max(600).default(0),
+  // The deepest reply accepted; a top-level comment has depth 0.
+  COMMENT_MAX_REPLY_DEPTH: z.coerce.number().int().min(1).max(10_000).default(100),
+  // The same text from one author on one post within this many minutes is refused.
+  COMMENT_DUPLICATE_WINDOW_MINUTES: z.coerce.number().int().min(0).max(525_600).default(1440),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

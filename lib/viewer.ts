@@ -11,6 +11,13 @@ export type ViewerInfo = {
   banned: boolean;
   /** The viewer's own live comments on the post asked about. */
   ownCommentIds: number[];
+  /**
+   * Held comments on the post asked about that this viewer may see (their own; every
+   * one for a moderator): the page then loads them rendered (docs/decisions/023).
+   */
+  heldCommentIds: number[];
+  /** Comments waiting in the Held queue, for a moderator's header; null for others. */
+  heldCount: number | null;
 };
 
 export type ViewerResponse = { viewer: ViewerInfo | null };

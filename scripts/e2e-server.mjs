@@ -7,7 +7,8 @@
 // With --second-instance it serves the same build and database on the next port: the
 // suite runs against two server processes, as a site behind a load balancer does
 // (e2e/instances.spec.ts, docs/decisions/021). Playwright starts that one second.
-import { e2eDatabaseUrl, resetE2EDatabase } from "./lib/e2e-database.mjs";
+import { rmSync } from "node:fs";
+import { e2eDatabaseUrl, e2eServerLogFile, resetE2EDatabase } from "./lib/e2e-database.mjs";
 import { prepareDatabase } from "./lib/prepare.mjs";
 import { run, runFinal } from "./lib/run.mjs";
 
@@ -34,8 +35,14 @@ const env = {
 };
 
 if (!second) {
+  for (const logPort of [firstPort, firstPort + 1]) rmSync(e2eServerLogFile(logPort), { force: true });
   await resetE2EDatabase(env.DATABASE_URL);
   prepareDatabase(env);
   if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["next", "build"], env);
 }
-runFinal(process.execPath, ["server.mjs"], { ...env, PORT: port, HOST: "127.0.0.1" });
+runFinal(
+  process.execPath,
+  ["server.mjs"],
+  { ...env, PORT: port, HOST: "127.0.0.1" },
+  { teeTo: e2eServerLogFile(port) },
+);

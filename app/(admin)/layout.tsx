@@ -40,6 +40,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                 Pages
               </Link>
             </li>
+            <li>
+              <Link href="/admin/settings" className="link">
+                Settings
+              </Link>
+            </li>
           </ul>
         </nav>
       </header>

@@ -10,7 +10,7 @@ import { UserText } from "@/components/user-text";
 import { idle } from "@/lib/actions/result";
 import { createReplyAction, createReplyFromPageAction, type ReplyState } from "@/lib/comments/actions";
 import { commentHash } from "@/lib/comments/paths";
-import { newSubmissionKey } from "@/lib/comments/submission-key";
+import { formOpenedAt, newSubmissionKey } from "@/lib/comments/submission-key";
 import { characterCount } from "@/lib/text/unicode";
 import { COMMENT_MAX } from "@/lib/validations/comment";
 
@@ -27,6 +27,8 @@ type CommentFormProps = {
   parentId: number | null;
   /** The first submission key, when the form is rendered on the server (pages for no JavaScript). */
   initialKey?: string;
+  /** When the form was shown (ms), when rendered on the server; else when it mounts. */
+  initialStartedAt?: number;
   authorName: string;
   autoFocus?: boolean;
   /** The stored comment and its server rendering, once published (with JavaScript). */
@@ -45,6 +47,7 @@ export function CommentForm({
   postId,
   parentId,
   initialKey,
+  initialStartedAt,
   authorName,
   autoFocus,
   onPublished,
@@ -57,6 +60,8 @@ export function CommentForm({
   const [length, setLength] = useState(0);
   // This form owns its submission key: a new one once a comment is stored.
   const [key, setKey] = useState(() => initialKey ?? newSubmissionKey());
+  // How long the form was open before it was sent: bots send at once (hold-rules.ts).
+  const [startedAt, setStartedAt] = useState(() => initialStartedAt ?? formOpenedAt());
   const countChanges = useThreadCountChanges();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
@@ -68,6 +73,7 @@ export function CommentForm({
     if (state.status === "success") {
       setLength(0);
       setKey(newSubmissionKey());
+      setStartedAt(formOpenedAt());
     } else if (state.status === "error") {
       setLength(characterCount(state.values?.body ?? ""));
     }
@@ -78,7 +84,8 @@ export function CommentForm({
     if (state.status === "success" && state.commentId) {
       const commentId = state.commentId;
       publishedHere.add(commentId);
-      countChanges.published();
+      // A held comment is not counted in "N comments:" until a moderator approves it.
+      if (!state.held) countChanges.published();
       onPublished?.(commentId, state.comment);
       history.replaceState(null, "", commentHash(commentId));
       // Where it is shown (published-comments.tsx, or the thread after a redirect) moves focus to it.
@@ -94,6 +101,14 @@ export function CommentForm({
       <input type="hidden" name="postId" value={postId} />
       <input type="hidden" name="parentId" value={parentId ?? ""} />
       <input type="hidden" name="idempotencyKey" value={key} />
+      <input type="hidden" name="startedAt" value={startedAt} />
+      {/* A honeypot: hidden from people and assistive technology, filled in by bots. */}
+      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+        <label>
+          Leave this field empty
+          <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </label>
+      </div>
       <FormAlert message={state.formError} />
       <TextareaField
         ref={textareaRef}

@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
 import { CommentBody } from "@/components/comments/comment-body";
 import { CommentReplies } from "@/components/comments/comment-replies";
+import { StaffBadge } from "@/components/comments/staff-badge";
 import type { CommentNode } from "@/lib/comments/tree";
 import { commentAnchor, commentHash, commentThreadPath } from "@/lib/comments/paths";
+import { COMMENT_MESSAGES } from "@/lib/comments/messages";
 import { formatTimestamp } from "@/lib/text/dates";
 
 export type CommentSlots = {
@@ -12,14 +14,28 @@ export type CommentSlots = {
   hiddenReplies?: Record<number, number>;
 };
 
+/**
+ * How a held comment is marked: to its author ("awaiting moderation") or to a moderator
+ * (with why it was held). Only ever rendered for one viewer, never into a cached page.
+ */
+export type HeldMark = "author" | { reasons: string[] };
+
 type CommentItemProps = CommentSlots & {
+  held?: HeldMark;
   comment: CommentNode;
   postPath: string;
   /** Published just now and shown in place, not (yet) part of the page's own thread. */
   published?: boolean;
 };
 
-export function CommentItem({ comment, postPath, actions, hiddenReplies = {}, published }: CommentItemProps) {
+export function CommentItem({
+  comment,
+  postPath,
+  actions,
+  hiddenReplies = {},
+  published,
+  held,
+}: CommentItemProps) {
   const anchor = commentAnchor(comment.id);
   // Blogger's permalink form, so links copied from either engine look alike; the server
   // finds the page the comment is on (next.config.ts redirects it).
@@ -32,12 +48,24 @@ export function CommentItem({ comment, postPath, actions, hiddenReplies = {}, pu
       className="scroll-mt-4 outline-none"
       aria-labelledby={`${anchor}-author`}
       data-published={published ? "" : undefined}
+      data-held={held ? "" : undefined}
     >
-      <article aria-labelledby={`${anchor}-author`} className="rounded-md py-3 target:bg-highlight">
+      <article
+        aria-labelledby={`${anchor}-author`}
+        className={`rounded-md py-3 target:bg-highlight ${held ? "border border-dashed border-line px-3" : ""}`}
+      >
+        {held && (
+          <p className="mb-1 text-sm font-semibold text-muted">
+            {held === "author"
+              ? COMMENT_MESSAGES.awaitingModeration
+              : `Held for review${held.reasons.length > 0 ? `: ${held.reasons.join(", ")}` : ""}.`}
+          </p>
+        )}
         <header className="flex flex-wrap items-baseline gap-x-2 text-sm">
           <span id={`${anchor}-author`} className="font-semibold">
             <bdi>{comment.authorName}</bdi>
           </span>
+          {comment.authorRole && <StaffBadge role={comment.authorRole} />}
           <a href={permalink} className="text-muted hover:underline">
             <time dateTime={comment.createdAt.toISOString()}>{formatTimestamp(comment.createdAt)}</time>
           </a>

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { CommentForm } from "@/components/comments/comment-form";
 import type { CurrentUser } from "@/lib/auth/guards";
 import { COMMENT_MESSAGES, commentFormRefusal } from "@/lib/comments/messages";
-import { newSubmissionKey } from "@/lib/comments/submission-key";
+import { formOpenedAt, newSubmissionKey } from "@/lib/comments/submission-key";
 
 type ComposePageProps = {
   user: CurrentUser;
@@ -38,6 +38,7 @@ export function ComposePage({ user, back, heading, children, target }: ComposePa
             postId={target.postId}
             parentId={target.parentId}
             initialKey={newSubmissionKey()}
+            initialStartedAt={formOpenedAt()}
             authorName={user.name}
             autoFocus
             inPlace={false}

@@ -1,5 +1,5 @@
 import { CommentList, CommentThread } from "@/components/comments/comment-thread";
-import { CommentItem } from "@/components/comments/comment-item";
+import { CommentItem, type HeldMark } from "@/components/comments/comment-item";
 import { buildCommentTree, type CommentNode, type ThreadComment } from "@/lib/comments/tree";
 import type { CommentPage } from "@/lib/data/comment-pages";
 import { CommentControls, CommentFooter } from "@/components/comments/comment-controls";
@@ -51,20 +51,40 @@ export function DiscussionPage({ post, page }: { post: DiscussionPost; page: Com
   );
 }
 
-/** One comment as the thread shows it: what a reply action answers with, to show in place. */
-export function DiscussionComment({ post, comment }: { post: DiscussionPost; comment: ThreadComment }) {
+/**
+ * One comment as the thread shows it: what a reply action answers with, to show in
+ * place, and how a held comment is shown to its author or a moderator (never cached).
+ */
+export function DiscussionComment({
+  post,
+  comment,
+  held,
+}: {
+  post: DiscussionPost;
+  comment: ThreadComment;
+  held?: HeldMark;
+}) {
   const [node] = buildCommentTree([comment]);
-  return <CommentItem comment={node} postPath={post.path} actions={controlsFor(post)} published />;
+  return (
+    <CommentItem
+      comment={node}
+      postPath={post.path}
+      actions={controlsFor(post, { held: held !== undefined })}
+      held={held}
+      published
+    />
+  );
 }
 
-function controlsFor(post: DiscussionPost) {
+function controlsFor(post: DiscussionPost, { held = false }: { held?: boolean } = {}) {
   function CommentActionsSlot(comment: CommentNode) {
     return (
       <CommentControls
         commentId={comment.id}
         postId={post.id}
         postPath={post.path}
-        replyable={post.commentsEnabled && !comment.deleted}
+        // A held comment takes no replies until it is approved (lib/data/comment-writes.ts).
+        replyable={post.commentsEnabled && !comment.deleted && !held}
         deletable={!comment.deleted}
       />
     );

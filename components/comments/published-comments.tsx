@@ -17,9 +17,12 @@ type Target = { list: Element; wrap: boolean };
 export function PublishedComments({
   parentId,
   comments,
+  focusNewest = true,
 }: {
   parentId: number | null;
   comments: PublishedComment[];
+  /** False for comments shown after load (held ones): they do not take the reader's focus. */
+  focusNewest?: boolean;
 }) {
   const [target, setTarget] = useState<Target | null>(null);
   const hasComments = comments.length > 0;
@@ -45,13 +48,13 @@ export function PublishedComments({
   const newest = comments.at(-1)?.id;
   const [focused, setFocused] = useState<number | undefined>(undefined);
   useEffect(() => {
-    if (!target || newest === undefined || newest === focused) return;
+    if (!focusNewest || !target || newest === undefined || newest === focused) return;
     const element = document.getElementById(commentAnchor(newest));
     if (!element) return;
     element.focus();
     // eslint-disable-next-line react-hooks/set-state-in-effect -- remembers which one was focused, once
     setFocused(newest);
-  }, [target, newest, focused]);
+  }, [focusNewest, target, newest, focused]);
 
   const shown = comments.filter((entry) => !inThread.includes(entry.id));
   if (!target || shown.length === 0) return null;

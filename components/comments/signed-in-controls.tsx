@@ -5,6 +5,7 @@ import { fetchViewer } from "@/components/viewer/viewer-context";
 import { CommentActions } from "@/components/comments/comment-actions";
 import { CommentForm, publishedInThisTab } from "@/components/comments/comment-form";
 import { DeleteComment } from "@/components/comments/delete-comment";
+import { HeldComments } from "@/components/comments/held-comments";
 import { PublishedComments, type PublishedComment } from "@/components/comments/published-comments";
 import { can, mayDeleteComment } from "@/lib/auth/permissions";
 import { commentFormRefusal } from "@/lib/comments/messages";
@@ -64,6 +65,7 @@ export function SignedInCommentFooter({ viewer, postId }: { viewer: ViewerInfo; 
   if (refusal) return <p className="text-muted">{refusal}</p>;
   return (
     <div className="no-print">
+      <HeldComments postId={postId} />
       <PublishedComments parentId={null} comments={published} />
       <h3 className="mb-2 font-semibold">Post a comment</h3>
       <CommentForm

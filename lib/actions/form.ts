@@ -24,6 +24,21 @@ export function fieldNames<S extends FormSchema>(schema: S): FieldName<S>[] {
 }
 
 /**
+ * One field of what an action was given. An action is a public endpoint: a forged call
+ * may pass anything instead of a form (a string, nothing), which then reads as a form
+ * with no fields, so the schema refuses it rather than the action throwing (a 500).
+ */
+export function formField(formData: unknown, name: string): FormDataEntryValue | null {
+  return formData instanceof FormData ? formData.get(name) : null;
+}
+
+/** An uploaded file field, or null when there is none (or no form at all). */
+export function formFile(formData: unknown, name: string): File | null {
+  const value = formField(formData, name);
+  return value instanceof File && value.size > 0 ? value : null;
+}
+
+/**
  * Reads exactly the schema's fields from a form, each as text: anything else the
  * request carries is ignored (no mass assignment), and files or absent fields are "".
  * U+0000 is removed from every field here, once for every form: PostgreSQL cannot
@@ -32,7 +47,7 @@ export function fieldNames<S extends FormSchema>(schema: S): FieldName<S>[] {
 export function readForm<S extends FormSchema>(schema: S, formData: FormData): FormValues<S> {
   const values = {} as FormValues<S>;
   for (const name of fieldNames(schema)) {
-    const value = formData.get(name);
+    const value = formField(formData, name);
     values[name] = typeof value === "string" ? withoutNul(value) : "";
   }
   return values;

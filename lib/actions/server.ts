@@ -3,13 +3,18 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { DRAFT_KEPT, REFUSALS, type Refusal } from "@/lib/actions/messages";
 import type { ActionResult } from "@/lib/actions/result";
+import { clientIp } from "@/lib/auth/client-ip";
 import { getOptionalUser, type CurrentUser } from "@/lib/auth/guards";
 import { refusalFor, type Permission } from "@/lib/auth/permissions";
 import { isDatabaseBusy } from "@/lib/data/errors";
+import { securityEvent, type SecurityEvent } from "@/lib/log/security";
 
 /**
  * The server half of the action kit: refusals as answers (never a 500), writes that
  * may find the database busy, and how an action ends with or without JavaScript.
+ * Refusals are logged here, at the kit's two doors, not in each action: `authorize`
+ * (who may call at all) and `attemptWrite` (what the data layer refused for this row,
+ * and flood control).
  */
 
 /**
@@ -22,7 +27,23 @@ export async function authorize(
 ): Promise<{ ok: true; user: CurrentUser } | { ok: false; refusal: Refusal }> {
   const user = await getOptionalUser();
   const refusal = refusalFor(user, permission);
-  return user && !refusal ? { ok: true, user } : { ok: false, refusal: refusal ?? "signed-out" };
+  if (user && !refusal) return { ok: true, user };
+  await logRefusal("authz.refused", { refusal: refusal ?? "signed-out", permission });
+  return { ok: false, refusal: refusal ?? "signed-out" };
+}
+
+// Data-layer answers (`{ ok: false, reason }`) an operator should see, by reason.
+const LOGGED_REASONS: Record<string, SecurityEvent> = {
+  forbidden: "authz.refused",
+  banned: "authz.refused",
+  "too-fast": "rate_limit.hit",
+  "hourly-limit": "rate_limit.hit",
+};
+
+/** One security log line for a refused action: who (user id, hashed address), never what they sent. */
+async function logRefusal(event: SecurityEvent, fields: Record<string, unknown>): Promise<void> {
+  const user = await getOptionalUser();
+  securityEvent(event, { ...fields, userId: user?.id ?? null, ip: clientIp(await headers()) });
 }
 
 /** A refusal as a form's answer; the draft stays in the form. */
@@ -45,11 +66,19 @@ export type Busy = { ok: false; reason: "busy" };
  */
 export async function attemptWrite<T>(write: () => Promise<T>): Promise<T | Busy> {
   try {
-    return await write();
+    const result = await write();
+    const reason = refusalReason(result);
+    if (reason && reason in LOGGED_REASONS) await logRefusal(LOGGED_REASONS[reason], { refusal: reason });
+    return result;
   } catch (error) {
     if (isDatabaseBusy(error)) return { ok: false, reason: "busy" };
     throw error;
   }
+}
+
+function refusalReason(result: unknown): string | null {
+  if (typeof result !== "object" || result === null || !("ok" in result) || result.ok !== false) return null;
+  return "reason" in result && typeof result.reason === "string" ? result.reason : null;
 }
 
 /**

@@ -1,13 +1,13 @@
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { createPasswordUser } from "@/lib/data/users";
-import { SignUpSchema } from "@/lib/validations/account";
+import { CheckedSignUpSchema } from "@/lib/auth/common-passwords";
 
 export type InitialAdminResult = { ok: true; email: string } | { ok: false; message: string };
 
 /**
  * The first account of a production blog (`npm run user:create-admin`), held to the
- * sign-up rules. An existing account is never taken over: `npm run user:role` grants a
+ * sign-up rules (common passwords included; its name may be a staff name: it is staff). An existing account is never taken over: `npm run user:role` grants a
  * role to someone who already signed up.
  */
 export async function createInitialAdmin(input: {
@@ -15,7 +15,7 @@ export async function createInitialAdmin(input: {
   name: string;
   password: string;
 }): Promise<InitialAdminResult> {
-  const parsed = SignUpSchema.safeParse(input);
+  const parsed = CheckedSignUpSchema.safeParse(input);
   if (!parsed.success)
     return { ok: false, message: parsed.error.issues.map((issue) => issue.message).join(" ") };
   const { email, name, password } = parsed.data;

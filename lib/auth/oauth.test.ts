@@ -47,4 +47,16 @@ describe("findOrCreateOAuthUser", () => {
     const user = await db.user.findUniqueOrThrow({ where: { id: result.ok ? result.userId : "" } });
     expect(user.name).not.toContain("\u202E");
   });
+
+  it("does not take a reserved or staff-like name from the provider", async () => {
+    const local = `person${randomUUID().slice(0, 6)}`;
+    const result = await findOrCreateOAuthUser({
+      provider: "github",
+      providerAccountId: randomUUID(),
+      email: `${local}@example.com`,
+      name: "Ａｄｍｉｎ",
+    });
+    const user = await db.user.findUniqueOrThrow({ where: { id: result.ok ? result.userId : "" } });
+    expect(user.name).toBe(local);
+  });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/data/errors";
+import { displayNameRefusal } from "@/lib/auth/display-names";
 import { NameSchema, normalizeEmail } from "@/lib/validations/account";
 
 export type OAuthIdentity = {
@@ -27,12 +28,12 @@ export async function findOrCreateOAuthUser(identity: OAuthIdentity): Promise<OA
   if (!identity.email) return { ok: false, reason: "no-email" };
 
   const email = normalizeEmail(identity.email);
-  const name = NameSchema.safeParse(identity.name ?? "");
+  const name = await oauthDisplayName(identity.name, email);
   try {
     const user = await db.user.create({
       data: {
         email,
-        name: name.success ? name.data : email.split("@")[0].slice(0, 50),
+        name,
         accounts: { create: key },
       },
       select: { id: true },
@@ -42,6 +43,19 @@ export async function findOrCreateOAuthUser(identity: OAuthIdentity): Promise<OA
     if (isUniqueViolation(error)) return { ok: false, reason: "email-in-use" };
     throw error;
   }
+}
+
+/**
+ * The provider's name when the sign-up rules allow it (a GitHub user may be called
+ * "Admin"); else the email's local part; else a neutral one. Readers cannot rename
+ * themselves yet, so this is the only other path that sets a display name.
+ */
+async function oauthDisplayName(providerName: string | null | undefined, email: string): Promise<string> {
+  for (const candidate of [providerName ?? "", email.split("@")[0].slice(0, 50)]) {
+    const name = NameSchema.safeParse(candidate);
+    if (name.success && !(await displayNameRefusal(name.data))) return name.data;
+  }
+  return "Reader";
 }
 
 export async function findOAuthUserId(provider: string, providerAccountId: string): Promise<string | null> {

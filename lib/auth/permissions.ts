@@ -14,6 +14,9 @@ export type Permission =
   | "restore:comment"
   | "ban:user"
   | "view:moderation"
+  | "approve:comment"
+  | "edit:blocked-words"
+  | "edit:settings"
   | "write:post";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -25,6 +28,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "restore:comment",
     "ban:user",
     "view:moderation",
+    "approve:comment",
+    "edit:blocked-words",
   ],
   admin: [
     "create:comment",
@@ -33,6 +38,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "restore:comment",
     "ban:user",
     "view:moderation",
+    "approve:comment",
+    "edit:blocked-words",
+    "edit:settings",
     "write:post",
   ],
 };
@@ -41,6 +49,14 @@ export type PermissionSubject = { role: string; banned: boolean };
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
+}
+
+/** The roles a reader sees as a badge by the name in a thread, and may not impersonate. */
+export const STAFF_ROLES = ["admin", "moderator"] as const satisfies readonly Role[];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export function staffRole(role: string | null | undefined): StaffRole | null {
+  return (STAFF_ROLES as readonly string[]).includes(role ?? "") ? (role as StaffRole) : null;
 }
 
 /** A banned user keeps reading rights only; an unknown role grants nothing. */

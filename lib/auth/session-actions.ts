@@ -21,7 +21,15 @@ async function setSessionHint(signedIn: boolean) {
   else jar.delete(SESSION_HINT_COOKIE);
 }
 
-export type PasswordSignInFailure = "invalid" | "throttled";
+export type PasswordSignInFailure =
+  { reason: "invalid" } | { reason: "throttled"; retryAfterSeconds: number };
+
+const INVALID = { reason: "invalid" } as const;
+
+function failureOf(error: CredentialsSignin): PasswordSignInFailure {
+  const throttled = /^throttled-(\d+)$/.exec(error.code);
+  return throttled ? { reason: "throttled", retryAfterSeconds: Number(throttled[1]) } : INVALID;
+}
 
 /**
  * Signs in through Auth.js and redirects to `returnTo` (which must be ours). Returns
@@ -38,12 +46,12 @@ export async function signInWithPassword(
     await signIn("credentials", { email, password, redirectTo: safeReturnPath(returnTo) });
   } catch (error) {
     if (error instanceof AuthError) await setSessionHint(false);
-    if (error instanceof CredentialsSignin) return error.code === "throttled" ? "throttled" : "invalid";
-    if (error instanceof AuthError) return "invalid";
+    if (error instanceof CredentialsSignin) return failureOf(error);
+    if (error instanceof AuthError) return INVALID;
     throw error;
   }
   await setSessionHint(false);
-  return "invalid";
+  return INVALID;
 }
 
 export async function signInWithProvider(providerId: string, returnTo: string): Promise<void> {

@@ -40,6 +40,8 @@ const NOT_REPLAYED = new Set([
   "keep-alive",
   "transfer-encoding",
   "content-length",
+  // Each request's own id (server.mjs), set before the cache answers.
+  "x-request-id",
 ]);
 
 // Auth.js's session cookies and the hint that one exists: the names lib/auth/session-hint.ts

@@ -5,11 +5,10 @@ import { DiscussionComment } from "@/components/comments/discussion";
 import { parseForm } from "@/lib/actions/form";
 import type { ActionResult } from "@/lib/actions/result";
 import { attemptWrite, authorize, finish, refused } from "@/lib/actions/server";
-import { getOptionalUser } from "@/lib/auth/guards";
 import { safeReturnPath } from "@/lib/auth/redirects";
 import { commentsChanged } from "@/lib/cache/revalidate";
 import { COMMENT_MESSAGES, COMMENTING_REFUSALS, rejectionMessage } from "@/lib/comments/messages";
-import { commentViewPath } from "@/lib/comments/paths";
+import { commentViewPath, heldCommentPath } from "@/lib/comments/paths";
 import { locateComment, placeComment } from "@/lib/data/comment-pages";
 import { createComment } from "@/lib/data/comment-writes";
 import { getThreadComment } from "@/lib/data/comments";
@@ -19,6 +18,8 @@ import { DeleteCommentFormSchema } from "@/lib/validations/moderation";
 
 export type ReplyState = ActionResult<{ body: string }> & {
   commentId?: number;
+  /** Held for review: shown to its author only, not counted. */
+  held?: boolean;
   /** The stored comment, rendered by the server, for the page to show in place. */
   comment?: ReactNode;
 };
@@ -42,29 +43,38 @@ export async function createReplyFromPageAction(
 }
 
 async function publish(formData: FormData, { inPlace }: { inPlace: boolean }): Promise<ReplyState> {
-  const form = parseForm(ReplySchema, formData, { hidden: ["postId", "parentId", "idempotencyKey"] });
+  const form = parseForm(ReplySchema, formData, {
+    hidden: ["postId", "parentId", "idempotencyKey", "website", "startedAt"],
+  });
   const values = { body: form.values.body ?? "" };
   const author = await authorize("create:comment");
   if (!author.ok) return refused(author.refusal, values, COMMENTING_REFUSALS);
   if (!form.ok) return { ...form.result, values };
 
-  const result = await attemptWrite(() => createComment({ author: author.user, ...form.data }));
+  const { website, startedAt, ...comment } = form.data;
+  const signals = { honeypotFilled: website, elapsedMs: startedAt === null ? null : Date.now() - startedAt };
+  const result = await attemptWrite(() => createComment({ author: author.user, ...comment, signals }));
   if (!result.ok)
     return result.reason === "busy"
       ? refused("busy", values)
       : { status: "error", formError: rejectionMessage(result), values };
 
   const post = { id: form.data.postId, path: result.postPath, commentsEnabled: true };
-  commentsChanged(post, { renderThisPage: false });
-  const commentId = result.commentId;
+  const { commentId, held } = result;
+  // A held comment changes no reader's page: nothing cached expires until it is approved.
+  if (!held) commentsChanged(post, { renderThisPage: false });
   return finish(
     async () => {
       const stored = result.stored?.comment ?? (await getThreadComment(commentId));
-      const comment = stored && <DiscussionComment post={post} comment={stored} />;
-      return { status: "success", commentId, comment, values: { body: "" } } satisfies ReplyState;
+      const comment = stored && (
+        <DiscussionComment post={post} comment={stored} held={held ? "author" : undefined} />
+      );
+      return { status: "success", commentId, held, comment, values: { body: "" } } satisfies ReplyState;
     },
     {
       redirectTo: async () => {
+        // Cached pages never show a held comment: its own page shows it to its author.
+        if (held) return heldCommentPath(commentId);
         // A comment just stored has a known place; a repeated submit is looked up.
         const thread = result.stored?.thread;
         const location = thread
@@ -102,12 +112,13 @@ export async function deleteCommentFromPageAction(
 async function remove(formData: FormData, { inPlace }: { inPlace: boolean }): Promise<DeleteState> {
   const form = parseForm(DeleteCommentFormSchema, formData, { hidden: ["commentId", "returnTo"] });
   const values = { note: form.values.note ?? "" };
-  const user = await getOptionalUser();
-  if (!user) return refused("signed-out", values);
+  // Everyone who may delete anything may delete their own; whose comment it is comes later.
+  const actor = await authorize("delete:comment:own");
+  if (!actor.ok) return refused(actor.refusal, values);
   if (!form.ok) return { ...form.result, values };
 
   const { commentId, note, returnTo } = form.data;
-  const result = await attemptWrite(() => deleteComment(user, commentId, note));
+  const result = await attemptWrite(() => deleteComment(actor.user, commentId, note));
   if (!result.ok) {
     if (result.reason === "busy") return refused("busy", values);
     const formError =

@@ -11,6 +11,8 @@ export const COMMENT_MESSAGES = {
   deleteForbidden: "You can only delete your own comments.",
   deleteGone: "That comment no longer exists.",
   moreGone: "These comments are no longer available. Reload the page.",
+  /** Shown to the author on their held comment, and after sending it. */
+  awaitingModeration: "Your comment is awaiting moderation.",
 } as const;
 
 /** What readers see in place of a deleted comment that still has replies. */
@@ -36,10 +38,14 @@ export function rejectionMessage(rejection: CreateCommentRejection): string {
       return "The comment you are replying to does not exist on this post.";
     case "parent-deleted":
       return "The comment you are replying to has been removed, so it cannot take replies.";
+    case "parent-held":
+      return "The comment you are replying to is awaiting moderation; you can reply once it is approved.";
+    case "too-deep":
+      return `This conversation is ${rejection.maxDepth} replies deep, as deep as it can go here. Reply to an earlier comment in the thread instead.`;
     case "banned":
       return COMMENT_MESSAGES.banned;
     case "duplicate":
-      return "You have already posted this exact comment.";
+      return "You have already posted this exact comment here.";
     case "too-fast":
       return `You are commenting too quickly. Please slow down and try again in ${rejection.retryAfterSeconds} ${rejection.retryAfterSeconds === 1 ? "second" : "seconds"}.`;
     case "hourly-limit":

@@ -47,3 +47,8 @@ export function commentViewPath(postPath: string, view: CommentView, commentId: 
       return `${commentThreadPath(postPath, view.commentId)}${anchor}`;
   }
 }
+
+/** A held comment on a page of its own (per request, never cached): where its author sees it without JavaScript. */
+export function heldCommentPath(commentId: number): string {
+  return `/comments/${commentId}/held`;
+}

@@ -8,3 +8,8 @@
 export function newSubmissionKey(): string {
   return crypto.randomUUID();
 }
+
+/** The moment a comment form is shown, sent with it as `startedAt` (the minimum time-to-submit rule). */
+export function formOpenedAt(): number {
+  return Date.now();
+}

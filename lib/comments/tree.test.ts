@@ -15,6 +15,7 @@ function comment(id: number, parentId: number | null, extra: Partial<ThreadComme
     parentId,
     authorId: null,
     authorName: `Author ${id}`,
+    authorRole: null,
     body: `Body ${id}`,
     createdAt: new Date(clock),
     editedAt: null,

@@ -5,6 +5,8 @@
  * docs/decisions/003-comment-threads.md.
  */
 
+import type { StaffRole } from "@/lib/auth/permissions";
+
 export type DeletionKind = "author" | "moderator";
 
 /** One comment as the public thread sees it: deleted text never gets this far. */
@@ -13,6 +15,8 @@ export type ThreadComment = {
   parentId: number | null;
   authorId: string | null;
   authorName: string;
+  /** The author's staff role now (a public badge), null for readers and guests. */
+  authorRole: StaffRole | null;
   /** Null when the comment is deleted. */
   body: string | null;
   createdAt: Date;

@@ -15,6 +15,14 @@ import { asReadable, readableNow } from "@/lib/posts/readable";
  */
 
 /**
+ * Readers see published comments only: held ones (docs/decisions/023) never reach these
+ * pages, which are cached and the same for everyone. Held comments take no replies, so
+ * leaving them out never orphans one.
+ */
+const PUBLISHED = { status: "published" } as const;
+const publishedSql = Prisma.sql`"status" = 'published'`;
+
+/**
  * The comment budget of one page. A page holds whole top-level threads while they fit,
  * and always at least one thread, cut to this size if needed. Blogger shows 200; 50
  * keeps a post page near 200 kB of HTML (a comment costs about 3 kB there and again in
@@ -66,7 +74,7 @@ export async function getCommentSubtree(
   commentId: number,
 ): Promise<{ postId: number; rootComment: ThreadComment; page: CommentPage } | null> {
   const target = await db.comment.findFirst({
-    where: { id: commentId, post: readableNow() },
+    where: { id: commentId, ...PUBLISHED, post: readableNow() },
     select: { postId: true },
   });
   if (!target) return null;
@@ -83,7 +91,7 @@ export async function getCommentSubtree(
  */
 export async function locateComment(commentId: number): Promise<CommentLocation | null> {
   const comment = await db.comment.findFirst({
-    where: { id: commentId, post: readableNow() },
+    where: { id: commentId, ...PUBLISHED, post: readableNow() },
     select: {
       id: true,
       postId: true,
@@ -151,7 +159,7 @@ type LoadedId = { id: number; level: number };
 async function planPage(postId: number, after: number | null): Promise<PagePlan | null> {
   // At most one top-level comment per budget slot can fit; one more tells if there is more.
   const candidates = await db.comment.findMany({
-    where: { postId, parentId: null, ...(after === null ? {} : { id: { gt: after } }) },
+    where: { postId, parentId: null, ...PUBLISHED, ...(after === null ? {} : { id: { gt: after } }) },
     orderBy: { id: "asc" },
     take: COMMENTS_PER_PAGE + 1,
     select: { id: true },
@@ -165,7 +173,7 @@ async function planPage(postId: number, after: number | null): Promise<PagePlan 
   const counted = await db.$queryRaw<{ rootId: number; replies: number | bigint }[]>`
     SELECT "rootId", COUNT(*) AS "replies" FROM (
       SELECT "rootId" FROM "Comment"
-      WHERE "rootId" IN (${Prisma.join(ids)}) AND "depth" BETWEEN 1 AND ${MAX_THREAD_DEPTH}
+      WHERE "rootId" IN (${Prisma.join(ids)}) AND "depth" BETWEEN 1 AND ${MAX_THREAD_DEPTH} AND ${publishedSql}
       ORDER BY "rootId" LIMIT ${COMMENTS_PER_PAGE}
     ) AS "budget" GROUP BY "rootId"`;
   const replies = new Map(counted.map((row) => [Number(row.rootId), Number(row.replies)]));
@@ -192,7 +200,7 @@ async function loadPageIds(plan: PagePlan): Promise<LoadedId[]> {
   if (!plan.truncated) {
     const replies = await db.$queryRaw<{ id: number; depth: number }[]>`
       SELECT "id", "depth" FROM "Comment"
-      WHERE "rootId" IN (${Prisma.join(plan.roots)}) AND "depth" BETWEEN 1 AND ${MAX_THREAD_DEPTH}`;
+      WHERE "rootId" IN (${Prisma.join(plan.roots)}) AND "depth" BETWEEN 1 AND ${MAX_THREAD_DEPTH} AND ${publishedSql}`;
     return [...roots, ...replies.map((row) => ({ id: Number(row.id), level: Number(row.depth) }))];
   }
   // The thread's first replies by id (a parent always has a lower id than its replies,
@@ -203,7 +211,7 @@ async function loadPageIds(plan: PagePlan): Promise<LoadedId[]> {
     { length: MAX_THREAD_DEPTH },
     (_, i) => Prisma.sql`
     SELECT * FROM (
-      SELECT "id", "depth" FROM "Comment" WHERE "rootId" = ${plan.roots[0]} AND "depth" = ${i + 1} ORDER BY "id" LIMIT ${limit}
+      SELECT "id", "depth" FROM "Comment" WHERE "rootId" = ${plan.roots[0]} AND "depth" = ${i + 1} AND ${publishedSql} ORDER BY "id" LIMIT ${limit}
     ) AS "level"`,
   );
   const replies = await db.$queryRaw<{ id: number; depth: number }[]>`
@@ -229,7 +237,7 @@ const subtreeIdsSql = {
       SELECT ${commentId}, 0
       UNION ALL
       SELECT "c"."id", "sub"."level" + 1 FROM "Comment" AS "c" JOIN "sub" ON "c"."parentId" = "sub"."id"
-      WHERE "sub"."level" < ${MAX_THREAD_DEPTH}
+      WHERE "sub"."level" < ${MAX_THREAD_DEPTH} AND "c"."status" = 'published'
       ORDER BY 1 LIMIT ${COMMENTS_PER_PAGE}
     )
     SELECT "id", "level" FROM "sub"`,
@@ -242,7 +250,7 @@ const subtreeIdsSql = {
       SELECT 0, ARRAY[${commentId}::integer]
       UNION ALL
       SELECT "level" + 1, ARRAY(
-        SELECT "c"."id" FROM "Comment" AS "c" WHERE "c"."parentId" = ANY ("levels"."ids")
+        SELECT "c"."id" FROM "Comment" AS "c" WHERE "c"."parentId" = ANY ("levels"."ids") AND "c"."status" = 'published'
         ORDER BY "c"."id" LIMIT ${COMMENTS_PER_PAGE - 1}
       )
       FROM "levels" WHERE "level" < ${MAX_THREAD_DEPTH} AND cardinality("ids") > 0
@@ -265,7 +273,7 @@ async function assemblePage(
           select: threadCommentSelect,
         }),
     countHiddenReplies(loaded),
-    db.comment.count({ where: { postId, deletedAt: null } }),
+    db.comment.count({ where: { postId, ...PUBLISHED, deletedAt: null } }),
   ]);
   return { comments: rows.map(toThreadComment), hiddenReplies, nextCursor, total };
 }
@@ -283,7 +291,8 @@ async function countHiddenReplies(loaded: LoadedId[]): Promise<Record<number, nu
   const lastLoaded = Math.max(...loaded.map((row) => row.id));
   const rows = await db.$queryRaw<{ parentId: number; hidden: number | bigint }[]>`
     SELECT "parentId", COUNT(*) AS "hidden" FROM "Comment"
-    WHERE "parentId" IN (${idList(atCap)}) OR ("parentId" IN (${idList(aboveCap)}) AND "id" > ${lastLoaded})
+    WHERE ("parentId" IN (${idList(atCap)}) OR ("parentId" IN (${idList(aboveCap)}) AND "id" > ${lastLoaded}))
+      AND ${publishedSql}
     GROUP BY "parentId"`;
   return Object.fromEntries(rows.map((row) => [Number(row.parentId), Number(row.hidden)]));
 }

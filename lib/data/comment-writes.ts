@@ -3,11 +3,19 @@ import { createHash } from "node:crypto";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db/retry";
+import {
+  holdReasons,
+  type AuthorStanding,
+  type FormSignals,
+  type HoldReason,
+} from "@/lib/comments/hold-rules";
 import { threadPosition, type ThreadComment } from "@/lib/comments/tree";
+import { getCommentSettings, type CommentSettings } from "@/lib/data/comment-settings";
 import { threadCommentSelect, toThreadComment } from "@/lib/data/comments";
 import { isUniqueViolation } from "@/lib/data/errors";
 import type { CurrentUser } from "@/lib/data/users";
 import { postPath } from "@/lib/posts/paths";
+import { securityEvent } from "@/lib/log/security";
 import { asReadable, readableNow } from "@/lib/posts/readable";
 
 export type CommentLimits = { minIntervalSeconds: number; perHour: number };
@@ -19,11 +27,13 @@ export type CreateCommentRejection =
         | "comments-closed"
         | "parent-missing"
         | "parent-deleted"
+        | "parent-held"
         | "banned"
         | "duplicate"
         | "hourly-limit";
     }
-  | { reason: "too-fast"; retryAfterSeconds: number };
+  | { reason: "too-fast"; retryAfterSeconds: number }
+  | { reason: "too-deep"; maxDepth: number };
 
 export type CreateCommentResult =
   | {
@@ -31,6 +41,8 @@ export type CreateCommentResult =
       commentId: number;
       postPath: string;
       repeatedSubmit: boolean;
+      /** Held for review: shown only to its author and moderators until approved. */
+      held: boolean;
       /**
        * A newly stored comment as the thread shows it, and where it sits (absent for a
        * repeated submit): the insert returns it, so showing it costs no second read.
@@ -45,21 +57,26 @@ type CreateCommentInput = {
   parentId: number | null;
   body: string;
   idempotencyKey: string;
+  /** How the form was filled in (honeypot, time taken); absent: nothing to say. */
+  signals?: FormSignals;
 };
 
 const HOUR_MS = 60 * 60_000;
 
 /**
- * Stores a comment if every rule allows it. The flood and duplicate rules are one
- * guarded UPDATE on the author's row (not check-then-insert), so 20 parallel requests
- * from one person store one comment; the idempotency key makes a retried submission
- * return the comment it already created.
+ * Stores a comment if every rule allows it, published or held for review (the rules of
+ * lib/comments/hold-rules.ts, as set at /admin/settings). The flood and duplicate rules
+ * are one guarded UPDATE on the author's row (not check-then-insert), so 20 parallel
+ * requests from one person store one comment; the idempotency key makes a retried
+ * submission return the comment it already created.
  */
 export async function createComment(
   input: CreateCommentInput,
   limits: CommentLimits = config.commentLimits,
   now = new Date(),
+  settings?: CommentSettings,
 ): Promise<CreateCommentResult> {
+  const rules = settings ?? (await getCommentSettings());
   const post = await db.post.findFirst({
     where: { id: input.postId, ...readableNow(now) },
     select: { slug: true, publishedAt: true, commentsEnabled: true },
@@ -73,21 +90,42 @@ export async function createComment(
   if (input.parentId !== null) {
     const parent = await db.comment.findUnique({
       where: { id: input.parentId },
-      select: { id: true, postId: true, rootId: true, depth: true, deletedAt: true },
+      select: { id: true, postId: true, rootId: true, depth: true, deletedAt: true, status: true },
     });
     if (!parent || parent.postId !== input.postId) return { ok: false, reason: "parent-missing" };
     if (parent.deletedAt) return { ok: false, reason: "parent-deleted" };
+    // Held comments stay leaves, so hiding them from readers never orphans a reply.
+    if (parent.status !== "published") return { ok: false, reason: "parent-held" };
     position = threadPosition(parent);
+    // Refused rather than attached higher up: the reply answers this comment, and
+    // "replying to" someone else would misquote it (docs/decisions/023).
+    if (position.depth > rules.maxReplyDepth)
+      return { ok: false, reason: "too-deep", maxDepth: rules.maxReplyDepth };
   }
 
-  // A resubmitted form (same key) is found when its slot is refused (the same text is a
-  // duplicate) or its insert meets the unique key: no lookup is spent on every comment.
-  const bodyHash = createHash("sha256").update(input.body).digest("hex");
-  if (!(await claimCommentSlot(input.author.id, bodyHash, limits, now))) {
+  // A resubmitted form (same key) is found when it is refused (the same text on the same
+  // post is a duplicate) or its insert meets the unique key. Duplicates are per post
+  // within the window: an earlier one by a lookup, the author's last one by the slot's
+  // guard, which closes the race between identical parallel submissions.
+  const duplicateSince = new Date(now.getTime() - rules.duplicateWindowMinutes * 60_000);
+  const bodyHash = createHash("sha256").update(`${input.postId}\n${input.body}`).digest("hex");
+  const claimed =
+    !(await isEarlierDuplicate(input, duplicateSince)) &&
+    (await claimCommentSlot(input.author.id, bodyHash, duplicateSince, limits, now));
+  if (!claimed) {
     const repeated = await findBySubmission(input.author.id, input.idempotencyKey);
-    if (repeated) return { ok: true, commentId: repeated, postPath: path, repeatedSubmit: true };
-    return { ok: false, ...(await explainRefusal(input.author.id, bodyHash, limits, now)) };
+    if (repeated)
+      return { ok: true, commentId: repeated.id, postPath: path, repeatedSubmit: true, held: repeated.held };
+    return { ok: false, ...(await explainRefusal(input, bodyHash, duplicateSince, limits, now)) };
   }
+
+  const reasons = holdReasons({
+    body: input.body,
+    author: await authorStanding(input.author.id, rules),
+    signals: input.signals ?? { honeypotFilled: false, elapsedMs: null },
+    rules,
+    now,
+  });
 
   try {
     const comment = await retryOnConflict(() =>
@@ -102,32 +140,88 @@ export async function createComment(
           body: input.body,
           idempotencyKey: input.idempotencyKey,
           createdAt: now,
+          status: reasons.length > 0 ? "held" : "published",
+          heldReasons: reasons.length > 0 ? JSON.stringify(reasons) : null,
         },
         select: threadCommentSelect,
       }),
     );
+    if (reasons.length > 0) logHeld(input, comment.id, reasons);
     return {
       ok: true,
       commentId: comment.id,
       postPath: path,
       repeatedSubmit: false,
+      held: reasons.length > 0,
       stored: { comment: toThreadComment(comment), thread: position },
     };
   } catch (error) {
     const repeated = isUniqueViolation(error)
       ? await findBySubmission(input.author.id, input.idempotencyKey)
       : null;
-    if (repeated) return { ok: true, commentId: repeated, postPath: path, repeatedSubmit: true };
+    if (repeated)
+      return { ok: true, commentId: repeated.id, postPath: path, repeatedSubmit: true, held: repeated.held };
     throw error;
   }
 }
 
-async function findBySubmission(authorId: string, idempotencyKey: string): Promise<number | null> {
+function logHeld(input: CreateCommentInput, commentId: number, reasons: HoldReason[]) {
+  securityEvent("comment.held", { userId: input.author.id, postId: input.postId, commentId, reasons });
+}
+
+async function findBySubmission(
+  authorId: string,
+  idempotencyKey: string,
+): Promise<{ id: number; held: boolean } | null> {
   const row = await db.comment.findUnique({
     where: { authorId_idempotencyKey: { authorId, idempotencyKey } },
+    select: { id: true, status: true },
+  });
+  return row && { id: row.id, held: row.status === "held" };
+}
+
+/**
+ * The same text by the same author on the same post within the window, other than the
+ * author's last comment (the slot's guard catches that one atomically). Reads the
+ * author's comments of the window only (authorId, createdAt index).
+ */
+async function isEarlierDuplicate(input: CreateCommentInput, since: Date): Promise<boolean> {
+  const row = await db.comment.findFirst({
+    where: {
+      authorId: input.author.id,
+      createdAt: { gt: since },
+      postId: input.postId,
+      body: input.body,
+      deletedAt: null,
+    },
     select: { id: true },
   });
-  return row?.id ?? null;
+  return row !== null;
+}
+
+/** The facts the hold rules read about an author; the approved count only when a rule needs it. */
+async function authorStanding(userId: string, rules: CommentSettings): Promise<AuthorStanding> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { role: true, createdAt: true, trustedAt: true },
+  });
+  const needsCount = rules.holdUntilApproved > 0 && user.trustedAt === null;
+  const approvedComments = needsCount ? await countApproved(userId, rules.holdUntilApproved) : null;
+  return { ...user, approvedComments };
+}
+
+/** Published comments of a user not removed by a moderator, counted up to `enough`. */
+export async function countApproved(userId: string, enough: number): Promise<number> {
+  const rows = await db.comment.findMany({
+    where: {
+      authorId: userId,
+      status: "published",
+      OR: [{ deletedAt: null }, { deletedReason: "author" }],
+    },
+    select: { id: true },
+    take: enough,
+  });
+  return rows.length;
 }
 
 /**
@@ -138,6 +232,7 @@ async function findBySubmission(authorId: string, idempotencyKey: string): Promi
 async function claimCommentSlot(
   userId: string,
   bodyHash: string,
+  duplicateSince: Date,
   limits: CommentLimits,
   now: Date,
 ): Promise<boolean> {
@@ -148,7 +243,14 @@ async function claimCommentSlot(
     bannedAt: null,
     AND: [
       { OR: [{ lastCommentAt: null }, { lastCommentAt: { lte: intervalAgo } }] },
-      { OR: [{ lastCommentHash: null }, { lastCommentHash: { not: bodyHash } }] },
+      // The hash is of the post and the text: the same words on another post are fine.
+      {
+        OR: [
+          { lastCommentHash: null },
+          { lastCommentHash: { not: bodyHash } },
+          { lastCommentAt: { lte: duplicateSince } },
+        ],
+      },
     ],
   };
   // Someone commenting again within the hour is the common case (and a burst's every
@@ -176,17 +278,22 @@ async function claimCommentSlot(
 }
 
 async function explainRefusal(
-  userId: string,
+  input: CreateCommentInput,
   bodyHash: string,
+  duplicateSince: Date,
   limits: CommentLimits,
   now: Date,
 ): Promise<CreateCommentRejection> {
   const user = await db.user.findUnique({
-    where: { id: userId },
+    where: { id: input.author.id },
     select: { bannedAt: true, lastCommentAt: true, lastCommentHash: true },
   });
   if (!user || user.bannedAt) return { reason: "banned" };
-  if (user.lastCommentHash === bodyHash) return { reason: "duplicate" };
+  if (
+    (user.lastCommentHash === bodyHash && user.lastCommentAt && user.lastCommentAt > duplicateSince) ||
+    (await isEarlierDuplicate(input, duplicateSince))
+  )
+    return { reason: "duplicate" };
   const nextAllowed = (user.lastCommentAt?.getTime() ?? 0) + limits.minIntervalSeconds * 1000;
   if (nextAllowed > now.getTime())
     return { reason: "too-fast", retryAfterSeconds: Math.ceil((nextAllowed - now.getTime()) / 1000) };

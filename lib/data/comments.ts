@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DeletionKind, ThreadComment } from "@/lib/comments/tree";
+import { staffRole } from "@/lib/auth/permissions";
 import { postPath } from "@/lib/posts/paths";
 import { asReadable, readableNow } from "@/lib/posts/readable";
 
@@ -11,6 +12,8 @@ export const threadCommentSelect = {
   parentId: true,
   authorId: true,
   authorName: true,
+  // One column of the author, for the staff badge (the role is public; decision 024).
+  author: { select: { role: true } },
   body: true,
   createdAt: true,
   editedAt: true,
@@ -27,6 +30,7 @@ export function toThreadComment(row: ThreadCommentRow): ThreadComment {
     parentId: row.parentId,
     authorId: row.authorId,
     authorName: row.authorName,
+    authorRole: staffRole(row.author?.role),
     body: row.deletedAt ? null : row.body,
     createdAt: row.createdAt,
     editedAt: row.editedAt,
@@ -41,7 +45,7 @@ export function toThreadComment(row: ThreadCommentRow): ThreadComment {
  */
 export async function getThreadComments(postId: number): Promise<ThreadComment[]> {
   const rows = await db.comment.findMany({
-    where: { postId },
+    where: { postId, status: "published" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: threadCommentSelect,
   });
@@ -67,6 +71,7 @@ export async function getLiveComment(commentId: number) {
       authorId: true,
       authorName: true,
       body: true,
+      status: true,
       post: { select: { id: true, slug: true, publishedAt: true, title: true, commentsEnabled: true } },
     },
   });
@@ -78,6 +83,8 @@ export async function getLiveComment(commentId: number) {
     authorId: row.authorId,
     authorName: row.authorName,
     body: row.body,
+    /** Held for review: only its author and moderators may see it (docs/decisions/023). */
+    held: row.status === "held",
     postTitle: row.post.title,
     postPath: postPath(asReadable(row.post)),
   };
@@ -100,7 +107,7 @@ export async function getOwnCommentIds(postId: number, userId: string): Promise<
 /** The comment of a post published at `createdAtMs` (Blogger's ?showComment= permalinks). */
 export async function findCommentIdByTime(postId: number, createdAtMs: number): Promise<number | null> {
   const row = await db.comment.findFirst({
-    where: { postId, createdAt: new Date(createdAtMs) },
+    where: { postId, status: "published", createdAt: new Date(createdAtMs) },
     select: { id: true },
     orderBy: { id: "asc" },
   });

@@ -68,7 +68,7 @@ export async function getFeedPost(
 }
 
 /**
- * The newest comments of the whole blog or of one post. Deleted comments are left out
+ * The newest comments of the whole blog or of one post. Deleted and held comments are left out
  * altogether (not even a tombstone), and comments on unreadable posts never appear.
  */
 export async function getFeedComments({
@@ -76,7 +76,12 @@ export async function getFeedComments({
   limit = 50,
 }: { postId?: number; limit?: number } = {}): Promise<FeedComment[]> {
   const rows = await db.comment.findMany({
-    where: { deletedAt: null, ...(postId === undefined ? {} : { postId }), post: readableNow() },
+    where: {
+      deletedAt: null,
+      status: "published",
+      ...(postId === undefined ? {} : { postId }),
+      post: readableNow(),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
     select: {

@@ -25,6 +25,8 @@ export type QueueComment = {
   author: { id: string; email: string; role: string; banned: boolean } | null;
   post: { title: string; path: string | null };
   deletion: { at: Date; reason: string; by: string | null; note: string | null } | null;
+  /** Held for review (docs/decisions/023): readers do not see it. */
+  held: boolean;
 };
 
 export async function getModerationQueue(
@@ -46,6 +48,7 @@ export async function getModerationQueue(
       createdAt: true,
       authorName: true,
       deletedAt: true,
+      status: true,
       deletedReason: true,
       deletionNote: true,
       deletedBy: { select: { name: true } },
@@ -72,6 +75,7 @@ export async function getModerationQueue(
         ? postPath({ slug: row.post.slug, publishedAt: row.post.publishedAt })
         : null,
     },
+    held: row.status === "held",
     deletion: row.deletedAt
       ? {
           at: row.deletedAt,

@@ -1,6 +1,7 @@
 import "server-only";
 import { can, mayBanUser, mayDeleteComment } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { logModeration } from "@/lib/data/moderation-log";
 import type { CurrentUser } from "@/lib/data/users";
 import { postPath } from "@/lib/posts/paths";
 
@@ -15,17 +16,7 @@ export type ModerationResult<T = object> =
 
 type Actor = Pick<CurrentUser, "id" | "role" | "banned">;
 
-async function log(
-  actorId: string,
-  action: string,
-  targetType: "comment" | "user",
-  targetId: string | number,
-  detail?: string,
-) {
-  await db.moderationLog.create({
-    data: { actorId, action, targetType, targetId: String(targetId), detail: detail ?? null },
-  });
-}
+const log = logModeration;
 
 /**
  * Soft-deletes a comment: its author may (as "author"), and moderators may delete any

@@ -3,9 +3,12 @@ import { POST as postShare } from "@/app/api/posts/[id]/shares/route";
 import { POST as postView } from "@/app/api/posts/[id]/views/route";
 import { flushPostCounters } from "@/lib/data/post-counters";
 import { db } from "@/lib/db";
-import { CLIENT_IP_HEADER } from "@/lib/net/client-address.mjs";
+import { CLIENT_IP_HEADER, declareClientAddressStamping } from "@/lib/net/client-address.mjs";
 import { isBotUserAgent, visitorFromRequest } from "@/lib/visitors/visitor";
 import { createPost } from "@/tests/support/factories";
+
+// As in production: server.mjs stamps the client's address on every request.
+declareClientAddressStamping();
 
 const BROWSER =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";

@@ -114,7 +114,7 @@ export async function getPublishedPosts({
       standfirst: true,
       bodyMarkdown: true,
       publishedAt: true,
-      _count: { select: { comments: { where: { deletedAt: null } } } },
+      _count: { select: { comments: { where: { deletedAt: null, status: "published" } } } },
     },
   });
   const posts = rows

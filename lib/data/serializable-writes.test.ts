@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
-import { ACCOUNT_FAILURE_LIMIT } from "@/lib/auth/sign-in-throttle";
+import { SIGN_IN_RULES } from "@/lib/auth/sign-in-throttle";
 import { createAdminPost, type PostWrite } from "@/lib/data/admin-posts";
 import { createComment } from "@/lib/data/comment-writes";
 import { CounterBuffer } from "@/lib/data/counter-buffer";
@@ -123,12 +123,15 @@ describe("concurrency-sensitive writes under SERIALIZABLE isolation", () => {
   it("counts parallel wrong passwords exactly", async () => {
     const user = await createUser({ passwordHash: await hashPassword("the right passphrase here") });
     await Promise.all(
-      Array.from({ length: ACCOUNT_FAILURE_LIMIT }, (_, i) =>
-        authenticateWithPassword({ email: user.email, password: `parallel ${i} guess` }, null),
+      Array.from({ length: SIGN_IN_RULES.accountAddress.max }, (_, i) =>
+        authenticateWithPassword({ email: user.email, password: `parallel ${i} guess` }, "203.0.113.77"),
       ),
     );
     expect(
-      await authenticateWithPassword({ email: user.email, password: "the right passphrase here" }, null),
+      await authenticateWithPassword(
+        { email: user.email, password: "the right passphrase here" },
+        "203.0.113.77",
+      ),
     ).toMatchObject({ reason: "throttled" });
   });
 });

@@ -118,6 +118,7 @@ describe("Blogger legacy backup", () => {
     const tree = buildCommentTree(
       rows.map((row) => ({
         ...row,
+        authorRole: null,
         editedAt: null,
         body: row.deletedAt ? null : row.body,
         deleted: row.deletedReason as "moderator" | null,

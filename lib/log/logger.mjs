@@ -3,6 +3,9 @@
 // one readable line instead. Plain JavaScript: server.mjs logs with it before Next loads.
 // Secrets and addresses must not reach a log (../shared/notes/security.md): passwords in
 // URLs and email addresses are masked in every string written, error texts included.
+// A line written while server.mjs handles a request carries that request's `requestId`
+// (./request-context.mjs), so an operator can gather everything one request logged.
+import { currentRequestId } from "./request-context.mjs";
 
 /** Lowest first: a logger writes its level and those after it. */
 export const LOG_LEVELS = /** @type {const} */ (["debug", "info", "warn", "error"]);
@@ -18,7 +21,7 @@ export function parseLogLevel(text) {
   return /** @type {(typeof LOG_LEVELS)[number]} */ (value);
 }
 
-const RESERVED = new Set(["time", "level", "msg", "pid"]);
+const RESERVED = new Set(["time", "level", "msg", "pid", "requestId"]);
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:)[^\s/@]+@/gi;
 const EMAIL = /[^\s@"'<>()[\],;:*]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
 
@@ -66,7 +69,7 @@ export function formatEntry(entry, format) {
 
 /**
  * A logger writing entries at `level` and above. `fields` are merged into every entry
- * (a child logger adds its own); keys time, level, msg and pid are the logger's.
+ * (a child logger adds its own); keys time, level, msg, pid and requestId are the logger's.
  * @param {{ level?: string, format?: "json" | "plain", write?: (line: string) => void, fields?: object }} [options]
  */
 export function createLogger({
@@ -84,6 +87,8 @@ export function createLogger({
       msg: scrub(String(msg)),
       pid: process.pid,
     };
+    const requestId = currentRequestId();
+    if (requestId !== undefined) entry.requestId = requestId;
     for (const [key, value] of Object.entries({ ...base, ...fields })) {
       if (value !== undefined) entry[RESERVED.has(key) ? `field_${key}` : key] = plain(value);
     }

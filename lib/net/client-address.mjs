@@ -6,6 +6,21 @@ import { BlockList, isIP } from "node:net";
 /** The only header the app reads the client address from; server.mjs always sets it. */
 export const CLIENT_IP_HEADER = "x-commonplace-client-ip";
 
+// server.mjs and the app it loads share one process and so globalThis (as the page cache
+// does). Under a bare `next start` or `next dev` nothing sets this, and the header is
+// whatever the client sent: the app must then ignore it.
+const STAMPING = Symbol.for("commonplace.clientAddress.stamping");
+
+/** Called once by server.mjs, before it serves: every request's header is its own work. */
+export function declareClientAddressStamping() {
+  globalThis[STAMPING] = true;
+}
+
+/** True only in a process whose server stamps CLIENT_IP_HEADER on every request. */
+export function clientAddressIsStamped() {
+  return globalThis[STAMPING] === true;
+}
+
 /**
  * TRUSTED_PROXIES: unset or empty trusts no proxy (the socket's peer is the client); a
  * whole number is how many proxies stand in front (each appends to X-Forwarded-For);
@@ -65,6 +80,18 @@ export function clientAddress(socketAddress, forwardedFor, trust) {
   let index = 0;
   while (index < chain.length - 1 && trusted(trust.proxies, chain[index])) index += 1;
   return chain[index];
+}
+
+/**
+ * Whether the socket's peer is a proxy the operator declared: only then may headers it
+ * adds for the client (X-Forwarded-For, X-Request-Id) be believed.
+ * @param {string | undefined} socketAddress
+ * @param {{ hops: number } | { proxies: BlockList }} trust
+ */
+export function fromTrustedProxy(socketAddress, trust) {
+  const peer = normalize(socketAddress);
+  if (peer === null) return false;
+  return "hops" in trust ? trust.hops > 0 : trusted(trust.proxies, peer);
 }
 
 function trusted(proxies, address) {

@@ -1,5 +1,6 @@
 "use server";
 
+import { formFile } from "@/lib/actions/form";
 import type { ActionResult } from "@/lib/actions/result";
 import { attemptWrite, authorize, refused } from "@/lib/actions/server";
 import { saveImage } from "@/lib/uploads/save-image";
@@ -13,9 +14,8 @@ export type UploadImageResult = ActionResult & { url?: string };
 export async function uploadImageAction(formData: FormData): Promise<UploadImageResult> {
   const author = await authorize("write:post");
   if (!author.ok) return refused(author.refusal);
-  const file = formData.get("image");
-  if (!(file instanceof File) || file.size === 0)
-    return { status: "error", formError: "Choose an image file." };
+  const file = formFile(formData, "image");
+  if (!file) return { status: "error", formError: "Choose an image file." };
   // The upload store may be the database, which another process can hold locked.
   const saved = await attemptWrite(() => saveImage(file));
   if ("reason" in saved) return refused("busy");

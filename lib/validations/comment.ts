@@ -29,6 +29,10 @@ export const ReplySchema = z.object({
   parentId: OptionalIdSchema,
   body: CommentBodySchema,
   idempotencyKey: SubmissionKeySchema,
+  // A field people never see (comment-form.tsx): a bot that fills it in is held, not told.
+  website: z.string().transform((value) => value.trim() !== ""),
+  // When the form was shown, in ms since 1970; anything else reads as unknown.
+  startedAt: z.string().transform((value) => (/^\d{1,15}$/.test(value) ? Number(value) : null)),
 });
 
 export type ReplyInput = z.infer<typeof ReplySchema>;

@@ -2,7 +2,7 @@
 // migrates, seeds and serves, and the one the Playwright factories write to
 // (e2e/support/factories.ts). A SQLite file of its own unless E2E_DATABASE_URL names
 // another; `npm run test:e2e:pg` (scripts/test-e2e-pg.mjs) sets a PostgreSQL one.
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { recreateDatabase } from "./postgres.mjs";
 
 const DEFAULT_E2E_DATABASE_URL = "file:./data/e2e/e2e.db";
@@ -19,4 +19,13 @@ export async function resetE2EDatabase(url) {
   } else {
     await recreateDatabase(url);
   }
+}
+
+/**
+ * Where scripts/e2e-server.mjs copies the standard output (the JSON log) of the server
+ * on `port`; e2e/errors-and-refusals.spec.ts reads it. Emptied when the first instance starts.
+ */
+export function e2eServerLogFile(port) {
+  mkdirSync("data/e2e", { recursive: true });
+  return `data/e2e/server-${port}.log`;
 }

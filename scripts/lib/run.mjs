@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
+import { createWriteStream } from "node:fs";
 
 /** Runs a command to completion, inheriting output; throws if it fails (the caller cleans up). */
 export function runStep(command, args, env = process.env) {
@@ -20,9 +21,20 @@ export function run(command, args, env = process.env) {
   }
 }
 
-/** Hands the process over to a long-running command, forwarding stop signals. */
-export function runFinal(command, args, env = process.env) {
-  const child = spawn(command, args, { stdio: "inherit", env });
+/**
+ * Hands the process over to a long-running command, forwarding stop signals. With
+ * `teeTo`, its standard output is also appended to that file (the e2e suite reads the
+ * server's log).
+ */
+export function runFinal(command, args, env = process.env, { teeTo } = {}) {
+  const child = spawn(command, args, { stdio: ["inherit", teeTo ? "pipe" : "inherit", "inherit"], env });
+  if (teeTo) {
+    const file = createWriteStream(teeTo, { flags: "a" });
+    child.stdout.on("data", (chunk) => {
+      process.stdout.write(chunk);
+      file.write(chunk);
+    });
+  }
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -7,7 +7,13 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/actions/result";
 import { signInAction } from "../actions";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+type SignInFormProps = {
+  callbackUrl: string;
+  /** Filled in when the form follows a sign-up. */
+  email?: string;
+};
+
+export function SignInForm({ callbackUrl, email }: SignInFormProps) {
   const [state, formAction] = useActionState(signInAction, idle);
   return (
     <form action={formAction} className="mt-6 space-y-4" noValidate>
@@ -20,7 +26,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         label="Email"
         autoComplete="email"
         required
-        defaultValue={state.values?.email}
+        defaultValue={state.values?.email ?? email}
       />
       <InputField
         id="password"

@@ -16,7 +16,11 @@ import {
   DeleteCommentSchema,
   RestoreCommentSchema,
   UnbanUserSchema,
+  parseHeldAction,
 } from "@/lib/validations/moderation";
+import { BlockedWordsSchema } from "@/lib/validations/comment-settings";
+import { saveBlockedWords, type SettingsResult } from "@/lib/data/comment-settings";
+import { moderateHeld, type HeldActionResult } from "@/lib/data/held-comments";
 import type { z } from "zod";
 
 /**
@@ -75,6 +79,44 @@ export async function banUserAction(formData: FormData): Promise<void> {
       changed: (result) => result.deletedComments > 0 && allCommentsChanged(),
     },
   );
+}
+
+const HELD_NOTICES = {
+  approve: "approved",
+  "approve-trust": "approved-trusted",
+  delete: "held-deleted",
+  spam: "held-spam",
+} as const;
+
+/**
+ * The Held queue's form: approve, approve and trust, delete or delete as spam, for one
+ * comment or the ticked ones. Approving expires the pages that now show the comment.
+ */
+export async function moderateHeldAction(formData: FormData): Promise<void> {
+  const user = await requireUser("/moderation");
+  const parsed = parseHeldAction(formData);
+  let notice: string = "no-selection";
+  if (parsed.success) {
+    const { action, ids } = parsed.data;
+    const result: HeldActionResult | Busy = await attemptWrite(() => moderateHeld(user, action, ids));
+    if (result.ok) for (const post of result.posts) commentsChanged(post, { renderThisPage: true });
+    notice = !result.ok ? result.reason : result.changed > 0 ? HELD_NOTICES[action] : "held-none";
+  }
+  await finish(undefined, { redirectTo: "/moderation", notice, always: true });
+}
+
+/** The blocklist, which every moderator may edit. */
+export async function saveBlockedWordsAction(formData: FormData): Promise<void> {
+  const user = await requireUser("/moderation");
+  const form = parseForm(BlockedWordsSchema, formData);
+  const result: SettingsResult | Busy = form.ok
+    ? await attemptWrite(() => saveBlockedWords(user, form.data.blockedWords))
+    : { ok: false, reason: "invalid" };
+  await finish(undefined, {
+    redirectTo: "/moderation",
+    notice: result.ok ? "words-saved" : result.reason,
+    always: true,
+  });
 }
 
 export async function unbanUserAction(formData: FormData): Promise<void> {

@@ -11,7 +11,11 @@ import {
 } from "@/lib/data/moderation-queue";
 import { Notice } from "@/components/ui/notice";
 import { parsePageParam } from "@/lib/validations/listing";
+import { getCommentSettings } from "@/lib/data/comment-settings";
+import { getHeldQueue } from "@/lib/data/held-comments";
 import { BannedUsers } from "./banned-users";
+import { BlockedWords } from "./blocked-words";
+import { HeldQueue } from "./held-queue";
 import { MODERATION_NOTICES } from "./messages";
 import { ModerationLogTable } from "./moderation-log";
 import { QueueItem } from "./queue-item";
@@ -27,10 +31,12 @@ export default async function ModerationPage({ searchParams }: ModerationPagePro
   const params = await searchParams;
   const filter: QueueFilter = params.filter === "deleted" ? "deleted" : "all";
   const page = parsePageParam(params.page) ?? 1;
-  const [queue, banned, log] = await Promise.all([
+  const [held, queue, banned, log, settings] = await Promise.all([
+    getHeldQueue(user),
     getModerationQueue(user, { filter, page }),
     getBannedUsers(user),
     getModerationLog(user),
+    getCommentSettings(),
   ]);
   const notice = params.notice ? MODERATION_NOTICES[params.notice] : undefined;
 
@@ -42,6 +48,7 @@ export default async function ModerationPage({ searchParams }: ModerationPagePro
           <Notice>{notice}</Notice>
         </div>
       )}
+      {held && <HeldQueue comments={held.comments} total={held.total} />}
       <section aria-labelledby="queue-heading" className="mt-8">
         <h2 id="queue-heading" className="text-xl font-bold">
           {filter === "deleted" ? "Deleted comments" : "Latest comments"}
@@ -80,6 +87,7 @@ export default async function ModerationPage({ searchParams }: ModerationPagePro
           )}
         </nav>
       </section>
+      <BlockedWords words={settings.blockedWords} />
       <BannedUsers users={banned} />
       <ModerationLogTable entries={log} />
     </>

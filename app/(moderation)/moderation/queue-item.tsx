@@ -25,6 +25,7 @@ export function QueueItem({ comment, viewer }: QueueItemProps) {
         </strong>
         {author && <span className="text-muted"> · {author.email}</span>}
         {author?.banned && <span className="text-danger"> · banned</span>}
+        {comment.held && <span className="font-semibold"> · held for review</span>}
         <span className="text-muted"> · {formatTimestamp(comment.createdAt)} · on </span>
         {comment.post.path ? (
           <Link href={commentHref(comment.post.path, comment.id)} className="link">

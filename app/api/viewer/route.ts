@@ -3,6 +3,7 @@ import { accountLinks } from "@/lib/auth/account-links";
 import { getOptionalUser } from "@/lib/auth/guards";
 import { SESSION_HINT_COOKIE } from "@/lib/auth/session-hint";
 import { getOwnCommentIds } from "@/lib/data/comments";
+import { countHeld, getVisibleHeldIds } from "@/lib/data/held-comments";
 import { parseId } from "@/lib/validations/ids";
 import type { ViewerResponse } from "@/lib/viewer";
 
@@ -10,7 +11,8 @@ const PRIVATE = { "Cache-Control": "private, no-store" };
 
 /**
  * Who is reading, for the controls of a cached page: never cached anywhere, and only
- * about the requester. `?post=<id>` adds which of their comments there they may delete.
+ * about the requester. `?post=<id>` adds which of their comments there they may delete,
+ * and which held comments there they may see; a moderator learns the Held queue's size.
  */
 export async function GET(request: NextRequest) {
   const user = await getOptionalUser();
@@ -21,7 +23,11 @@ export async function GET(request: NextRequest) {
     return response;
   }
   const postId = parseId(request.nextUrl.searchParams.get("post"));
-  const ownCommentIds = postId === null ? [] : await getOwnCommentIds(postId, user.id);
+  const [ownCommentIds, heldCommentIds, heldCount] = await Promise.all([
+    postId === null ? [] : getOwnCommentIds(postId, user.id),
+    postId === null ? [] : getVisibleHeldIds(user, postId),
+    countHeld(user),
+  ]);
   return NextResponse.json<ViewerResponse>(
     {
       viewer: {
@@ -30,6 +36,8 @@ export async function GET(request: NextRequest) {
         role: user.role,
         banned: user.banned,
         ownCommentIds,
+        heldCommentIds,
+        heldCount,
       },
     },
     { headers: PRIVATE },

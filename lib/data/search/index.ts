@@ -33,10 +33,10 @@ export type CommentSearchHit = {
 
 type Results<Hit> = { hits: Hit[]; hasMore: boolean };
 
-/** What readers may find: posts readable now, and the live comments on them. */
+/** What readers may find: posts readable now, and the live published (not held) comments on them. */
 const readerFilters = {
   posts: () => readableNowSql("p"),
-  comments: () => Prisma.sql`c."deletedAt" IS NULL AND ${readableNowSql("p")}`,
+  comments: () => Prisma.sql`c."deletedAt" IS NULL AND c."status" = 'published' AND ${readableNowSql("p")}`,
 };
 
 /**

@@ -1,6 +1,6 @@
 "use server";
 
-import { parseForm } from "@/lib/actions/form";
+import { formFile, parseForm } from "@/lib/actions/form";
 import type { ActionResult } from "@/lib/actions/result";
 import { attemptWrite, authorize, finish, refused } from "@/lib/actions/server";
 import { postsChanged } from "@/lib/cache/revalidate";
@@ -38,8 +38,8 @@ export async function savePostAction(_previous: PostFormState, formData: FormDat
   }
 
   let coverImageUrl = input.removeCover ? null : input.coverImageUrl;
-  const file = formData.get("coverImage");
-  if (file instanceof File && file.size > 0) {
+  const file = formFile(formData, "coverImage");
+  if (file) {
     // The upload store may be the database, which another process can hold locked.
     const saved = await attemptWrite(() => saveImage(file));
     if ("reason" in saved) return refused("busy", values);

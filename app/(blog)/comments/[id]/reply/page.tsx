@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { UserText } from "@/components/user-text";
 import { requireUser } from "@/lib/auth/guards";
 import { ComposePage } from "@/components/comments/compose-page";
-import { mayDeleteComment } from "@/lib/auth/permissions";
+import { can, mayDeleteComment } from "@/lib/auth/permissions";
 import { COMMENT_MESSAGES } from "@/lib/comments/messages";
-import { commentHref } from "@/lib/comments/paths";
+import { commentHref, heldCommentPath } from "@/lib/comments/paths";
 import { getLiveComment } from "@/lib/data/comments";
 import { parseId } from "@/lib/validations/ids";
 
@@ -26,6 +26,12 @@ export default async function ReplyPage({ params }: ReplyPageProps) {
   const commentId = parseId(id);
   const comment = commentId === null ? null : await getLiveComment(commentId);
   if (!comment) notFound();
+  // A held comment takes no replies, and its text is for its author and moderators:
+  // they see it on its own page, anyone else finds nothing.
+  if (comment.held) {
+    if (comment.authorId === user.id || can(user, "approve:comment")) redirect(heldCommentPath(comment.id));
+    notFound();
+  }
 
   return (
     <ComposePage

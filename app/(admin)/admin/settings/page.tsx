@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SavedNotice } from "@/components/admin/saved-notice";
+import { requireUser } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
+import { getCommentSettings } from "@/lib/data/comment-settings";
+
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Settings", robots: { index: false } };
+
+type SettingsPageProps = { searchParams: Promise<{ notice?: string }> };
+
+/** The blog owner's comment rules: admins only (others get a plain 404). */
+export default async function SettingsPage({ searchParams }: SettingsPageProps) {
+  const user = await requireUser("/admin/settings");
+  if (!can(user, "edit:settings")) notFound();
+  const settings = await getCommentSettings();
+  const { notice } = await searchParams;
+  const on = (value: boolean) => (value ? "on" : "");
+  return (
+    <>
+      <h1 className="mb-4 font-serif text-3xl font-bold">Comment settings</h1>
+      <div className="mb-6">
+        <SavedNotice show={notice === "saved"} href={null} />
+      </div>
+      <p className="mb-6 text-sm text-muted">
+        Held comments wait in the{" "}
+        <Link href="/moderation" className="link">
+          Held queue
+        </Link>
+        , where moderators also keep the list of blocked words. Moderators and admins are never held.
+      </p>
+      <SettingsForm
+        initial={{
+          holdAboveLinks: String(settings.holdAboveLinks),
+          holdNewAccountHours: String(settings.holdNewAccountHours),
+          holdUntilApproved: String(settings.holdUntilApproved),
+          holdAll: on(settings.holdAll),
+          honeypot: on(settings.honeypot),
+          minSubmitSeconds: String(settings.minSubmitSeconds),
+          maxReplyDepth: String(settings.maxReplyDepth),
+          duplicateWindowMinutes: String(settings.duplicateWindowMinutes),
+        }}
+      />
+    </>
+  );
+}

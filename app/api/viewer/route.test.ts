@@ -1,0 +1,49 @@
+import { randomUUID } from "node:crypto";
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { createComment } from "@/lib/data/comment-writes";
+import { defaultCommentSettings } from "@/lib/data/comment-settings";
+import type { ViewerResponse } from "@/lib/viewer";
+import { createPost, createUser } from "@/tests/support/factories";
+import { signInAs } from "@/tests/support/session";
+import { GET } from "./route";
+
+async function ask(postId?: number): Promise<ViewerResponse> {
+  const url = `http://localhost/api/viewer${postId === undefined ? "" : `?post=${postId}`}`;
+  const response = await GET(new NextRequest(url));
+  expect(response.headers.get("cache-control")).toBe("private, no-store");
+  return response.json();
+}
+
+describe("GET /api/viewer and held comments", () => {
+  it("tells an author of their held comments, a moderator of all and of the queue's size, others nothing", async () => {
+    const author = await createUser();
+    const post = await createPost();
+    const result = await createComment(
+      {
+        author,
+        postId: post.id,
+        parentId: null,
+        body: `${randomUUID()} https://a.example https://b.example https://c.example`,
+        idempotencyKey: randomUUID(),
+      },
+      { minIntervalSeconds: 0, perHour: 100 },
+      undefined,
+      defaultCommentSettings(),
+    );
+    const held = result.ok ? result.commentId : -1;
+
+    signInAs(author.id);
+    expect((await ask(post.id)).viewer).toMatchObject({ heldCommentIds: [held], heldCount: null });
+    signInAs((await createUser()).id);
+    expect((await ask(post.id)).viewer).toMatchObject({ heldCommentIds: [], heldCount: null });
+    signInAs((await createUser({ role: "moderator" })).id);
+    const moderator = (await ask(post.id)).viewer;
+    expect(moderator?.heldCommentIds).toEqual([held]);
+    expect(moderator?.heldCount).toBeGreaterThanOrEqual(1);
+    // Without a post: the header's question, the queue's size only.
+    expect((await ask()).viewer).toMatchObject({ heldCommentIds: [] });
+    signInAs(null);
+    expect(await ask(post.id)).toEqual({ viewer: null });
+  });
+});

@@ -1,0 +1,227 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { savePageAction } from "@/app/(admin)/admin/pages/actions";
+import { savePostAction } from "@/app/(admin)/admin/posts/actions";
+import { oauthSignInAction, signInAction, signUpAction } from "@/app/(auth)/actions";
+import {
+  banUserAction,
+  moderateDeleteAction,
+  restoreCommentAction,
+  unbanUserAction,
+} from "@/app/(moderation)/moderation/actions";
+import { REFUSALS } from "@/lib/actions/messages";
+import { signOutAction } from "@/lib/auth/actions";
+import {
+  createReplyAction,
+  createReplyFromPageAction,
+  deleteCommentAction,
+  deleteCommentFromPageAction,
+} from "@/lib/comments/actions";
+import { loadMoreCommentsAction } from "@/lib/comments/load-more-action";
+import { db } from "@/lib/db";
+import { uploadImageAction } from "@/lib/uploads/actions";
+import { formData, runAction } from "@/tests/support/actions";
+import { createComments, createPost, createUser, uniqueSlug } from "@/tests/support/factories";
+import { signInAs } from "@/tests/support/session";
+
+/**
+ * Every server action is a public endpoint (../shared/notes/security.md, rule 1): whoever
+ * calls it, with whatever arguments, gets an answer, never an exception (a 500). Each
+ * action is called by the signed-out, a commenter and a banned commenter with a
+ * well-formed form, and by an admin with forged arguments; a refusal to the caller is
+ * logged as `authz.refused`. The list is checked against every "use server" file.
+ */
+
+// Actions anyone may call: they have no permission to refuse, only input to check.
+const PUBLIC = new Set([
+  "signInAction",
+  "signUpAction",
+  "oauthSignInAction",
+  "signOutAction",
+  "loadMoreCommentsAction",
+]);
+
+type Scene = { postId: number; commentId: number; targetId: string };
+
+const ACTIONS: Record<string, (scene: Scene, input?: unknown) => Promise<unknown>> = {
+  savePostAction: (_, input) =>
+    savePostAction(
+      { status: "idle" },
+      (input ??
+        form({ title: "Sneaky", slug: uniqueSlug(), bodyMarkdown: "x", intent: "publish" })) as FormData,
+    ),
+  savePageAction: (_, input) =>
+    savePageAction(
+      { status: "idle" },
+      (input ?? form({ title: "Sneaky", slug: uniqueSlug(), bodyMarkdown: "x", navOrder: "0" })) as FormData,
+    ),
+  uploadImageAction: (_, input) =>
+    uploadImageAction(
+      (input ?? form({ image: new File(["x"], "a.png", { type: "image/png" }) })) as FormData,
+    ),
+  restoreCommentAction: (s, input) =>
+    restoreCommentAction((input ?? form({ commentId: String(s.commentId) })) as FormData),
+  moderateDeleteAction: (s, input) =>
+    moderateDeleteAction((input ?? form({ commentId: String(s.commentId), note: "" })) as FormData),
+  banUserAction: (s, input) =>
+    banUserAction((input ?? form({ userId: s.targetId, reason: "", deleteComments: "on" })) as FormData),
+  unbanUserAction: (s, input) => unbanUserAction((input ?? form({ userId: s.targetId })) as FormData),
+  createReplyAction: (s, input) => createReplyAction({ status: "idle" }, (input ?? replyForm(s)) as FormData),
+  createReplyFromPageAction: (s, input) =>
+    createReplyFromPageAction({ status: "idle" }, (input ?? replyForm(s)) as FormData),
+  deleteCommentAction: (s, input) =>
+    deleteCommentAction({ status: "idle" }, (input ?? deleteForm(s)) as FormData),
+  deleteCommentFromPageAction: (s, input) =>
+    deleteCommentFromPageAction({ status: "idle" }, (input ?? deleteForm(s)) as FormData),
+  loadMoreCommentsAction: (s, input) =>
+    input === undefined
+      ? loadMoreCommentsAction(String(s.postId), "1")
+      : loadMoreCommentsAction(input as string, input as string),
+  signInAction: (_, input) =>
+    signInAction({ status: "idle" }, (input ?? form({ email: "a@example.test", password: "p" })) as FormData),
+  signUpAction: (_, input) => signUpAction({ status: "idle" }, (input ?? form({})) as FormData),
+  oauthSignInAction: (_, input) => oauthSignInAction((input ?? form({ provider: "nope" })) as FormData),
+  signOutAction: (_, input) => signOutAction((input ?? form({ returnTo: "/" })) as FormData),
+};
+
+const form = (fields: Record<string, string | File>) => formData(fields);
+const replyForm = (s: Scene) =>
+  form({ postId: String(s.postId), parentId: String(s.commentId), body: "Hello", idempotencyKey: "" });
+const deleteForm = (s: Scene) => form({ commentId: String(s.commentId), note: "", returnTo: "/" });
+
+// What a forged call may send instead of a form: Next decodes any JSON-like value.
+const FORGED: unknown[] = [undefined, null, "x", 42, { get: "not a function" }, []];
+
+const lines: string[] = [];
+beforeEach(() => {
+  lines.length = 0;
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    lines.push(String(chunk));
+    return true;
+  });
+});
+afterEach(() => vi.restoreAllMocks());
+
+const refusalsLogged = () =>
+  lines.flatMap((line) => line.split("\n")).filter((line) => line.includes('"event":"authz.refused"'));
+
+async function scene(): Promise<Scene> {
+  const post = await createPost();
+  const author = await createUser();
+  const [commentId] = await createComments(post.id, [{ authorId: author.id, body: "Not yours" }]);
+  const target = await createUser();
+  return { postId: post.id, commentId, targetId: target.id };
+}
+
+/** An answer that refuses: a form result with messages, or a redirect to sign in or with a notice. */
+function expectRefusal(answer: unknown, caller: string) {
+  if (answer && typeof answer === "object" && "redirectTo" in answer) {
+    expect(String(answer.redirectTo), caller).toMatch(/^\/signin\?|[?&]notice=(forbidden|invalid|not-found)/);
+    return;
+  }
+  expect(answer, caller).toMatchObject({ status: "error" });
+  const { formError, fieldErrors } = answer as { formError?: string; fieldErrors?: object };
+  expect(formError ?? Object.keys(fieldErrors ?? {}).length, caller).toBeTruthy();
+}
+
+describe("every server action refuses instead of throwing", () => {
+  it('covers every exported action of every "use server" file', () => {
+    const exported = serverActionFiles().flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/^export async function (\w+)/gm)].map((match) => match[1]),
+    );
+    expect(exported.sort()).toEqual(Object.keys(ACTIONS).sort());
+  });
+
+  const guarded = Object.keys(ACTIONS).filter((name) => !PUBLIC.has(name));
+
+  it.each(guarded)("%s: refused to the signed-out, to a banned commenter, and logged", async (name) => {
+    const s = await scene();
+    for (const user of [null, (await createUser({ bannedAt: new Date() })).id]) {
+      signInAs(user);
+      lines.length = 0;
+      expectRefusal(await runAction(() => ACTIONS[name](s)), `${name} as ${user ?? "signed out"}`);
+      // A moderation action sends the signed-out to sign in, which is a redirect, not a log line.
+      if (!(user === null && name in MODERATION)) expect(refusalsLogged(), name).toHaveLength(1);
+    }
+  });
+
+  it.each(guarded.filter((name) => !name.startsWith("create")))(
+    "%s: refused to a commenter (not their comment, not their role), and logged",
+    async (name) => {
+      const s = await scene();
+      const commenter = await createUser();
+      signInAs(commenter.id);
+      const answer = await runAction(() => ACTIONS[name](s));
+      expectRefusal(answer, name);
+      if (typeof answer === "object" && answer && "formError" in answer && name.startsWith("save"))
+        expect(answer.formError).toMatch(new RegExp(`^${REFUSALS.forbidden}`));
+      expect(refusalsLogged()).toHaveLength(1);
+      expect(JSON.parse(refusalsLogged()[0])).toMatchObject({ event: "authz.refused", userId: commenter.id });
+    },
+  );
+
+  it.each(Object.keys(ACTIONS))("%s: forged arguments get an answer, not an exception", async (name) => {
+    const s = await scene();
+    signInAs((await createUser({ role: "admin" })).id);
+    for (const input of FORGED) {
+      const answer = await runAction(() => ACTIONS[name](s, input ?? form({})));
+      if (answer !== undefined) expectRefusal(answer, `${name}(${JSON.stringify(input)})`);
+    }
+  });
+
+  it("logs flood control as rate_limit.hit, with who but not what they wrote", async () => {
+    const s = await scene();
+    const commenter = await createUser();
+    signInAs(commenter.id);
+    const reply = (body: string) =>
+      runAction(() =>
+        ACTIONS.createReplyAction(
+          s,
+          form({ postId: String(s.postId), parentId: "", body, idempotencyKey: randomUUID() }),
+        ),
+      );
+    expect(await reply("First words")).toMatchObject({ status: "success" });
+    expect(await reply("Second words, too soon")).toMatchObject({ status: "error" });
+    const hits = lines.flatMap((line) => line.split("\n")).filter((line) => line.includes("rate_limit.hit"));
+    expect(hits).toHaveLength(1);
+    expect(JSON.parse(hits[0])).toMatchObject({
+      event: "rate_limit.hit",
+      refusal: "too-fast",
+      userId: commenter.id,
+    });
+    expect(hits[0]).not.toContain("too soon");
+  });
+
+  it("leaves the database as it was", async () => {
+    const s = await scene();
+    const title = `Sneaky ${uniqueSlug()}`;
+    signInAs((await createUser()).id);
+    await runAction(() => ACTIONS.savePostAction(s, form({ title, slug: uniqueSlug(), bodyMarkdown: "x" })));
+    await runAction(() => ACTIONS.moderateDeleteAction(s));
+    await runAction(() => ACTIONS.banUserAction(s));
+    expect(await db.post.count({ where: { title } })).toBe(0);
+    expect(await db.comment.findUniqueOrThrow({ where: { id: s.commentId } })).toMatchObject({
+      deletedAt: null,
+    });
+    expect(await db.user.findUniqueOrThrow({ where: { id: s.targetId } })).toMatchObject({ bannedAt: null });
+  });
+});
+
+const MODERATION = { restoreCommentAction, moderateDeleteAction, banUserAction, unbanUserAction };
+
+function serverActionFiles(): string[] {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.tsx?$/.test(entry.name) && !entry.name.includes(".test."))
+        if (/^["']use server["'];/m.test(readFileSync(full, "utf8"))) found.push(full);
+    }
+  };
+  for (const dir of ["app", "lib", "components"]) walk(path.join(root, dir));
+  return found;
+}
