@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getRedirectTarget } from "@/lib/data/posts";
+import { parseHoldReasons } from "@/lib/comments/hold-rules";
+import { getHeldQueue } from "@/lib/data/held-comments";
+import { getPublishedPosts, getRedirectTarget } from "@/lib/data/posts";
+import { createUser } from "@/tests/support/factories";
 import { commentsOf, fixture, localId, resetImports, runImport, tempFile } from "@/tests/support/imports";
 
 beforeEach(resetImports);
@@ -12,7 +15,7 @@ describe("WordPress WXR", () => {
     const report = await runImport(fixture("wordpress.xml"));
     expect(report.format).toBe("WordPress WXR");
     expect(report.failed).toEqual([]);
-    expect(report.imported).toMatchObject({ posts: 2, pages: 1, comments: 4 });
+    expect(report.imported).toMatchObject({ posts: 2, pages: 1, comments: 5 });
     expect(report.ignored).toEqual({ attachment: 1 });
 
     const post = await db.post.findUniqueOrThrow({
@@ -49,9 +52,12 @@ describe("WordPress WXR", () => {
     expect(page).toMatchObject({ slug: "about", bodyMarkdown: "I ride slowly." });
   });
 
-  it("nests comments by comment_parent and skips held, spam, trash and pingbacks, saying why", async () => {
+  it("nests comments by comment_parent and skips spam, trash and pingbacks, saying why", async () => {
     const report = await runImport(fixture("wordpress.xml"));
-    const rows = await commentsOf(await localId("wordpress", "post", `${SITE}?p=123`));
+    // The held comment (next test) is a thread of its own.
+    const rows = (await commentsOf(await localId("wordpress", "post", `${SITE}?p=123`))).filter(
+      (row) => row.authorName !== "Visitor",
+    );
     expect(rows.map((row) => [row.authorName, row.depth, row.body])).toEqual([
       ["Kenji", 0, "Which bike did you take?"],
       ["Jo Rider", 1, "A steel tourer.\n\nOld but reliable."],
@@ -66,11 +72,30 @@ describe("WordPress WXR", () => {
     // No address of a commenter is kept anywhere.
     expect(JSON.stringify(rows)).not.toContain("kenji@example.jp");
     expect(report.skipped.map((line) => [line.sourceId, line.reason])).toEqual([
-      [`${SITE}#comment-15`, "held for review in the export (Commonplace has no held comments yet)"],
       [`${SITE}#comment-16`, "spam (--include-spam imports it as removed)"],
       [`${SITE}#comment-17`, "in the trash (--include-spam imports it as removed)"],
       [`${SITE}#comment-18`, "a pingback or trackback, not a comment"],
     ]);
+  });
+
+  it("imports a comment held for review as held, shown to moderators in the Held queue only", async () => {
+    const report = await runImport(fixture("wordpress.xml"));
+    expect(report.imported.comments).toBe(5);
+    const postId = await localId("wordpress", "post", `${SITE}?p=123`);
+    const held = await db.comment.findUniqueOrThrow({
+      where: { id: await localId("wordpress", "comment", `${SITE}#comment-15`) },
+      select: { status: true, heldReasons: true, authorName: true },
+    });
+    expect(held).toMatchObject({ status: "held", authorName: "Visitor" });
+    expect(parseHoldReasons(held.heldReasons)).toEqual(["imported"]);
+    const moderator = await createUser({ role: "moderator" });
+    const queue = await getHeldQueue({ id: moderator.id, role: "moderator", banned: false });
+    expect(queue?.comments.find((comment) => comment.authorName === "Visitor")?.reasons).toEqual([
+      "imported",
+    ]);
+    // Readers' counts leave it out until a moderator approves it.
+    const { posts } = await getPublishedPosts({ page: 1, perPage: 100 });
+    expect(posts.find((listed) => listed.id === postId)?.commentCount).toBe(4);
   });
 
   it("keeps /?p=<id> and the dated permalink as redirects", async () => {

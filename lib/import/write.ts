@@ -1,3 +1,4 @@
+import type { HoldReason } from "@/lib/comments/hold-rules";
 import { threadPosition, type ThreadPosition } from "@/lib/comments/tree";
 import type { DbClient } from "@/lib/db/client";
 import { htmlToCommentText, htmlToMarkdown } from "@/lib/import/html";
@@ -190,7 +191,8 @@ async function writeComments(
 ): Promise<void> {
   const line = (item: ImportComment, reason: string) => reportLine(options.file, item, "comment", reason);
   const wanted = comments.filter((comment) => {
-    if (comment.state === "approved") return true;
+    // Held comments wait in the Held queue here too (docs/decisions/023).
+    if (comment.state === "approved" || comment.state === "held") return true;
     if ((comment.state === "spam" || comment.state === "trash") && options.includeSpam) return true;
     outcome.skipped.push(line(comment, SKIP_REASONS[comment.state]));
     return false;
@@ -285,6 +287,8 @@ async function insertComments(
       deletedAt: removed ? createdAt : null,
       deletedReason: removed,
       deletionNote: spam ? `Marked ${comment.state} in the ${options.source} export.` : null,
+      status: comment.state === "held" ? "held" : "published",
+      heldReasons: comment.state === "held" ? JSON.stringify(["imported"] satisfies HoldReason[]) : null,
       idempotencyKey: `${IMPORT_KEY}${comment.sourceId}`,
     };
   });
@@ -311,8 +315,7 @@ async function insertComments(
 
 const IMPORT_KEY = "import:";
 
-const SKIP_REASONS: Record<Exclude<ImportComment["state"], "approved">, string> = {
-  held: "held for review in the export (Commonplace has no held comments yet)",
+const SKIP_REASONS: Record<Exclude<ImportComment["state"], "approved" | "held">, string> = {
   spam: "spam (--include-spam imports it as removed)",
   trash: "in the trash (--include-spam imports it as removed)",
   pingback: "a pingback or trackback, not a comment",
