@@ -1,12 +1,15 @@
-import { statSync } from "node:fs";
+import { rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { beforeEach, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resetImports, runImport } from "@/tests/support/imports";
 import { writeLargeBloggerExport } from "@/tests/support/large-export";
 
 beforeEach(resetImports);
+
+const file = path.join(tmpdir(), `commonplace-large-${process.pid}.xml`);
+afterEach(() => rmSync(file, { force: true }));
 
 const POSTS = 200;
 const COMMENTS_PER_POST = 100;
@@ -16,7 +19,6 @@ it(
   `imports ${POSTS * COMMENTS_PER_POST} comments with every thread position right, and prints time and peak memory`,
   { timeout: 600_000 },
   async () => {
-    const file = path.join(tmpdir(), `commonplace-large-${process.pid}.xml`);
     await writeLargeBloggerExport(file, POSTS, COMMENTS_PER_POST);
     const rssBefore = process.memoryUsage().rss;
     let peakRss = rssBefore;
