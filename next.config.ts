@@ -26,6 +26,25 @@ const nextConfig: NextConfig = {
         destination: "/:year/:month/:slug",
         statusCode: 301,
       },
+      // Blogger's static pages too (/p/about.html): an import keeps their slugs.
+      {
+        source: "/p/:slug([^/]+)\\.html",
+        destination: "/p/:slug",
+        statusCode: 301,
+      },
+      // WordPress's addresses, kept by an import (npm run import): the post they became.
+      {
+        source: "/",
+        has: [{ type: "query", key: "p", value: "(?<p>\\d{1,12})" }],
+        destination: "/moved?p=:p",
+        permanent: false,
+      },
+      {
+        // Not a two-digit post's own card (/YYYY/MM/19/opengraph-image).
+        source: "/:year(\\d{4})/:month(\\d{2})/:day(\\d{2})/:slug((?!opengraph-image$)[^/]+)",
+        destination: "/moved?from=/:year/:month/:day/:slug",
+        permanent: false,
+      },
       // Replying without JavaScript happens on a page of its own (the post page is cached).
       {
         source: "/:year(\\d{4})/:month(\\d{2})/:slug",

@@ -16,6 +16,8 @@ export const HOLD_REASONS = [
   "pre-moderation",
   "honeypot",
   "too-quick",
+  // Set by an import (lib/import): the comment was waiting for review on the old blog.
+  "imported",
 ] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
 
@@ -28,6 +30,7 @@ export const HOLD_REASON_LABELS: Record<HoldReason, string> = {
   "pre-moderation": "every comment is reviewed",
   honeypot: "hidden form field filled in",
   "too-quick": "sent too quickly after the form opened",
+  imported: "held on the old blog before the move",
 };
 
 export type HoldRules = {

@@ -71,3 +71,14 @@ export function parseSearchQuery(value: string | string[] | undefined): string {
     .trim()
     .slice(0, 200);
 }
+
+/**
+ * `/moved?p=123` or `/moved?from=/2024/06/19/slug` (next.config.ts sends WordPress's
+ * addresses there): the old address as an import stored it (PostRedirect), or null.
+ */
+export function parseOldPath(params: URLSearchParams): string | null {
+  const id = params.get("p");
+  if (id !== null) return /^[1-9]\d{0,11}$/.test(id) ? `/?p=${id}` : null;
+  const from = params.get("from")?.normalize("NFC") ?? null;
+  return from !== null && /^\/\d{4}\/\d{2}\/\d{2}\/[^/]{1,200}$/.test(from) && !hasNul(from) ? from : null;
+}

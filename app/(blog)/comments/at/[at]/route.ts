@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { locateComment } from "@/lib/data/comment-pages";
 import { findCommentIdByTime } from "@/lib/data/comments";
-import { getPostByPermalink } from "@/lib/data/posts";
+import { getPostByPermalink, getRedirectTarget } from "@/lib/data/posts";
 import { commentViewPath } from "@/lib/comments/paths";
 import { parseSlugParam } from "@/lib/validations/listing";
 
@@ -17,7 +17,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { at } = await params;
   const match = PERMALINK.exec(request.nextUrl.searchParams.get("post") ?? "");
   const slug = match ? parseSlugParam(match[3]) : null;
-  const post = match && slug !== null ? await getPostByPermalink(match[1], match[2], slug) : null;
+  const post = match && slug !== null ? await findPost(match[1], match[2], slug) : null;
   if (!post || !/^\d{1,15}$/.test(at))
     return new NextResponse("That comment does not exist.", { status: 404 });
   const id = await findCommentIdByTime(post.id, Number(at));
@@ -27,4 +27,12 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   // link's own (#c…), which the post page may still have.
   const target = location && id !== null ? commentViewPath(location.postPath, location.view, id) : post.path;
   return new NextResponse(null, { status: 302, headers: { Location: target } });
+}
+
+/** The post at that permalink, or the one it moved to (a renamed post, an imported one). */
+async function findPost(year: string, month: string, slug: string) {
+  const post = await getPostByPermalink(year, month, slug);
+  if (post) return post;
+  const moved = PERMALINK.exec((await getRedirectTarget(`/${year}/${month}/${slug}`)) ?? "");
+  return moved ? getPostByPermalink(moved[1], moved[2], moved[3]) : null;
 }
