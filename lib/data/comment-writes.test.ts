@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { buildCommentTree } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
 import { createComments, createPost, createUser } from "@/tests/support/factories";
@@ -159,6 +159,29 @@ describe("createComment rules", () => {
     expect(first.ok && again.every((r) => r.ok && r.commentId === first.commentId && r.repeatedSubmit)).toBe(
       true,
     );
+    expect(await db.comment.count({ where: { postId: post.id } })).toBe(1);
+  });
+
+  it("stores a resubmission whose first try took the slot but never stored the comment", async () => {
+    const user = await createUser();
+    const post = await createPost();
+    const input = { author: user, postId: post.id, parentId: null, body: "lost once", idempotencyKey: key() };
+    const limits = { minIntervalSeconds: 15, perHour: 30 };
+    // The first try dies between taking the author's slot and its INSERT (a killed process).
+    const insert = vi.spyOn(db.comment, "create").mockRejectedValueOnce(new Error("process killed"));
+    await expect(createComment(input, limits)).rejects.toThrow("process killed");
+    insert.mockRestore();
+    expect(await db.comment.count({ where: { postId: post.id } })).toBe(0);
+
+    // The form sent again (same key) is stored, once; the same words under another key
+    // are still a duplicate, and within the interval.
+    const again = await createComment(input, limits);
+    expect(again).toMatchObject({ ok: true, repeatedSubmit: false });
+    expect(await createComment(input, limits)).toMatchObject({ ok: true, repeatedSubmit: true });
+    expect(await createComment({ ...input, idempotencyKey: key() }, limits)).toMatchObject({
+      ok: false,
+      reason: "duplicate",
+    });
     expect(await db.comment.count({ where: { postId: post.id } })).toBe(1);
   });
 

@@ -111,7 +111,7 @@ export async function createComment(
   const bodyHash = createHash("sha256").update(`${input.postId}\n${input.body}`).digest("hex");
   const claimed =
     !(await isEarlierDuplicate(input, duplicateSince)) &&
-    (await claimCommentSlot(input.author.id, bodyHash, duplicateSince, limits, now));
+    (await claimCommentSlot(input, bodyHash, duplicateSince, limits, now));
   if (!claimed) {
     const repeated = await findBySubmission(input.author.id, input.idempotencyKey);
     if (repeated)
@@ -231,9 +231,16 @@ export async function countApproved(userId: string, enough: number): Promise<num
  * Takes the author's next comment slot in one conditional UPDATE: not banned, not
  * within the minimum interval, not the same text as last time, and under the hourly
  * cap (a new hour window starts when the old one has passed).
+ *
+ * The slot records the text's hash and the submission's key. If the process dies (or
+ * the INSERT fails) after the slot is taken, the form's resubmission carries the same
+ * key and may take the slot again — otherwise the author's own retry would be refused
+ * as a duplicate of a comment that was never stored (found by `npm run bench:cluster`,
+ * killing an instance between the two statements). Parallel copies of one submission
+ * can then both get here; the (author, key) unique index lets only one INSERT through.
  */
 async function claimCommentSlot(
-  userId: string,
+  input: CreateCommentInput,
   bodyHash: string,
   duplicateSince: Date,
   limits: CommentLimits,
@@ -241,17 +248,23 @@ async function claimCommentSlot(
 ): Promise<boolean> {
   const intervalAgo = new Date(now.getTime() - limits.minIntervalSeconds * 1000);
   const hourAgo = new Date(now.getTime() - HOUR_MS);
+  const claim = `${bodyHash}:${input.idempotencyKey}`;
   const allowedNow = {
-    id: userId,
+    id: input.author.id,
     bannedAt: null,
-    AND: [
-      { OR: [{ lastCommentAt: null }, { lastCommentAt: { lte: intervalAgo } }] },
-      // The hash is of the post and the text: the same words on another post are fine.
+    OR: [
+      { lastCommentHash: claim },
       {
-        OR: [
-          { lastCommentHash: null },
-          { lastCommentHash: { not: bodyHash } },
-          { lastCommentAt: { lte: duplicateSince } },
+        AND: [
+          { OR: [{ lastCommentAt: null }, { lastCommentAt: { lte: intervalAgo } }] },
+          // The hash is of the post and the text: the same words on another post are fine.
+          {
+            OR: [
+              { lastCommentHash: null },
+              { NOT: { lastCommentHash: { startsWith: bodyHash } } },
+              { lastCommentAt: { lte: duplicateSince } },
+            ],
+          },
         ],
       },
     ],
@@ -267,14 +280,16 @@ async function claimCommentSlot(
         commentWindowStart: { gt: hourAgo },
         commentWindowCount: { lt: limits.perHour },
       },
-      data: { lastCommentAt: now, lastCommentHash: bodyHash, commentWindowCount: { increment: 1 } },
+      data: { lastCommentAt: now, lastCommentHash: claim, commentWindowCount: { increment: 1 } },
     }),
   );
   if (sameWindow.count === 1) return true;
   const freshWindow = await retryOnConflict(() =>
     db.user.updateMany({
-      where: { ...allowedNow, OR: [{ commentWindowStart: null }, { commentWindowStart: { lte: hourAgo } }] },
-      data: { lastCommentAt: now, lastCommentHash: bodyHash, commentWindowStart: now, commentWindowCount: 1 },
+      where: {
+        AND: [allowedNow, { OR: [{ commentWindowStart: null }, { commentWindowStart: { lte: hourAgo } }] }],
+      },
+      data: { lastCommentAt: now, lastCommentHash: claim, commentWindowStart: now, commentWindowCount: 1 },
     }),
   );
   return freshWindow.count === 1;
@@ -293,7 +308,9 @@ async function explainRefusal(
   });
   if (!user || user.bannedAt) return { reason: "banned" };
   if (
-    (user.lastCommentHash === bodyHash && user.lastCommentAt && user.lastCommentAt > duplicateSince) ||
+    (user.lastCommentHash?.startsWith(bodyHash) &&
+      user.lastCommentAt &&
+      user.lastCommentAt > duplicateSince) ||
     (await isEarlierDuplicate(input, duplicateSince))
   )
     return { reason: "duplicate" };
