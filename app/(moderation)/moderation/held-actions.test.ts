@@ -1,10 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createComment } from "@/lib/data/comment-writes";
-import { defaultCommentSettings } from "@/lib/data/comment-settings";
 import { runAction } from "@/tests/support/actions";
 import { createPost, createUser } from "@/tests/support/factories";
+import { createHeldComment } from "@/tests/support/held";
 import { revalidated, signInAs } from "@/tests/support/session";
 import { moderateHeldAction, saveBlockedWordsAction } from "./actions";
 
@@ -12,22 +10,7 @@ async function heldComments(count: number) {
   const author = await createUser();
   const post = await createPost();
   const ids: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const result = await createComment(
-      {
-        author,
-        postId: post.id,
-        parentId: null,
-        body: `${randomUUID()} https://a.example https://b.example https://c.example`,
-        idempotencyKey: randomUUID(),
-      },
-      { minIntervalSeconds: 0, perHour: 1000 },
-      undefined,
-      defaultCommentSettings(),
-    );
-    if (!result.ok || !result.held) throw new Error("expected a held comment");
-    ids.push(result.commentId);
-  }
+  for (let i = 0; i < count; i++) ids.push(await createHeldComment(author, post.id));
   return { author, post, ids };
 }
 

@@ -1,9 +1,8 @@
-import Link from "next/link";
 import { UserText } from "@/components/user-text";
 import { HOLD_REASON_LABELS } from "@/lib/comments/hold-rules";
-import { commentHref } from "@/lib/comments/paths";
 import type { HeldQueueComment } from "@/lib/data/held-comments";
 import { formatTimestamp } from "@/lib/text/dates";
+import { CommentPlace } from "./comment-place";
 import { moderateHeldAction } from "./actions";
 
 const button = "rounded border border-line px-3 py-1 text-sm font-semibold";
@@ -74,13 +73,7 @@ function HeldItem({ comment }: { comment: HeldQueueComment }) {
           </span>
         )}
         <span className="text-muted">· {formatTimestamp(comment.createdAt)} · on</span>
-        {comment.post.path ? (
-          <Link href={commentHref(comment.post.path, comment.id)} className="link">
-            {comment.post.title}
-          </Link>
-        ) : (
-          <span>{comment.post.title}</span>
-        )}
+        <CommentPlace commentId={comment.id} post={comment.post} />
       </p>
       <p className="mt-1 text-sm font-semibold">
         Held because:{" "}

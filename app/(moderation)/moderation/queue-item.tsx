@@ -1,9 +1,8 @@
-import Link from "next/link";
 import { UserText } from "@/components/user-text";
 import { mayBanUser, type PermissionSubject } from "@/lib/auth/permissions";
-import { commentHref } from "@/lib/comments/paths";
 import type { QueueComment } from "@/lib/data/moderation-queue";
 import { formatTimestamp } from "@/lib/text/dates";
+import { CommentPlace } from "./comment-place";
 import { banUserAction, moderateDeleteAction, restoreCommentAction } from "./actions";
 
 type QueueItemProps = { comment: QueueComment; viewer: PermissionSubject & { id: string } };
@@ -27,13 +26,7 @@ export function QueueItem({ comment, viewer }: QueueItemProps) {
         {author?.banned && <span className="text-danger"> · banned</span>}
         {comment.held && <span className="font-semibold"> · held for review</span>}
         <span className="text-muted"> · {formatTimestamp(comment.createdAt)} · on </span>
-        {comment.post.path ? (
-          <Link href={commentHref(comment.post.path, comment.id)} className="link">
-            {comment.post.title}
-          </Link>
-        ) : (
-          <span>{comment.post.title}</span>
-        )}
+        <CommentPlace commentId={comment.id} post={comment.post} />
       </p>
       {comment.deletion && (
         <p className="mt-1 text-sm text-danger">

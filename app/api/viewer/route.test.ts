@@ -1,10 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { createComment } from "@/lib/data/comment-writes";
-import { defaultCommentSettings } from "@/lib/data/comment-settings";
 import type { ViewerResponse } from "@/lib/viewer";
 import { createPost, createUser } from "@/tests/support/factories";
+import { createHeldComment } from "@/tests/support/held";
 import { signInAs } from "@/tests/support/session";
 import { GET } from "./route";
 
@@ -19,19 +17,7 @@ describe("GET /api/viewer and held comments", () => {
   it("tells an author of their held comments, a moderator of all and of the queue's size, others nothing", async () => {
     const author = await createUser();
     const post = await createPost();
-    const result = await createComment(
-      {
-        author,
-        postId: post.id,
-        parentId: null,
-        body: `${randomUUID()} https://a.example https://b.example https://c.example`,
-        idempotencyKey: randomUUID(),
-      },
-      { minIntervalSeconds: 0, perHour: 100 },
-      undefined,
-      defaultCommentSettings(),
-    );
-    const held = result.ok ? result.commentId : -1;
+    const held = await createHeldComment(author, post.id);
 
     signInAs(author.id);
     expect((await ask(post.id)).viewer).toMatchObject({ heldCommentIds: [held], heldCount: null });

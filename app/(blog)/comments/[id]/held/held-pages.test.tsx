@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { createComment } from "@/lib/data/comment-writes";
-import { defaultCommentSettings } from "@/lib/data/comment-settings";
 import { createPost, createUser } from "@/tests/support/factories";
+import { createHeldComment } from "@/tests/support/held";
 import { signInAs } from "@/tests/support/session";
 import ReplyPage from "../reply/page";
 import HeldCommentPage from "./page";
@@ -15,20 +14,8 @@ async function heldComment() {
   const author = await createUser({ name: "Held Author" });
   const post = await createPost();
   const secret = `secret text ${randomUUID()}`;
-  const result = await createComment(
-    {
-      author,
-      postId: post.id,
-      parentId: null,
-      body: `${secret} https://a.example https://b.example https://c.example`,
-      idempotencyKey: randomUUID(),
-    },
-    { minIntervalSeconds: 0, perHour: 100 },
-    undefined,
-    defaultCommentSettings(),
-  );
-  if (!result.ok || !result.held) throw new Error("expected a held comment");
-  return { author, id: String(result.commentId), secret };
+  const id = await createHeldComment(author, post.id, secret);
+  return { author, id: String(id), secret };
 }
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
