@@ -98,15 +98,18 @@ export async function getLiveComment(commentId: number) {
 /** Most own comments the viewer endpoint reports for one post; flood control keeps real counts far lower. */
 const OWN_COMMENTS_LIMIT = 1000;
 
-/** Ids of a user's live comments on one post: where the page may offer them "Delete". */
-export async function getOwnCommentIds(postId: number, userId: string): Promise<number[]> {
+/** A user's live comments on one post (where the page may offer them "Delete"), and which are held. */
+export async function getOwnComments(
+  postId: number,
+  userId: string,
+): Promise<{ id: number; held: boolean }[]> {
   const rows = await db.comment.findMany({
     where: { postId, authorId: userId, deletedAt: null },
-    select: { id: true },
+    select: { id: true, status: true },
     orderBy: { id: "asc" },
     take: OWN_COMMENTS_LIMIT,
   });
-  return rows.map((row) => row.id);
+  return rows.map((row) => ({ id: row.id, held: row.status === "held" }));
 }
 
 /** The comment of a post published at `createdAtMs` (Blogger's ?showComment= permalinks). */

@@ -3,7 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { parseHoldReasons, type HoldReason } from "@/lib/comments/hold-rules";
 import type { ThreadComment } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
-import { threadCommentSelect, toThreadComment } from "@/lib/data/comments";
+import { getOwnComments, threadCommentSelect, toThreadComment } from "@/lib/data/comments";
 import { logModeration } from "@/lib/data/moderation-log";
 import type { CurrentUser } from "@/lib/data/users";
 import { postPath } from "@/lib/posts/paths";
@@ -93,6 +93,25 @@ export async function getVisibleHeldIds(viewer: Actor, postId: number): Promise<
     take: 200,
   });
   return rows.map((row) => row.id);
+}
+
+/**
+ * What GET /api/viewer tells a signed-in reader about one post: their own live comments
+ * (which they may delete) and the held ones they may see. A commenter's held comments
+ * are among their own, so one query answers both; a moderator's need the post's queue.
+ */
+export async function getViewerComments(
+  viewer: Actor,
+  postId: number,
+): Promise<{ ownCommentIds: number[]; heldCommentIds: number[] }> {
+  const [own, moderated] = await Promise.all([
+    getOwnComments(postId, viewer.id),
+    can(viewer, "approve:comment") ? getVisibleHeldIds(viewer, postId) : null,
+  ]);
+  return {
+    ownCommentIds: own.map((comment) => comment.id),
+    heldCommentIds: moderated ?? own.filter((comment) => comment.held).map((comment) => comment.id),
+  };
 }
 
 export type VisibleHeldComment = { comment: ThreadComment; reasons: HoldReason[] };

@@ -2,8 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { accountLinks } from "@/lib/auth/account-links";
 import { getOptionalUser } from "@/lib/auth/guards";
 import { SESSION_HINT_COOKIE } from "@/lib/auth/session-hint";
-import { getOwnCommentIds } from "@/lib/data/comments";
-import { countHeld, getVisibleHeldIds } from "@/lib/data/held-comments";
+import { countHeld, getViewerComments } from "@/lib/data/held-comments";
 import { parseId } from "@/lib/validations/ids";
 import type { ViewerResponse } from "@/lib/viewer";
 
@@ -23,9 +22,8 @@ export async function GET(request: NextRequest) {
     return response;
   }
   const postId = parseId(request.nextUrl.searchParams.get("post"));
-  const [ownCommentIds, heldCommentIds, heldCount] = await Promise.all([
-    postId === null ? [] : getOwnCommentIds(postId, user.id),
-    postId === null ? [] : getVisibleHeldIds(user, postId),
+  const [{ ownCommentIds, heldCommentIds }, heldCount] = await Promise.all([
+    postId === null ? { ownCommentIds: [], heldCommentIds: [] } : getViewerComments(user, postId),
     countHeld(user),
   ]);
   return NextResponse.json<ViewerResponse>(
