@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, vi } from "vitest";
+import { forgetEverythingKept } from "@/lib/cache/kept-in-memory";
 import { resetSession } from "./support/session";
 
 // Every test file gets the same Auth.js entry and cache, whatever it imports first
@@ -10,8 +11,12 @@ vi.mock("next/cache", async (importOriginal) => ({
 }));
 vi.mock("next/headers", async () => (await import("./support/session")).mockedHeaders);
 
-// Each test starts signed out, with nothing revalidated yet.
-beforeEach(() => resetSession());
+// Each test starts signed out, with nothing revalidated yet, and reads rows the server
+// keeps in memory afresh (tests change them directly).
+beforeEach(() => {
+  resetSession();
+  forgetEverythingKept();
+});
 
 // An unexpected console.error is a failing test, not noise.
 let errorSpy: ReturnType<typeof vi.spyOn>;

@@ -5,9 +5,9 @@
 // own copy of this module, so they meet on globalThis, as the page cache does.
 const CHANNEL = Symbol.for("commonplace.cache.expiryChannel");
 
-/** @returns {{ publish: ((tags: string[]) => Promise<void>) | null, apply: ((tags: string[]) => void) | null }} */
+/** @returns {{ publish: ((tags: string[]) => Promise<void>) | null, apply: ((tags: string[]) => void) | null, listeners: Set<(tags: string[]) => void> }} */
 function channel() {
-  return (globalThis[CHANNEL] ??= { publish: null, apply: null });
+  return (globalThis[CHANNEL] ??= { publish: null, apply: null, listeners: new Set() });
 }
 
 /** The log: how to tell the other processes about tags this process expired. */
@@ -25,7 +25,17 @@ export function setExpiryApplier(apply) {
   channel().apply = apply;
 }
 
+/**
+ * Data a process keeps in memory besides pages (the comment rules): told which tags
+ * another process expired, it drops what they name. Returns how to stop listening.
+ */
+export function onExpiredElsewhere(listener) {
+  channel().listeners.add(listener);
+  return () => channel().listeners.delete(listener);
+}
+
 /** The log, for tags another process expired: expire them in this process's caches. */
 export function applyExpiry(tags) {
   channel().apply?.(tags);
+  for (const listener of channel().listeners) listener(tags);
 }

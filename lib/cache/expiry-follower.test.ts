@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { createExpiryFollower, type ExpiryFollowerOptions } from "@/lib/cache/expiry-follower";
+import { coalesce, createExpiryFollower, type ExpiryFollowerOptions } from "@/lib/cache/expiry-follower";
 import { EVERYTHING_TAG } from "@/lib/cache/tags";
 import { pruneCacheExpiries, recordCacheExpiry } from "@/lib/data/cache-expiries";
 import { db } from "@/lib/db";
@@ -208,5 +208,71 @@ describe("when the log cannot be read or written", () => {
     clock += 300_001;
     await reader.follower.poll();
     expect(reader.expired).toEqual([[EVERYTHING_TAG]]);
+  });
+
+  it("writes a burst of expiries as a row or two, and each caller waits for its own", async () => {
+    const [writer, reader] = [instance(db), instance(otherConnection)];
+    await reader.follower.poll();
+    const before = await db.cacheExpiry.count();
+    // Fifty replies at once: each expires its post and the shared listings.
+    const shared = unique("listing");
+    const posts = Array.from({ length: 50 }, () => unique("post"));
+    await Promise.all(posts.map((post) => writer.follower.record([post, shared])));
+    expect(await db.cacheExpiry.count()).toBeLessThanOrEqual(before + 2);
+    await reader.follower.poll();
+    expect(reader.expired.flat().sort()).toEqual([...posts, shared].sort());
+  });
+});
+
+describe("coalesce", () => {
+  function recorder() {
+    const rows: string[][] = [];
+    let release: () => void = () => {};
+    const write = vi.fn(async (tags: string[]) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      rows.push(tags);
+    });
+    return { rows, write, release: () => release() };
+  }
+
+  it("writes at once when idle and gathers what arrives meanwhile into the next row", async () => {
+    const { rows, write, release } = recorder();
+    const record = coalesce(write);
+    const settled: string[] = [];
+    const first = record(["a"]).then(() => settled.push("a"));
+    await vi.waitFor(() => expect(write).toHaveBeenCalledTimes(1));
+    const rest = ["b", "c", "b"].map((tag) => record([tag]).then(() => settled.push(tag)));
+    release();
+    await first;
+    // "a" is written; "b" and "c" wait for their own row, not for "a"'s.
+    expect(settled).toEqual(["a"]);
+    await vi.waitFor(() => expect(write).toHaveBeenCalledTimes(2));
+    release();
+    await Promise.all(rest);
+    expect(rows).toEqual([["a"], ["b", "c"]]);
+    expect(settled.sort()).toEqual(["a", "b", "b", "c"]);
+  });
+
+  it("starts a new row rather than grow one past 500 tags", async () => {
+    const rows: string[][] = [];
+    const record = coalesce(async (tags) => void rows.push(tags));
+    const tags = (prefix: string) => Array.from({ length: 300 }, (_, i) => `${prefix}${i}`);
+    await Promise.all([record(tags("x")), record(tags("y"))]);
+    expect(rows.map((row) => row.length)).toEqual([300, 300]);
+  });
+
+  it("keeps writing after a write failed", async () => {
+    const rows: string[][] = [];
+    let fail = true;
+    const record = coalesce(async (tags) => {
+      if (fail) {
+        fail = false;
+        throw new Error("disk full");
+      }
+      rows.push(tags);
+    });
+    await expect(record(["lost"])).rejects.toThrow("disk full");
+    await record(["kept"]);
+    expect(rows).toEqual([["kept"]]);
   });
 });

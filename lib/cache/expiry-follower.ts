@@ -39,6 +39,36 @@ export type ExpiryFollower = {
 };
 
 const MAX_TRACKED_GAPS = 1000;
+/** Tags one row of the log may hold (lib/data/cache-expiries.ts reads at most 1,000). */
+const MAX_TAGS_PER_ROW = 500;
+
+/**
+ * Writes one row at a time: tags recorded while a row is being written wait, together,
+ * for the next one. Without load a row is written at once; under a burst of replies,
+ * which all expire the same few tags, fifty replies cost one or two rows instead of
+ * fifty writes contending for the lock. Each caller's promise settles once a row holding
+ * its tags is written (or the write failed, which `write` reports).
+ */
+export function coalesce(write: (tags: string[]) => Promise<void>): (tags: string[]) => Promise<void> {
+  let written: Promise<void> = Promise.resolve();
+  let open: { tags: Set<string>; done: Promise<void> } | null = null;
+  return (tags) => {
+    if (tags.length === 0) return Promise.resolve();
+    if (!open || open.tags.size + tags.length > MAX_TAGS_PER_ROW) {
+      const batch: { tags: Set<string>; done: Promise<void> } = { tags: new Set(), done: written };
+      const writeBatch = () => {
+        if (open === batch) open = null;
+        return write([...batch.tags]);
+      };
+      // The next row waits for this one whether or not it could be written.
+      batch.done = written.then(writeBatch, writeBatch);
+      written = batch.done;
+      open = batch;
+    }
+    for (const tag of tags) open.tags.add(tag);
+    return open.done;
+  };
+}
 
 /**
  * Follows the shared expiry log (docs/decisions/021) for one server process. Reading
@@ -141,8 +171,7 @@ export function createExpiryFollower({
   }
 
   return {
-    async record(tags) {
-      if (tags.length === 0) return;
+    record: coalesce(async (tags) => {
       try {
         await recordCacheExpiry(db, tags, origin);
       } catch (error) {
@@ -151,7 +180,7 @@ export function createExpiryFollower({
             "server processes show the old pages until their own caches expire them.",
         );
       }
-    },
+    }),
     poll,
     start() {
       if (running) return;

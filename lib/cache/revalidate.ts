@@ -1,6 +1,6 @@
 import "server-only";
 import { revalidateTag } from "next/cache";
-import { pathTag } from "@/lib/cache/tags";
+import { COMMENT_SETTINGS_TAG, pathTag } from "@/lib/cache/tags";
 import { feedPaths } from "@/lib/feeds/paths";
 
 /**
@@ -54,4 +54,12 @@ export function postsChanged() {
 /** Anything may have changed (the database was edited outside the app). */
 export function everythingChanged() {
   expire({ renderThisPage: true }, "/", "layout");
+}
+
+/**
+ * The comment rules were saved. No page shows them; the tag reaches the other server
+ * processes through the shared expiry log, and they read the rules again.
+ */
+export function commentSettingsChanged() {
+  revalidateTag(COMMENT_SETTINGS_TAG, { expire: 0 });
 }

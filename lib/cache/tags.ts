@@ -19,3 +19,9 @@ export function pathTag(path: string, type?: "page" | "layout"): string {
 
 /** Every page shares the root layout: expiring its tag expires every cached page. */
 export const EVERYTHING_TAG = pathTag("/", "layout");
+
+/**
+ * Not a page: the comment rules each server process keeps in memory
+ * (lib/data/comment-settings.ts). Expiring it tells the other processes to read them again.
+ */
+export const COMMENT_SETTINGS_TAG = "commonplace:comment-settings";

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { forgetCommentSettings } from "@/lib/data/comment-settings";
 import { db } from "@/lib/db";
 import { runAction } from "@/tests/support/actions";
 import { createComments, createPost, createUser } from "@/tests/support/factories";
@@ -105,6 +106,7 @@ describe("a held reply", () => {
         duplicateWindowMinutes: 10,
       },
     });
+    forgetCommentSettings();
     try {
       const [, reply] = await createComments(post.id, [{}, { parent: 0 }]);
       const deeper = await createReplyAction(

@@ -4,6 +4,8 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import type { HoldRules } from "@/lib/comments/hold-rules";
 import { retryOnConflict } from "@/lib/db/retry";
+import { keptInMemory } from "@/lib/cache/kept-in-memory";
+import { COMMENT_SETTINGS_TAG } from "@/lib/cache/tags";
 import type { CurrentUser } from "@/lib/data/users";
 import { logModeration } from "@/lib/data/moderation-log";
 import { parseWordList } from "@/lib/text/match-normal";
@@ -15,8 +17,7 @@ import {
 
 /**
  * The comment rules in force: the database row an admin saved at /admin/settings, or
- * the environment's defaults (lib/env-schema.ts) until then. Read once per comment
- * written; one primary-key lookup.
+ * the environment's defaults (lib/env-schema.ts) until then.
  */
 export type CommentSettings = HoldRules & { maxReplyDepth: number; duplicateWindowMinutes: number };
 
@@ -31,7 +32,20 @@ function defaultColumns() {
   return { ...config.commentRules };
 }
 
-export async function getCommentSettings(): Promise<CommentSettings> {
+// Read on every comment written, changed a few times a year: kept in memory, read again
+// after a save here or in another server process.
+const kept = keptInMemory(COMMENT_SETTINGS_TAG, readCommentSettings);
+
+export function getCommentSettings(): Promise<CommentSettings> {
+  return kept.get();
+}
+
+/** Drops the remembered rules; the next read asks the database. Called after every save. */
+export function forgetCommentSettings(): void {
+  kept.forget();
+}
+
+async function readCommentSettings(): Promise<CommentSettings> {
   const row = await db.commentSettings.findUnique({ where: { id: SETTINGS_ID } });
   if (!row) return defaultCommentSettings();
   return {
@@ -65,6 +79,7 @@ export async function saveCommentSettings(
       update: input,
     }),
   );
+  forgetCommentSettings();
   await logModeration(actor.id, "settings.comments", "settings", "comments", JSON.stringify(input));
   return { ok: true };
 }
@@ -93,6 +108,7 @@ export async function saveBlockedWords(
       update: { blockedWords: stored },
     }),
   );
+  forgetCommentSettings();
   // The words themselves stay out of the log: it says how many, not which.
   await logModeration(
     actor.id,

@@ -3,14 +3,14 @@ import { describe, expect, it, vi } from "vitest";
 import { buildCommentTree } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
 import { createComments, createPost, createUser } from "@/tests/support/factories";
-import { createComment, type CommentLimits } from "./comment-writes";
+import { createComment, type CommentAuthor, type CommentLimits } from "./comment-writes";
 import { getThreadComment, getThreadComments } from "./comments";
 
 const relaxed: CommentLimits = { minIntervalSeconds: 0, perHour: 10_000 };
 const key = () => randomUUID();
 
 async function reply(
-  author: { id: string; name: string },
+  author: CommentAuthor,
   postId: number,
   parentId: number | null,
   body: string,

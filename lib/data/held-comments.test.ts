@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { applyExpiry } from "@/lib/cache/expiry-channel.mjs";
+import { COMMENT_SETTINGS_TAG } from "@/lib/cache/tags";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { sqlStatementCounter } from "@/lib/db/client";
@@ -11,7 +13,7 @@ import {
   saveBlockedWords,
   saveCommentSettings,
 } from "./comment-settings";
-import { createComment, type CommentLimits } from "./comment-writes";
+import { createComment, type CommentAuthor, type CommentLimits } from "./comment-writes";
 import { getFeedComments } from "./feeds";
 import {
   countHeld,
@@ -31,7 +33,7 @@ const settings = (overrides: Partial<ReturnType<typeof defaultCommentSettings>> 
 const threeLinks = () => `spam ${randomUUID()} https://a.example https://b.example https://c.example`;
 
 async function write(
-  author: { id: string; name: string },
+  author: CommentAuthor,
   postId: number,
   body: string,
   options: { parentId?: number | null; rules?: ReturnType<typeof settings>; now?: Date } = {},
@@ -101,6 +103,29 @@ describe("holding comments", () => {
     expect((await getCommentSettings()).holdAll).toBe(true);
   });
 
+  it("keeps the rules in memory until they are saved here or another server process says so", async () => {
+    const admin = await actor("admin");
+    const reads = vi.spyOn(db.commentSettings, "findUnique");
+    try {
+      expect((await getCommentSettings()).holdAll).toBe(false);
+      expect((await getCommentSettings()).holdAll).toBe(false);
+      expect(reads).toHaveBeenCalledTimes(1);
+      // Saved here: read again at once.
+      await saveCommentSettings(admin, { ...config.commentRules, holdAll: true });
+      expect((await getCommentSettings()).holdAll).toBe(true);
+      expect(reads).toHaveBeenCalledTimes(2);
+      // Saved by another process (the row changes under this one's memory) ...
+      await db.commentSettings.update({ where: { id: 1 }, data: { holdAll: false } });
+      expect((await getCommentSettings()).holdAll).toBe(true);
+      // ... which the shared expiry log then tells this one.
+      applyExpiry([COMMENT_SETTINGS_TAG]);
+      expect((await getCommentSettings()).holdAll).toBe(false);
+      expect(reads).toHaveBeenCalledTimes(3);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
   it("holds new accounts until they are old enough", async () => {
     const now = new Date();
     const young = await createUser({ createdAt: new Date(now.getTime() - 2 * 3_600_000) });
@@ -137,10 +162,12 @@ describe("holding comments", () => {
       ok: true,
       changed: 1,
     });
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).trustedAt).not.toBeNull();
-    expect(await write(user, post.id, "now trusted", { rules })).toMatchObject({ held: false });
+    // The author's next request loads them afresh, trusted.
+    const trusted = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(trusted.trustedAt).not.toBeNull();
+    expect(await write(trusted, post.id, "now trusted", { rules })).toMatchObject({ held: false });
     // Trust does not lift the link rule.
-    expect(await write(user, post.id, threeLinks(), { rules })).toMatchObject({ held: true });
+    expect(await write(trusted, post.id, threeLinks(), { rules })).toMatchObject({ held: true });
     const trustLogs = await db.moderationLog.count({ where: { action: "user.trust", targetId: user.id } });
     expect(trustLogs).toBe(1);
   });
@@ -373,10 +400,10 @@ describe("the cost of the rules", () => {
       await count(() => send("reply", parent)),
       await count(() => send("counted", null, settings({ holdUntilApproved: 3 }))),
     ];
-    // Top-level: the settings row, the post, the duplicate lookup, the author's slot, the
-    // author's standing, the insert (two statements). A reply reads its parent too; given
-    // settings skip the row, and a rule that needs the approved count reads it.
-    expect(costs).toEqual([7, 8, 7]);
+    // Top-level: the post, the duplicate lookup, the author's slot, the insert (two
+    // statements); the rules are in memory and the author's standing came with the
+    // request. A reply reads its parent too; a rule that needs the approved count reads it.
+    expect(costs).toEqual([5, 6, 6]);
   });
 });
 

@@ -11,6 +11,9 @@ export type CurrentUser = {
   role: string;
   banned: boolean;
   sessionVersion: number;
+  /** With trustedAt, what the hold rules ask about an author (lib/comments/hold-rules.ts). */
+  createdAt: Date;
+  trustedAt: Date | null;
 };
 
 const currentUserSelect = {
@@ -20,6 +23,8 @@ const currentUserSelect = {
   role: true,
   bannedAt: true,
   sessionVersion: true,
+  createdAt: true,
+  trustedAt: true,
 } as const;
 
 export async function getCurrentUserById(id: string): Promise<CurrentUser | null> {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createComment } from "@/lib/data/comment-writes";
+import { createComment, type CommentAuthor } from "@/lib/data/comment-writes";
 import { defaultCommentSettings } from "@/lib/data/comment-settings";
 
 /** Three links: more than the default rules allow, so a comment with them is held. */
@@ -10,7 +10,7 @@ export const THREE_LINKS = "https://a.example https://b.example https://c.exampl
  * a commenter's would be. Returns its id; throws if it was not stored as held.
  */
 export async function createHeldComment(
-  author: { id: string; name: string },
+  author: CommentAuthor,
   postId: number,
   text: string = randomUUID(),
 ): Promise<number> {

@@ -3,7 +3,7 @@
 import { parseForm, type FormSchema } from "@/lib/actions/form";
 import { attemptWrite, finish, type Busy } from "@/lib/actions/server";
 import { requireUser, type CurrentUser } from "@/lib/auth/guards";
-import { allCommentsChanged, commentsChanged } from "@/lib/cache/revalidate";
+import { allCommentsChanged, commentSettingsChanged, commentsChanged } from "@/lib/cache/revalidate";
 import {
   banUser,
   deleteComment,
@@ -112,6 +112,7 @@ export async function saveBlockedWordsAction(formData: FormData): Promise<void> 
   const result: SettingsResult | Busy = form.ok
     ? await attemptWrite(() => saveBlockedWords(user, form.data.blockedWords))
     : { ok: false, reason: "invalid" };
+  if (result.ok) commentSettingsChanged();
   await finish(undefined, {
     redirectTo: "/moderation",
     notice: result.ok ? "words-saved" : result.reason,

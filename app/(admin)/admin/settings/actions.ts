@@ -3,6 +3,7 @@
 import { parseForm } from "@/lib/actions/form";
 import type { ActionResult } from "@/lib/actions/result";
 import { attemptWrite, authorize, finish, refused } from "@/lib/actions/server";
+import { commentSettingsChanged } from "@/lib/cache/revalidate";
 import { saveCommentSettings } from "@/lib/data/comment-settings";
 import { CommentSettingsSchema } from "@/lib/validations/comment-settings";
 import { ADMIN_MESSAGES } from "../messages";
@@ -11,8 +12,8 @@ export type SettingsFormValues = Record<keyof typeof CommentSettingsSchema.shape
 export type SettingsFormState = ActionResult<SettingsFormValues>;
 
 /**
- * Saves the comment rules: authorize → parse → mutate → redirect. Nothing cached changes:
- * the rules apply to comments written from now on.
+ * Saves the comment rules: authorize → parse → mutate → redirect. No page changes: the
+ * rules apply to comments written from now on, in every server process.
  */
 export async function saveCommentSettingsAction(
   _previous: SettingsFormState,
@@ -25,5 +26,6 @@ export async function saveCommentSettingsAction(
   if (!form.ok) return form.result;
   const result = await attemptWrite(() => saveCommentSettings(admin.user, form.data));
   if (!result.ok) return refused(result.reason === "busy" ? "busy" : "forbidden", values);
+  commentSettingsChanged();
   return finish({ status: "success" }, { redirectTo: "/admin/settings", notice: "saved", always: true });
 }
