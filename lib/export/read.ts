@@ -6,7 +6,8 @@ import type { DbClient } from "@/lib/db/client";
  * when it has written the last one (async generators: the consumer sets the pace).
  */
 const POST_BATCH = 100;
-const COMMENT_BATCH = 1000;
+// Also the bound values of the origins lookup: under SQLite's limit for one statement.
+const COMMENT_BATCH = 500;
 
 type Yielded<F> = F extends (...args: never[]) => AsyncGenerator<infer T> ? T : never;
 

@@ -20,6 +20,9 @@ function wpDate(date: Date | null): string {
   return date ? date.toISOString().slice(0, 19).replace("T", " ") : "0000-00-00 00:00:00";
 }
 
+/** What WordPress writes as an undated draft's pubDate (its zero date, 0000-00-00, in RFC 822). */
+const UNDATED = "Mon, 30 Nov -0001 00:00:00 +0000";
+
 const tag = (name: string, value: string | number) => `<${name}>${value}</${name}>`;
 const wrapped = (name: string, value: string) => `<${name}>${cdata(value)}</${name}>`;
 
@@ -77,14 +80,15 @@ export async function* exportWxr(db: DbClient, options: ExportOptions): AsyncGen
     yield [
       tag("title", xmlText(post.title)),
       tag("link", xmlText(link)),
-      tag("pubDate", (post.publishedAt ?? post.createdAt).toUTCString()),
+      tag("pubDate", post.publishedAt && published ? post.publishedAt.toUTCString() : UNDATED),
       wrapped("dc:creator", post.author?.name ?? post.byline ?? ""),
       `<guid isPermaLink="false">${xmlText(`${site}/?p=${post.id}`)}</guid>`,
       "<description></description>",
       wrapped("content:encoded", postBodyHtml(post.bodyMarkdown, site)),
       wrapped("excerpt:encoded", post.standfirst ?? ""),
       tag("wp:post_id", post.id),
-      wrapped("wp:post_date", wpDate(post.publishedAt ?? post.createdAt)),
+      // A draft has no date yet: WordPress writes zeros and dates it when it is published.
+      wrapped("wp:post_date", published ? wpDate(post.publishedAt) : wpDate(null)),
       wrapped("wp:post_date_gmt", published ? wpDate(post.publishedAt) : wpDate(null)),
       wrapped("wp:comment_status", post.commentsEnabled ? "open" : "closed"),
       wrapped("wp:ping_status", "closed"),
@@ -110,14 +114,14 @@ export async function* exportWxr(db: DbClient, options: ExportOptions): AsyncGen
     yield [
       tag("title", xmlText(page.title)),
       tag("link", xmlText(`${site}/p/${page.slug}`)),
-      tag("pubDate", page.createdAt.toUTCString()),
+      tag("pubDate", page.published ? page.createdAt.toUTCString() : UNDATED),
       wrapped("dc:creator", ""),
       `<guid isPermaLink="false">${xmlText(`${site}/p/${page.slug}`)}</guid>`,
       "<description></description>",
       wrapped("content:encoded", postBodyHtml(page.bodyMarkdown, site)),
       wrapped("excerpt:encoded", ""),
       tag("wp:post_id", id),
-      wrapped("wp:post_date", wpDate(page.createdAt)),
+      wrapped("wp:post_date", page.published ? wpDate(page.createdAt) : wpDate(null)),
       wrapped("wp:post_date_gmt", page.published ? wpDate(page.createdAt) : wpDate(null)),
       wrapped("wp:comment_status", "closed"),
       wrapped("wp:ping_status", "closed"),
