@@ -1,6 +1,7 @@
 import "server-only";
 import { revalidateTag } from "next/cache";
-import { pathTag } from "@/lib/cache/tags";
+import { applyExpiry, publishExpiry } from "@/lib/cache/expiry-channel.mjs";
+import { EVERYTHING_TAG, pathTag } from "@/lib/cache/tags";
 import { feedPaths } from "@/lib/feeds/paths";
 
 /**
@@ -54,4 +55,15 @@ export function postsChanged() {
 /** Anything may have changed (the database was edited outside the app). */
 export function everythingChanged() {
   expire({ renderThisPage: true }, "/", "layout");
+}
+
+/**
+ * everythingChanged for work that ends outside any request (an import started from
+ * /admin/move finishes after its upload was answered, where revalidateTag has no request
+ * to attach to): expires every page here through the cache handler, as an expiry from
+ * another process would, and writes it to the shared log for the other processes.
+ */
+export async function everythingChangedInBackground() {
+  applyExpiry([EVERYTHING_TAG]);
+  await publishExpiry([EVERYTHING_TAG]);
 }

@@ -12,7 +12,6 @@ export function cdata(value: string): string {
   return `<![CDATA[${stripInvalid(value).replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
 }
 
-// eslint-disable-next-line no-control-regex
 const INVALID =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
