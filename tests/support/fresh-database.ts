@@ -19,7 +19,10 @@ export async function freshDatabase(name: string): Promise<{ db: DbClient; drop:
   const server = testPostgresServer();
   if (server) {
     // The worker prefix lets global teardown drop it if the test could not.
-    const url = siblingDatabaseUrl(server, `commonplace_test_worker_${process.env.VITEST_POOL_ID}_${name}`);
+    const url = siblingDatabaseUrl(
+      server,
+      `commonplace_test_worker_${process.env.VITEST_POOL_ID}_${name.replace(/-/g, "_")}`,
+    );
     await recreateDatabase(url, { template: POSTGRES_TEMPLATE });
     const db = createDbClient(url);
     return {
