@@ -80,7 +80,7 @@ export default async function ImportJobPage({ params }: JobPageProps) {
 
       {job.state === "done" && report ? (
         <section aria-labelledby="report-heading" className="max-w-3xl">
-          <h2 id="report-heading" role="status" className="mb-2 text-xl font-bold">
+          <h2 id="report-heading" className="mb-2 text-xl font-bold">
             {report.dryRun ? "Dry run finished: nothing was written" : "Import finished"}
           </h2>
           <p className="mb-4 text-sm text-muted">{report.format}</p>
