@@ -45,6 +45,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                 Settings
               </Link>
             </li>
+            <li>
+              <Link href="/admin/move" className="link">
+                Import and export
+              </Link>
+            </li>
           </ul>
         </nav>
       </header>

@@ -1,6 +1,7 @@
 import "server-only";
 import { revalidateTag } from "next/cache";
-import { COMMENT_SETTINGS_TAG, pathTag } from "@/lib/cache/tags";
+import { applyExpiry, publishExpiry } from "@/lib/cache/expiry-channel.mjs";
+import { COMMENT_SETTINGS_TAG, EVERYTHING_TAG, pathTag } from "@/lib/cache/tags";
 import { feedPaths } from "@/lib/feeds/paths";
 
 /**
@@ -62,4 +63,15 @@ export function everythingChanged() {
  */
 export function commentSettingsChanged() {
   revalidateTag(COMMENT_SETTINGS_TAG, { expire: 0 });
+}
+
+/**
+ * everythingChanged for work that ends outside any request (an import started from
+ * /admin/move finishes after its upload was answered, where revalidateTag has no request
+ * to attach to): expires every page here through the cache handler, as an expiry from
+ * another process would, and writes it to the shared log for the other processes.
+ */
+export async function everythingChangedInBackground() {
+  applyExpiry([EVERYTHING_TAG]);
+  await publishExpiry([EVERYTHING_TAG]);
 }

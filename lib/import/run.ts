@@ -1,4 +1,5 @@
 import type { DbClient } from "@/lib/db/client";
+import { importJsonFile, looksLikeJson } from "@/lib/import/commonplace";
 import { formatPosition, type FilePosition } from "@/lib/import/errors";
 import { detectFormat, FORMAT_LABELS, type Format } from "@/lib/import/formats";
 import type { ImportComment, ImportPost, ImportRecord } from "@/lib/import/items";
@@ -14,6 +15,8 @@ export type ImportOptions = {
   authorId?: string | null;
   includeSpam?: boolean;
   onComment?: WriteOptions["onComment"];
+  /** Called after each post or page is written (or found), with items done and the file's total. */
+  onProgress?: (done: number, total: number) => void;
 };
 
 /**
@@ -26,6 +29,8 @@ export type ImportOptions = {
  */
 export async function importFile(options: ImportOptions): Promise<ImportReport> {
   const { file } = options;
+  // Commonplace's own export is JSON lines, told from XML by its first character.
+  if (await looksLikeJson(file)) return importJsonFile(options);
   const report = newReport(file, options.dryRun ?? false);
   const scan = await scanFile(file);
   report.format = FORMAT_LABELS[scan.format];
@@ -43,7 +48,10 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
   const skip = (item: { sourceId: string; position: FilePosition }, what: string, reason: string) =>
     report.skipped.push(reportLine(file, item, what, reason));
 
+  const total = scan.postIds.size + [...scan.commentCounts.values()].reduce((sum, count) => sum + count, 0);
+  let done = 0;
   const flush = async (group: ImportGroup) => {
+    done += 1 + group.comments.length;
     try {
       const outcome = await writeGroup(options.db, group, writeOptions, report.dryRun);
       for (const key of ["posts", "pages", "comments", "redirects"] as const)
@@ -63,6 +71,7 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
         ),
       );
     }
+    options.onProgress?.(Math.min(done, total), total);
   };
   const groupOf = (postSourceId: string) => {
     let group = pending.get(postSourceId);

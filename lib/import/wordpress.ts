@@ -6,6 +6,7 @@ import {
   type ImportComment,
   type ImportRecord,
 } from "@/lib/import/items";
+import { REMOVED_META } from "@/lib/export/wxr-meta";
 import { child, childText, children, type XmlNode } from "@/lib/import/xml-stream";
 
 /**
@@ -91,6 +92,7 @@ function readComment(comment: XmlNode, site: WordPressSite, postSourceId: string
   const dateText = childText(comment, "comment_date_gmt", wp);
   const createdAt = wordPressDate(dateText) ?? wordPressDate(childText(comment, "comment_date", wp));
   const approved = childText(comment, "comment_approved", wp);
+  const removed = removedMeta(comment, wp);
   return {
     sourceId: `${site.baseUrl}#comment-${id}`,
     postSourceId,
@@ -99,10 +101,28 @@ function readComment(comment: XmlNode, site: WordPressSite, postSourceId: string
     html: paragraphs(childText(comment, "comment_content", wp)),
     createdAt,
     badDate: createdAt ? undefined : dateText || "(none)",
-    removed: null,
-    state: type === "pingback" || type === "trackback" ? "pingback" : (COMMENT_STATE[approved] ?? "held"),
+    removed,
+    state:
+      type === "pingback" || type === "trackback"
+        ? "pingback"
+        : removed
+          ? "approved"
+          : (COMMENT_STATE[approved] ?? "held"),
     position: comment.position,
   };
+}
+
+/**
+ * Commonplace's own WXR export marks a removed comment with a comment meta saying who
+ * removed it (lib/export/wxr.ts): it comes back as a tombstone in its place, replies kept,
+ * instead of as trash (which WordPress itself makes of it).
+ */
+function removedMeta(comment: XmlNode, wp: string): "author" | "moderator" | null {
+  for (const meta of children(comment, "commentmeta", wp)) {
+    if (childText(meta, "meta_key", wp) !== REMOVED_META) continue;
+    return childText(meta, "meta_value", wp) === "author" ? "author" : "moderator";
+  }
+  return null;
 }
 
 /** "2024-06-19 02:00:00" (UTC for the _gmt fields); WordPress writes zeros when unknown. */

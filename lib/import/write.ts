@@ -12,7 +12,7 @@ import { COMMENT_MAX } from "@/lib/validations/comment";
 import { LABEL_MAX } from "@/lib/validations/post";
 
 /** The client inside an interactive transaction. */
-type Tx = Parameters<Extract<Parameters<DbClient["$transaction"]>[0], (tx: never) => unknown>>[0];
+export type Tx = Parameters<Extract<Parameters<DbClient["$transaction"]>[0], (tx: never) => unknown>>[0];
 
 /** A post or page with every comment the file has for it: written in one transaction. */
 export type ImportGroup = { post: ImportPost; comments: ImportComment[] };
@@ -35,7 +35,7 @@ export type GroupOutcome = {
 };
 
 /** Work worth an explicit budget: a post with 20,000 comments is one transaction. */
-const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
+export const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * Writes one post (or page) and its comments, or none of them: the caller runs it in one
@@ -348,7 +348,7 @@ function baseSlug(post: ImportPost): string {
 }
 
 /** The slug, or the first of slug-2, slug-3… not yet taken. */
-async function freeSlug(tx: Tx, kind: "post" | "page", base: string): Promise<string> {
+export async function freeSlug(tx: Tx, kind: "post" | "page", base: string): Promise<string> {
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? "" : `-${n}`;
     const slug = base.slice(0, SLUG_MAX - suffix.length) + suffix;
@@ -376,7 +376,7 @@ async function labelIds(tx: Tx, names: string[]): Promise<number[]> {
 }
 
 /** Keeps each old path as a redirect to the post, unless it is the post's own path or already taken. */
-async function keepOldPaths(
+export async function keepOldPaths(
   tx: Tx,
   postId: number,
   paths: string[],
