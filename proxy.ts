@@ -43,7 +43,7 @@ export const config = {
     // Pages rendered per request (PER_REQUEST_PREFIXES in lib/cache/reader-routes.ts,
     // kept in step by proxy.test.ts), always, except prefetches.
     {
-      source: "/:prefix(signin|signup|search|admin|moderation|comments|posts)/:path*",
+      source: "/:prefix(signin|signup|search|admin|moderation|comments|posts|account)/:path*",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -26,6 +26,8 @@ export const config = {
     maxReplyDepth: env.COMMENT_MAX_REPLY_DEPTH,
     duplicateWindowMinutes: env.COMMENT_DUPLICATE_WINDOW_MINUTES,
   },
+  /** Gravatar images over the generated avatars (docs/decisions/031). */
+  gravatar: env.COMMENT_GRAVATAR,
   database: {
     writeWaitMs: env.DATABASE_WRITE_WAIT_MS,
   },

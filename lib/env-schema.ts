@@ -141,6 +141,10 @@ export const EnvSchema = z.object({
   COMMENT_MAX_REPLY_DEPTH: z.coerce.number().int().min(1).max(10_000).default(100),
   // The same text from one author on one post within this many minutes is refused.
   COMMENT_DUPLICATE_WINDOW_MINUTES: z.coerce.number().int().min(0).max(525_600).default(1440),
+  // Commenters' Gravatar images over their generated avatars (docs/decisions/031). Off: no
+  // page asks a third party for anything. On: cached pages carry a hash of each
+  // commenter's email, and readers' browsers ask gravatar.com for it (the CSP allows it).
+  COMMENT_GRAVATAR: onOff(false),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

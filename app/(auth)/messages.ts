@@ -7,7 +7,7 @@ export const ACCOUNT_MESSAGES = {
 } as const;
 
 /** How long to wait, in words a person reads at a glance. */
-function waitFor(seconds: number): string {
+export function waitFor(seconds: number): string {
   if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
   const minutes = Math.ceil(seconds / 60);
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;

@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import { CommentBody } from "@/components/comments/comment-body";
 import { CommentReplies } from "@/components/comments/comment-replies";
-import { StaffBadge } from "@/components/comments/staff-badge";
+import { Avatar } from "@/components/people/avatar";
+import { RoleBadge } from "@/components/comments/staff-badge";
+import { profilePath } from "@/lib/people/paths";
 import type { CommentNode } from "@/lib/comments/tree";
 import { commentAnchor, commentHash, commentThreadPath } from "@/lib/comments/paths";
 import { COMMENT_MESSAGES } from "@/lib/comments/messages";
@@ -12,6 +14,8 @@ export type CommentSlots = {
   actions?: (comment: CommentNode) => ReactNode;
   /** Comment id → replies below it that this page does not show ("Continue this thread"). */
   hiddenReplies?: Record<number, number>;
+  /** The post's author: their comments carry an "Author" badge. */
+  postAuthorId?: string | null;
 };
 
 /**
@@ -31,6 +35,7 @@ type CommentItemProps = CommentSlots & {
 export function CommentItem({
   comment,
   postPath,
+  postAuthorId = null,
   actions,
   hiddenReplies = {},
   published,
@@ -61,11 +66,19 @@ export function CommentItem({
               : `Held for review${held.reasons.length > 0 ? `: ${held.reasons.join(", ")}` : ""}.`}
           </p>
         )}
-        <header className="flex flex-wrap items-baseline gap-x-2 text-sm">
+        <header className="flex flex-wrap items-center gap-x-2 text-sm">
+          <Avatar userId={comment.authorId} name={comment.authorName} gravatarHash={comment.gravatarHash} />
           <span id={`${anchor}-author`} className="font-semibold">
-            <bdi>{comment.authorName}</bdi>
+            {comment.authorId ? (
+              <a href={profilePath(comment.authorId)} className="hover:underline">
+                <bdi>{comment.authorName}</bdi>
+              </a>
+            ) : (
+              <bdi>{comment.authorName}</bdi>
+            )}
           </span>
-          {comment.authorRole && <StaffBadge role={comment.authorRole} />}
+          {postAuthorId !== null && comment.authorId === postAuthorId && <RoleBadge role="author" />}
+          {comment.authorRole && <RoleBadge role={comment.authorRole} />}
           <a href={permalink} className="text-muted hover:underline">
             <time dateTime={comment.createdAt.toISOString()}>{formatTimestamp(comment.createdAt)}</time>
           </a>
@@ -87,6 +100,7 @@ export function CommentItem({
               key={reply.id}
               comment={reply}
               postPath={postPath}
+              postAuthorId={postAuthorId}
               actions={actions}
               hiddenReplies={hiddenReplies}
             />

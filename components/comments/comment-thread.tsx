@@ -20,6 +20,7 @@ type CommentListProps = CommentSlots & {
 export function CommentList({
   comments,
   postPath,
+  postAuthorId,
   actions,
   hiddenReplies,
   numbered = true,
@@ -37,6 +38,7 @@ export function CommentList({
             key={comment.id}
             comment={comment}
             postPath={postPath}
+            postAuthorId={postAuthorId}
             actions={actions}
             hiddenReplies={hiddenReplies}
           />
@@ -60,6 +62,7 @@ export function CommentThread({
   comments,
   total,
   postPath,
+  postAuthorId,
   actions,
   hiddenReplies,
   numbered,
@@ -73,6 +76,7 @@ export function CommentThread({
         <CommentList
           comments={comments}
           postPath={postPath}
+          postAuthorId={postAuthorId}
           actions={actions}
           hiddenReplies={hiddenReplies}
           numbered={numbered}

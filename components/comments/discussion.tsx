@@ -5,7 +5,13 @@ import type { CommentPage } from "@/lib/data/comment-pages";
 import { CommentControls, CommentFooter } from "@/components/comments/comment-controls";
 import { LoadMoreComments } from "@/components/comments/load-more-comments";
 
-export type DiscussionPost = { id: number; path: string; commentsEnabled: boolean };
+export type DiscussionPost = {
+  id: number;
+  path: string;
+  commentsEnabled: boolean;
+  /** The post's author, whose comments carry an "Author" badge. */
+  authorId: string | null;
+};
 
 /**
  * A post's discussion as every reader gets it: the same bytes for everyone, so it can
@@ -26,6 +32,7 @@ export function Discussion({
       total={page.total}
       hiddenReplies={page.hiddenReplies}
       postPath={post.path}
+      postAuthorId={post.authorId}
       numbered={numbered}
       actions={controlsFor(post)}
       more={
@@ -45,6 +52,7 @@ export function DiscussionPage({ post, page }: { post: DiscussionPost; page: Com
       comments={page.comments}
       hiddenReplies={page.hiddenReplies}
       postPath={post.path}
+      postAuthorId={post.authorId}
       numbered={false}
       actions={controlsFor(post)}
     />
@@ -69,6 +77,7 @@ export function DiscussionComment({
     <CommentItem
       comment={node}
       postPath={post.path}
+      postAuthorId={post.authorId}
       actions={controlsFor(post, { held: held !== undefined })}
       held={held}
       published

@@ -32,6 +32,19 @@ export async function authorize(
   return { ok: false, refusal: refusal ?? "signed-out" };
 }
 
+/**
+ * The signed-in user, banned or not, for what anyone may do with their own account
+ * (change their password, download their data, delete it); otherwise "signed-out".
+ */
+export async function authenticate(): Promise<
+  { ok: true; user: CurrentUser } | { ok: false; refusal: Refusal }
+> {
+  const user = await getOptionalUser();
+  if (user) return { ok: true, user };
+  await logRefusal("authz.refused", { refusal: "signed-out", permission: "own-account" });
+  return { ok: false, refusal: "signed-out" };
+}
+
 // Data-layer answers (`{ ok: false, reason }`) an operator should see, by reason.
 const LOGGED_REASONS: Record<string, SecurityEvent> = {
   forbidden: "authz.refused",

@@ -1,6 +1,11 @@
 import "server-only";
 import { dictionary } from "@zxcvbn-ts/language-common";
-import { COMMON_PASSWORD_MESSAGE, SignUpFormSchema, SignUpSchema } from "@/lib/validations/account";
+import {
+  ChangePasswordSchema,
+  COMMON_PASSWORD_MESSAGE,
+  SignUpFormSchema,
+  SignUpSchema,
+} from "@/lib/validations/account";
 
 /**
  * The most used passwords of public breach corpora, as the maintained zxcvbn-ts project
@@ -48,3 +53,8 @@ const refusal = () => ({ path: ["password"], message: COMMON_PASSWORD_MESSAGE })
 /** The sign-up rules with the common-password list: for every server path that sets a password. */
 export const CheckedSignUpSchema = SignUpSchema.refine(notCommon, refusal());
 export const CheckedSignUpFormSchema = SignUpFormSchema.refine(notCommon, refusal());
+/** A password change (/account) under the same rules. */
+export const CheckedChangePasswordSchema = ChangePasswordSchema.refine(
+  (input) => !isCommonPassword(input.newPassword),
+  { path: ["newPassword"], message: COMMON_PASSWORD_MESSAGE },
+);

@@ -23,9 +23,13 @@ const reservedWords = new Set(RESERVED_NAME_WORDS.map(nameSkeleton));
  * Why a reader may not take `name`, or null. Refused: any reserved word among its words,
  * and any name confusable as a whole with the blog's title or with the name of an admin
  * or moderator now in the database (the badge in the thread marks the real ones).
- * Every path that sets a reader's display name asks this (sign-up, OAuth's first sign-in).
+ * Every path that sets a reader's display name asks this (sign-up, OAuth's first sign-in,
+ * a rename at /account).
  */
-export async function displayNameRefusal(name: string): Promise<string | null> {
+export async function displayNameRefusal(
+  name: string,
+  { exceptUserId }: { exceptUserId?: string } = {},
+): Promise<string | null> {
   const skeleton = nameSkeleton(name);
   if (skeleton === "") return null;
   // Word by word ("Site Admin"), and spaced out as one ("A d m i n").
@@ -33,7 +37,8 @@ export async function displayNameRefusal(name: string): Promise<string | null> {
     return RESERVED_NAME_MESSAGE;
   if (skeleton === nameSkeleton(config.title)) return RESERVED_NAME_MESSAGE;
   const staff = await db.user.findMany({
-    where: { role: { in: [...STAFF_ROLES] } },
+    // A staff member renaming themselves is not their own look-alike.
+    where: { role: { in: [...STAFF_ROLES] }, ...(exceptUserId ? { id: { not: exceptUserId } } : {}) },
     select: { name: true },
   });
   return staff.some((member) => nameSkeleton(member.name) === skeleton) ? RESERVED_NAME_MESSAGE : null;

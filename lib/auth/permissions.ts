@@ -17,10 +17,12 @@ export type Permission =
   | "approve:comment"
   | "edit:blocked-words"
   | "edit:settings"
-  | "write:post";
+  | "write:post"
+  /** Change one's own display name (a banned account may not: its name stays as judged). */
+  | "edit:own-profile";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  commenter: ["create:comment", "delete:comment:own"],
+  commenter: ["create:comment", "delete:comment:own", "edit:own-profile"],
   moderator: [
     "create:comment",
     "delete:comment:own",
@@ -30,6 +32,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "view:moderation",
     "approve:comment",
     "edit:blocked-words",
+    "edit:own-profile",
   ],
   admin: [
     "create:comment",
@@ -42,6 +45,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "edit:blocked-words",
     "edit:settings",
     "write:post",
+    "edit:own-profile",
   ],
 };
 

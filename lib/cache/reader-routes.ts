@@ -12,6 +12,7 @@ export const PER_REQUEST_PREFIXES = [
   "/moderation",
   "/comments",
   "/posts",
+  "/account",
 ] as const;
 
 export function rendersPerRequest(pathname: string): boolean {

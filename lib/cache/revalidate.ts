@@ -40,6 +40,16 @@ export function commentsChanged(post: { id: number; path: string }, options: Exp
   expirePath("/archive/[year]/[month]/[page]", "page");
   expirePath(feedPaths.commentsAtom);
   expirePath(feedPaths.postCommentsAtom(post.id));
+  // Profiles list their owner's comments (docs/decisions/031). Which person's is not
+  // known here (moderation, approvals): every profile page, as every listing page above.
+  expirePath("/u/[id]", "page");
+  expirePath("/u/[id]/before/[before]", "page");
+}
+
+/** Someone was banned or unbanned: a banned person has no public profile (docs/decisions/031). */
+export function profilesChanged() {
+  expire({ renderThisPage: true }, "/u/[id]", "page");
+  expire({ renderThisPage: true }, "/u/[id]/before/[before]", "page");
 }
 
 /** Comments changed on many posts at once (a ban that removed someone's comments). */

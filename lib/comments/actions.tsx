@@ -59,7 +59,12 @@ async function publish(formData: FormData, { inPlace }: { inPlace: boolean }): P
       ? refused("busy", values)
       : { status: "error", formError: rejectionMessage(result), values };
 
-  const post = { id: form.data.postId, path: result.postPath, commentsEnabled: true };
+  const post = {
+    id: form.data.postId,
+    path: result.postPath,
+    commentsEnabled: true,
+    authorId: result.postAuthorId,
+  };
   const { commentId, held } = result;
   // A held comment changes no reader's page: nothing cached expires until it is approved.
   if (!held) commentsChanged(post, { renderThisPage: false });

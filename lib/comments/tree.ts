@@ -17,6 +17,11 @@ export type ThreadComment = {
   authorName: string;
   /** The author's staff role now (a public badge), null for readers and guests. */
   authorRole: StaffRole | null;
+  /**
+   * SHA-256 of the author's email for Gravatar, only when the blog owner turned it on
+   * (docs/decisions/031); null otherwise and for comments without an account.
+   */
+  gravatarHash?: string | null;
   /** Null when the comment is deleted. */
   body: string | null;
   createdAt: Date;

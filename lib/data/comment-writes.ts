@@ -40,6 +40,8 @@ export type CreateCommentResult =
       ok: true;
       commentId: number;
       postPath: string;
+      /** The post's author, for the "Author" badge on the comment shown in place. */
+      postAuthorId: string | null;
       repeatedSubmit: boolean;
       /** Held for review: shown only to its author and moderators until approved. */
       held: boolean;
@@ -59,7 +61,8 @@ export type CreateCommentResult =
 export type CommentAuthor = Pick<CurrentUser, "id" | "name" | "role" | "createdAt" | "trustedAt">;
 
 type CreateCommentInput = {
-  author: CommentAuthor;
+  /** The email only makes a Gravatar hash for the comment shown in place, when that is on. */
+  author: CommentAuthor & { email?: string };
   postId: number;
   parentId: number | null;
   body: string;
@@ -86,7 +89,7 @@ export async function createComment(
   const rules = settings ?? (await getCommentSettings());
   const post = await db.post.findFirst({
     where: { id: input.postId, ...readableNow(now) },
-    select: { slug: true, publishedAt: true, commentsEnabled: true },
+    select: { slug: true, publishedAt: true, commentsEnabled: true, authorId: true },
   });
   if (!post) return { ok: false, reason: "post-missing" };
   const path = postPath(asReadable(post));
@@ -122,7 +125,14 @@ export async function createComment(
   if (!claimed) {
     const repeated = await findBySubmission(input.author.id, input.idempotencyKey);
     if (repeated)
-      return { ok: true, commentId: repeated.id, postPath: path, repeatedSubmit: true, held: repeated.held };
+      return {
+        ok: true,
+        commentId: repeated.id,
+        postPath: path,
+        postAuthorId: post.authorId,
+        repeatedSubmit: true,
+        held: repeated.held,
+      };
     return { ok: false, ...(await explainRefusal(input, bodyHash, duplicateSince, limits, now)) };
   }
 
@@ -161,16 +171,30 @@ export async function createComment(
       ok: true,
       commentId: comment.id,
       postPath: path,
+      postAuthorId: post.authorId,
       repeatedSubmit: false,
       held: reasons.length > 0,
-      stored: { comment: toThreadComment({ ...comment, author: { role: standing.role } }), thread: position },
+      stored: {
+        comment: toThreadComment({
+          ...comment,
+          author: { role: standing.role, email: input.author.email ?? "" },
+        }),
+        thread: position,
+      },
     };
   } catch (error) {
     const repeated = isUniqueViolation(error)
       ? await findBySubmission(input.author.id, input.idempotencyKey)
       : null;
     if (repeated)
-      return { ok: true, commentId: repeated.id, postPath: path, repeatedSubmit: true, held: repeated.held };
+      return {
+        ok: true,
+        commentId: repeated.id,
+        postPath: path,
+        postAuthorId: post.authorId,
+        repeatedSubmit: true,
+        held: repeated.held,
+      };
     throw error;
   }
 }

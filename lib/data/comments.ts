@@ -1,4 +1,6 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DeletionKind, ThreadComment } from "@/lib/comments/tree";
@@ -22,8 +24,9 @@ export const threadCommentColumns = {
 
 export const threadCommentSelect = {
   ...threadCommentColumns,
-  // One column of the author, for the staff badge (the role is public; decision 024).
-  author: { select: { role: true } },
+  // The author's role, for the staff badge (the role is public; decision 024); their
+  // email only for a Gravatar hash, when that is on (it never leaves this module).
+  author: { select: { role: true, email: true } },
 } as const satisfies Prisma.CommentSelect;
 
 type ThreadCommentRow = Prisma.CommentGetPayload<{ select: typeof threadCommentSelect }>;
@@ -36,6 +39,7 @@ export function toThreadComment(row: ThreadCommentRow): ThreadComment {
     authorId: row.authorId,
     authorName: row.authorName,
     authorRole: staffRole(row.author?.role),
+    gravatarHash: config.gravatar && row.author?.email ? gravatarHash(row.author.email) : null,
     body: row.deletedAt ? null : row.body,
     createdAt: row.createdAt,
     editedAt: row.editedAt,
@@ -61,6 +65,11 @@ export async function getThreadComments(postId: number): Promise<ThreadComment[]
 export async function getThreadComment(commentId: number): Promise<ThreadComment | null> {
   const row = await db.comment.findUnique({ where: { id: commentId }, select: threadCommentSelect });
   return row ? toThreadComment(row) : null;
+}
+
+/** Gravatar's documented hash: SHA-256 of the trimmed, lower-case email. */
+function gravatarHash(email: string): string {
+  return createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
 }
 
 function toDeletionKind(reason: string | null): DeletionKind {

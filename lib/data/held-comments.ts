@@ -139,7 +139,16 @@ export async function getHeldCommentFor(viewer: Actor, commentId: number) {
     select: {
       ...threadCommentSelect,
       status: true,
-      post: { select: { id: true, slug: true, title: true, publishedAt: true, commentsEnabled: true } },
+      post: {
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          publishedAt: true,
+          commentsEnabled: true,
+          authorId: true,
+        },
+      },
     },
   });
   if (!row) return null;
@@ -153,6 +162,7 @@ export async function getHeldCommentFor(viewer: Actor, commentId: number) {
       title: row.post.title,
       path: postPath(asReadable(row.post)),
       commentsEnabled: row.post.commentsEnabled,
+      authorId: row.post.authorId,
     },
   };
 }

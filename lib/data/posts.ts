@@ -21,6 +21,8 @@ export type PostView = {
   publishedAt: Date;
   updatedAt: Date;
   commentsEnabled: boolean;
+  /** The post's author: their comments carry an "Author" badge. */
+  authorId: string | null;
   viewCount: number;
   shareCount: number;
   labels: { name: string; slug: string }[];
@@ -57,6 +59,7 @@ export async function getPostByPermalink(
       publishedAt: true,
       updatedAt: true,
       commentsEnabled: true,
+      authorId: true,
       viewCount: true,
       shareCount: true,
       labels: { select: { name: true, slug: true }, orderBy: { name: "asc" } },
@@ -71,16 +74,28 @@ export async function getPostByPermalink(
 }
 
 /** A readable post as its discussion needs it: where it lives, whether it takes comments. */
-export type DiscussionTarget = { id: number; title: string; path: string; commentsEnabled: boolean };
+export type DiscussionTarget = {
+  id: number;
+  title: string;
+  path: string;
+  commentsEnabled: boolean;
+  authorId: string | null;
+};
 
 export async function getDiscussionTarget(postId: number): Promise<DiscussionTarget | null> {
   const row = await db.post.findFirst({
     where: { id: postId, ...readableNow() },
-    select: { id: true, title: true, slug: true, publishedAt: true, commentsEnabled: true },
+    select: { id: true, title: true, slug: true, publishedAt: true, commentsEnabled: true, authorId: true },
   });
   if (!row) return null;
   const post = asReadable(row);
-  return { id: post.id, title: post.title, path: postPath(post), commentsEnabled: post.commentsEnabled };
+  return {
+    id: post.id,
+    title: post.title,
+    path: postPath(post),
+    commentsEnabled: post.commentsEnabled,
+    authorId: post.authorId,
+  };
 }
 
 /** Which published posts a listing shows: all (home), one label, or one month. */

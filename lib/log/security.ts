@@ -18,7 +18,10 @@ export type SecurityEvent =
   | "authz.refused"
   | "rate_limit.hit"
   | "comment.held"
-  | "moderation.action";
+  | "moderation.action"
+  | "account.renamed"
+  | "account.password_changed"
+  | "account.deleted";
 
 export type SecurityFields = {
   /** The client address as lib/auth/client-ip.ts gives it; logged only as a hash. */
@@ -37,8 +40,16 @@ export function hashIp(ip: string): string {
     .slice(0, 16);
 }
 
+const INFO_EVENTS = new Set<SecurityEvent>([
+  "auth.sign_up",
+  "moderation.action",
+  "account.renamed",
+  "account.password_changed",
+  "account.deleted",
+]);
+
 export function securityEvent(event: SecurityEvent, { ip, ...fields }: SecurityFields = {}): void {
   const entry = { event, ...fields, ...(ip ? { ipHash: hashIp(ip) } : {}) };
-  const level = event === "auth.sign_up" || event === "moderation.action" ? "info" : "warn";
+  const level = INFO_EVENTS.has(event) ? "info" : "warn";
   log[level](event, entry);
 }

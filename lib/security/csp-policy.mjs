@@ -8,10 +8,16 @@
  * a nonce would be public and useless). Same-origin script files stay allowed on cached
  * pages because Next loads its chunks by URL; they carry Subresource Integrity hashes.
  *
- * @param {{ scripts: { nonce: string } | { hashes: string[] }, development: boolean, https: boolean, formTargets?: string[] }} options
+ * @param {{ scripts: { nonce: string } | { hashes: string[] }, development: boolean, https: boolean, formTargets?: string[], imageHosts?: string[] }} options
  * @returns {string}
  */
-export function buildContentSecurityPolicy({ scripts, development, https, formTargets = [] }) {
+export function buildContentSecurityPolicy({
+  scripts,
+  development,
+  https,
+  formTargets = [],
+  imageHosts = [],
+}) {
   const scriptSources =
     "nonce" in scripts
       ? `'self' 'nonce-${scripts.nonce}' 'strict-dynamic'`
@@ -21,7 +27,7 @@ export function buildContentSecurityPolicy({ scripts, development, https, formTa
     `script-src ${scriptSources}${development ? " 'unsafe-eval'" : ""}`,
     // React and Tailwind set style attributes; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${imageHosts.map((host) => ` ${host}`).join("")}`,
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
@@ -37,7 +43,7 @@ export function buildContentSecurityPolicy({ scripts, development, https, formTa
  * The policy's inputs that come from the environment, derived once here so the proxy
  * (which passes lib/env.ts) and the cache handler (plain JavaScript loaded by Node, which
  * passes process.env) cannot disagree.
- * @param {{ NODE_ENV?: string, SITE_URL?: string, AUTH_GITHUB_ID?: string, AUTH_GOOGLE_ID?: string }} env
+ * @param {{ NODE_ENV?: string, SITE_URL?: string, AUTH_GITHUB_ID?: string, AUTH_GOOGLE_ID?: string, COMMENT_GRAVATAR?: string | boolean }} env
  */
 export function policyEnvironment(env) {
   return {
@@ -47,7 +53,18 @@ export function policyEnvironment(env) {
       ...(env.AUTH_GITHUB_ID ? ["https://github.com"] : []),
       ...(env.AUTH_GOOGLE_ID ? ["https://accounts.google.com"] : []),
     ],
+    // Only when the blog owner turned Gravatar on (docs/decisions/031). The proxy passes
+    // the parsed environment (a boolean), the cache handler process.env (text).
+    imageHosts: gravatarOn(env.COMMENT_GRAVATAR) ? [GRAVATAR_ORIGIN] : [],
   };
+}
+
+/** Keep in step with lib/avatars/avatar.ts (this file is plain JavaScript loaded by Node). */
+const GRAVATAR_ORIGIN = "https://gravatar.com";
+
+/** @param {string | boolean | undefined} value */
+function gravatarOn(value) {
+  return value === true || (typeof value === "string" && ["1", "true"].includes(value.trim()));
 }
 
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { buildContentSecurityPolicy, inlineScriptHashes } from "./csp-policy.mjs";
+import { buildContentSecurityPolicy, inlineScriptHashes, policyEnvironment } from "./csp-policy.mjs";
 
 describe("buildContentSecurityPolicy", () => {
   it("allows scripts only with the nonce and forbids framing and plugins", () => {
@@ -41,6 +41,22 @@ describe("buildContentSecurityPolicy", () => {
     expect(policy).not.toContain("unsafe-inline' ;");
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(policy).not.toContain("nonce-");
+  });
+});
+
+describe("policyEnvironment", () => {
+  const imgSrc = (env: Parameters<typeof policyEnvironment>[0]) =>
+    buildContentSecurityPolicy({ scripts: { nonce: "n" }, ...policyEnvironment(env) })
+      .split("; ")
+      .find((directive) => directive.startsWith("img-src"));
+
+  it("allows images from gravatar.com only when the blog owner turned Gravatar on", () => {
+    expect(imgSrc({})).toBe("img-src 'self' data: blob:");
+    expect(imgSrc({ COMMENT_GRAVATAR: "0" })).toBe("img-src 'self' data: blob:");
+    expect(imgSrc({ COMMENT_GRAVATAR: false })).toBe("img-src 'self' data: blob:");
+    // The proxy passes the parsed environment, the cache handler the raw one: both agree.
+    expect(imgSrc({ COMMENT_GRAVATAR: "true" })).toBe("img-src 'self' data: blob: https://gravatar.com");
+    expect(imgSrc({ COMMENT_GRAVATAR: true })).toBe("img-src 'self' data: blob: https://gravatar.com");
   });
 });
 

@@ -43,7 +43,7 @@ export const NameSchema = z
     "Your name contains invisible or direction-changing characters; please remove them.",
   );
 
-const PasswordSchema = z
+export const PasswordSchema = z
   .string()
   .transform((password) => password.normalize("NFKC"))
   .refine(
@@ -82,6 +82,35 @@ export const SignInFormSchema = z.object({
 });
 
 export const SignUpFormSchema = SignUpSchema.safeExtend({ callbackUrl: ReturnPathSchema });
+
+/** /account: a new display name (the sign-up rules; reserved names are checked on the server). */
+export const RenameSchema = z.object({ name: NameSchema });
+
+/** /account: the current password, and a new one under the sign-up rules. */
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: z
+      .string()
+      .min(1, "Enter your current password.")
+      .max(PASSWORD_MAX * 4),
+    newPassword: PasswordSchema,
+  })
+  .refine((input) => input.newPassword !== input.currentPassword.normalize("NFKC"), {
+    path: ["newPassword"],
+    message: "Choose a password different from your current one.",
+  });
+
+export const DELETION_MODES = ["anonymous", "remove"] as const;
+
+/**
+ * /account: deleting the account. `password` for accounts that have one; accounts that
+ * sign in only through GitHub or Google type their email instead (`confirmEmail`).
+ */
+export const DeleteAccountSchema = z.object({
+  mode: z.enum(DELETION_MODES, { error: "Choose what happens to your comments." }),
+  password: z.string().max(PASSWORD_MAX * 4),
+  confirmEmail: z.string().transform(normalizeEmail),
+});
 
 export const OAuthSignInSchema = z.object({ provider: z.string(), callbackUrl: ReturnPathSchema });
 export const SignOutSchema = z.object({ returnTo: ReturnPathSchema });

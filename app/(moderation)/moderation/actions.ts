@@ -3,7 +3,7 @@
 import { parseForm, type FormSchema } from "@/lib/actions/form";
 import { attemptWrite, finish, type Busy } from "@/lib/actions/server";
 import { requireUser, type CurrentUser } from "@/lib/auth/guards";
-import { allCommentsChanged, commentSettingsChanged, commentsChanged } from "@/lib/cache/revalidate";
+import { allCommentsChanged, commentSettingsChanged, commentsChanged, profilesChanged } from "@/lib/cache/revalidate";
 import {
   banUser,
   deleteComment,
@@ -76,7 +76,7 @@ export async function banUserAction(formData: FormData): Promise<void> {
     {
       notice: "banned",
       // Posts showing the removed comments change too; they are many, so all expire.
-      changed: (result) => result.deletedComments > 0 && allCommentsChanged(),
+      changed: (result) => (result.deletedComments > 0 ? allCommentsChanged() : profilesChanged()),
     },
   );
 }
@@ -123,5 +123,6 @@ export async function saveBlockedWordsAction(formData: FormData): Promise<void> 
 export async function unbanUserAction(formData: FormData): Promise<void> {
   await moderate(formData, UnbanUserSchema, (user, input) => unbanUser(user, input.userId), {
     notice: "unbanned",
+    changed: profilesChanged,
   });
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { SavedNotice } from "@/components/admin/saved-notice";
 import { requireUser } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
+import { config } from "@/lib/config";
 import { getCommentSettings } from "@/lib/data/comment-settings";
 
 import { SettingsForm } from "./settings-form";
@@ -31,6 +32,12 @@ export default async function SettingsPage({ searchParams }: SettingsPageProps) 
           Held queue
         </Link>
         , where moderators also keep the list of blocked words. Moderators and admins are never held.
+      </p>
+      <p className="mb-6 text-sm text-muted">
+        Avatars:{" "}
+        {config.gravatar
+          ? "Gravatar images over generated initials (COMMENT_GRAVATAR is on: pages carry a hash of each commenter's email)."
+          : "generated initials, no third-party requests (set COMMENT_GRAVATAR=1 in the environment to show Gravatar images)."}
       </p>
       <SettingsForm
         initial={{

@@ -42,7 +42,7 @@ export default async function HeldCommentPage({ params }: HeldPageProps) {
       </p>
       <ol className="mt-4 list-none">
         <DiscussionComment
-          post={{ id: found.post.id, path: found.post.path, commentsEnabled: found.post.commentsEnabled }}
+          post={found.post}
           comment={found.comment}
           held={moderator ? { reasons: [] } : "author"}
         />
