@@ -3,7 +3,12 @@
 import { parseForm, type FormSchema } from "@/lib/actions/form";
 import { attemptWrite, finish, type Busy } from "@/lib/actions/server";
 import { requireUser, type CurrentUser } from "@/lib/auth/guards";
-import { allCommentsChanged, commentSettingsChanged, commentsChanged, profilesChanged } from "@/lib/cache/revalidate";
+import {
+  allCommentsChanged,
+  commentSettingsChanged,
+  commentsChanged,
+  profilesChanged,
+} from "@/lib/cache/revalidate";
 import {
   banUser,
   deleteComment,
