@@ -141,6 +141,10 @@ export const EnvSchema = z.object({
   COMMENT_MAX_REPLY_DEPTH: z.coerce.number().int().min(1).max(10_000).default(100),
   // The same text from one author on one post within this many minutes is refused.
   COMMENT_DUPLICATE_WINDOW_MINUTES: z.coerce.number().int().min(0).max(525_600).default(1440),
+  // Edits and reports (docs/decisions/029): minutes an author may edit a comment after
+  // posting it (0: never), and distinct reports that hide a comment pending review.
+  COMMENT_EDIT_WINDOW_MINUTES: z.coerce.number().int().min(0).max(525_600).default(15),
+  COMMENT_REPORTS_TO_HIDE: z.coerce.number().int().min(1).max(1000).default(3),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -11,6 +11,9 @@ export type Permission =
   | "create:comment"
   | "delete:comment:own"
   | "delete:comment:any"
+  | "edit:comment:own"
+  | "edit:comment:any"
+  | "report:comment"
   | "restore:comment"
   | "ban:user"
   | "view:moderation"
@@ -20,11 +23,14 @@ export type Permission =
   | "write:post";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  commenter: ["create:comment", "delete:comment:own"],
+  commenter: ["create:comment", "delete:comment:own", "edit:comment:own", "report:comment"],
   moderator: [
     "create:comment",
     "delete:comment:own",
     "delete:comment:any",
+    "edit:comment:own",
+    "edit:comment:any",
+    "report:comment",
     "restore:comment",
     "ban:user",
     "view:moderation",
@@ -35,6 +41,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "create:comment",
     "delete:comment:own",
     "delete:comment:any",
+    "edit:comment:own",
+    "edit:comment:any",
+    "report:comment",
     "restore:comment",
     "ban:user",
     "view:moderation",

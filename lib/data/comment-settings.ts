@@ -18,7 +18,14 @@ import {
  * the environment's defaults (lib/env-schema.ts) until then. Read once per comment
  * written; one primary-key lookup.
  */
-export type CommentSettings = HoldRules & { maxReplyDepth: number; duplicateWindowMinutes: number };
+export type CommentSettings = HoldRules & {
+  maxReplyDepth: number;
+  duplicateWindowMinutes: number;
+  /** Minutes after posting that an author may edit a comment (docs/decisions/029). */
+  editWindowMinutes: number;
+  /** Distinct open reports that hide a comment pending review. */
+  reportsToHide: number;
+};
 
 const SETTINGS_ID = 1;
 
@@ -44,6 +51,8 @@ export async function getCommentSettings(): Promise<CommentSettings> {
     minSubmitSeconds: row.minSubmitSeconds,
     maxReplyDepth: row.maxReplyDepth,
     duplicateWindowMinutes: row.duplicateWindowMinutes,
+    editWindowMinutes: row.editWindowMinutes,
+    reportsToHide: row.reportsToHide,
   };
 }
 

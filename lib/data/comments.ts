@@ -18,6 +18,7 @@ export const threadCommentColumns = {
   editedAt: true,
   deletedAt: true,
   deletedReason: true,
+  hiddenAt: true,
 } as const satisfies Prisma.CommentSelect;
 
 export const threadCommentSelect = {
@@ -36,10 +37,12 @@ export function toThreadComment(row: ThreadCommentRow): ThreadComment {
     authorId: row.authorId,
     authorName: row.authorName,
     authorRole: staffRole(row.author?.role),
-    body: row.deletedAt ? null : row.body,
+    // A hidden comment's text stays out of every public surface, like a deleted one's.
+    body: row.deletedAt || row.hiddenAt ? null : row.body,
     createdAt: row.createdAt,
     editedAt: row.editedAt,
     deleted: row.deletedAt ? toDeletionKind(row.deletedReason) : null,
+    hidden: row.hiddenAt !== null && row.deletedAt === null,
   };
 }
 
