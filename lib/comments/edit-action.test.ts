@@ -128,7 +128,7 @@ describe("editing a comment through the action", () => {
     ).toMatchObject({ actorId: moderator.id, detail: "Removed an insult" });
 
     // History: moderators see every version; nobody else gets it.
-    const history = await getCommentHistory(moderator, old);
+    const history = await getCommentHistory({ ...moderator, banned: false }, old);
     expect(history?.comment.body).toBe("Kind words");
     expect(history?.revisions).toMatchObject([
       { body: "Rude words", byModerator: true, editorName: moderator.name },

@@ -80,6 +80,7 @@ export async function getLiveComment(commentId: number) {
       authorName: true,
       body: true,
       status: true,
+      hiddenAt: true,
       post: { select: { id: true, slug: true, publishedAt: true, title: true, commentsEnabled: true } },
     },
   });
@@ -93,6 +94,8 @@ export async function getLiveComment(commentId: number) {
     body: row.body,
     /** Held for review: only its author and moderators may see it (docs/decisions/023). */
     held: row.status === "held",
+    /** Hidden pending review after reports: its text is for moderators only (docs/decisions/029). */
+    hidden: row.hiddenAt !== null,
     postTitle: row.post.title,
     postPath: postPath(asReadable(row.post)),
   };
@@ -105,14 +108,14 @@ const OWN_COMMENTS_LIMIT = 1000;
 export async function getOwnComments(
   postId: number,
   userId: string,
-): Promise<{ id: number; held: boolean }[]> {
+): Promise<{ id: number; held: boolean; createdAt: Date }[]> {
   const rows = await db.comment.findMany({
     where: { postId, authorId: userId, deletedAt: null },
-    select: { id: true, status: true },
+    select: { id: true, status: true, createdAt: true },
     orderBy: { id: "asc" },
     take: OWN_COMMENTS_LIMIT,
   });
-  return rows.map((row) => ({ id: row.id, held: row.status === "held" }));
+  return rows.map((row) => ({ id: row.id, held: row.status === "held", createdAt: row.createdAt }));
 }
 
 /** The comment of a post published at `createdAtMs` (Blogger's ?showComment= permalinks). */
