@@ -25,6 +25,8 @@ export const config = {
     minSubmitSeconds: env.COMMENT_MIN_SUBMIT_SECONDS,
     maxReplyDepth: env.COMMENT_MAX_REPLY_DEPTH,
     duplicateWindowMinutes: env.COMMENT_DUPLICATE_WINDOW_MINUTES,
+    editWindowMinutes: env.COMMENT_EDIT_WINDOW_MINUTES,
+    reportsToHide: env.COMMENT_REPORTS_TO_HIDE,
   },
   /** Gravatar images over the generated avatars (docs/decisions/031). */
   gravatar: env.COMMENT_GRAVATAR,

@@ -145,6 +145,10 @@ export const EnvSchema = z.object({
   // page asks a third party for anything. On: cached pages carry a hash of each
   // commenter's email, and readers' browsers ask gravatar.com for it (the CSP allows it).
   COMMENT_GRAVATAR: onOff(false),
+  // Edits and reports (docs/decisions/029): minutes an author may edit a comment after
+  // posting it (0: never), and distinct reports that hide a comment pending review.
+  COMMENT_EDIT_WINDOW_MINUTES: z.coerce.number().int().min(0).max(525_600).default(15),
+  COMMENT_REPORTS_TO_HIDE: z.coerce.number().int().min(1).max(1000).default(3),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

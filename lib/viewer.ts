@@ -11,6 +11,8 @@ export type ViewerInfo = {
   banned: boolean;
   /** The viewer's own live comments on the post asked about. */
   ownCommentIds: number[];
+  /** Of those, the ones still inside the edit window (docs/decisions/029); a moderator edits any. */
+  editableCommentIds: number[];
   /**
    * Held comments on the post asked about that this viewer may see (their own; every
    * one for a moderator): the page then loads them rendered (docs/decisions/023).

@@ -25,6 +25,8 @@ type CommentControlsProps = {
   postPath: string;
   replyable: boolean;
   deletable: boolean;
+  edited?: boolean;
+  held?: boolean;
 };
 
 /**

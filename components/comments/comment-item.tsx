@@ -82,15 +82,23 @@ export function CommentItem({
           <a href={permalink} className="text-muted hover:underline">
             <time dateTime={comment.createdAt.toISOString()}>{formatTimestamp(comment.createdAt)}</time>
           </a>
+          {comment.editedAt && !comment.deleted && (
+            <span className="text-muted">
+              (edited{" "}
+              <time dateTime={comment.editedAt.toISOString()}>{formatTimestamp(comment.editedAt)}</time>)
+            </span>
+          )}
           {comment.inReplyTo && (
             <a href={commentHash(comment.inReplyTo.id)} className="text-muted hover:underline">
               replying to <bdi>{comment.inReplyTo.authorName}</bdi>
             </a>
           )}
         </header>
-        <div className="mt-2 leading-relaxed [overflow-wrap:anywhere]">
+        {/* The in-place edit form (components/comments/edit-comment.tsx) takes the text's place. */}
+        <div id={`${anchor}-body`} className="mt-2 leading-relaxed [overflow-wrap:anywhere]">
           <CommentBody comment={comment} />
         </div>
+        <div id={`${anchor}-editor`} />
         {actions && <div className="mt-2">{actions(comment)}</div>}
       </article>
       {comment.replies.length > 0 && (

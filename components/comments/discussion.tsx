@@ -95,6 +95,8 @@ function controlsFor(post: DiscussionPost, { held = false }: { held?: boolean } 
         // A held comment takes no replies until it is approved (lib/data/comment-writes.ts).
         replyable={post.commentsEnabled && !comment.deleted && !held}
         deletable={!comment.deleted}
+        edited={comment.editedAt !== null}
+        held={held}
       />
     );
   }

@@ -5,24 +5,38 @@ import { fetchViewer } from "@/components/viewer/viewer-context";
 import { CommentActions } from "@/components/comments/comment-actions";
 import { CommentForm, publishedInThisTab } from "@/components/comments/comment-form";
 import { DeleteComment } from "@/components/comments/delete-comment";
+import { EditComment } from "@/components/comments/edit-comment";
+import { ReportComment } from "@/components/comments/report-comment";
+import { commentHistoryPath } from "@/lib/comments/paths";
 import { HeldComments } from "@/components/comments/held-comments";
 import { PublishedComments, type PublishedComment } from "@/components/comments/published-comments";
 import { can, mayDeleteComment } from "@/lib/auth/permissions";
 import { commentFormRefusal } from "@/lib/comments/messages";
 import type { ViewerInfo } from "@/lib/viewer";
 
-/** Whether this is the viewer's own comment; asks the server once per page. */
-function useOwnComment(postId: number, commentId: number, deletable: boolean): boolean {
-  const [own, setOwn] = useState<number[]>([]);
+/**
+ * Whether this is the viewer's own comment, and whether they may still edit it; asks
+ * the server once per page. Null until it has answered (no Report flashes on one's own).
+ */
+function useOwnComment(
+  postId: number,
+  commentId: number,
+  live: boolean,
+): { own: boolean; editable: boolean } | null {
+  const [lists, setLists] = useState<{ own: number[]; editable: number[] } | null>(null);
   useEffect(() => {
-    if (!deletable) return;
-    let live = true;
-    fetchViewer(postId).then((info) => live && setOwn(info?.ownCommentIds ?? []));
+    if (!live) return;
+    let current = true;
+    fetchViewer(postId).then(
+      (info) =>
+        current && setLists({ own: info?.ownCommentIds ?? [], editable: info?.editableCommentIds ?? [] }),
+    );
     return () => {
-      live = false;
+      current = false;
     };
-  }, [postId, deletable]);
-  return own.includes(commentId) || publishedInThisTab(commentId);
+  }, [postId, live]);
+  if (publishedInThisTab(commentId)) return { own: true, editable: true };
+  return lists && { own: lists.own.includes(commentId), editable: lists.editable.includes(commentId) };
 }
 
 type SignedInCommentControlsProps = {
@@ -32,6 +46,10 @@ type SignedInCommentControlsProps = {
   postPath: string;
   replyable: boolean;
   deletable: boolean;
+  /** Edited at least once: a moderator gets its History. */
+  edited?: boolean;
+  /** Shown as a held comment to this viewer (someone else's is not edited, only approved). */
+  held?: boolean;
 };
 
 /** Reply and Delete for a signed-in viewer; loaded only for them (see comment-controls.tsx). */
@@ -42,10 +60,16 @@ export function SignedInCommentControls({
   postPath,
   replyable,
   deletable,
+  edited = false,
+  held = false,
 }: SignedInCommentControlsProps) {
-  const own = useOwnComment(postId, commentId, deletable);
-  // A hint for showing the button; the delete action decides again on the server.
+  const mine = useOwnComment(postId, commentId, deletable);
+  const own = mine?.own ?? false;
+  // Hints for showing the buttons; each action decides again on the server.
   const deleteAs = deletable ? mayDeleteComment(viewer, { own }) : null;
+  const moderator = can(viewer, "edit:comment:any");
+  const editable = deletable && mine !== null && (mine.editable || (!own && moderator && !held));
+  const reportable = deletable && mine !== null && !own && !held && can(viewer, "report:comment");
   return (
     <CommentActions
       commentId={commentId}
@@ -53,7 +77,14 @@ export function SignedInCommentControls({
       viewerName={viewer.name}
       canReply={can(viewer, "create:comment") && replyable}
     >
+      {editable && <EditComment commentId={commentId} postPath={postPath} />}
       {deleteAs && <DeleteComment commentId={commentId} postPath={postPath} as={deleteAs} />}
+      {reportable && <ReportComment commentId={commentId} postPath={postPath} />}
+      {edited && can(viewer, "view:moderation") && (
+        <a href={commentHistoryPath(commentId)} className="link">
+          History
+        </a>
+      )}
     </CommentActions>
   );
 }

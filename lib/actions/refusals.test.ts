@@ -9,6 +9,8 @@ import { saveCommentSettingsAction } from "@/app/(admin)/admin/settings/actions"
 import { changePasswordAction, deleteAccountAction, renameAction } from "@/app/(blog)/account/actions";
 import {
   banUserAction,
+  deleteReportedCommentAction,
+  dismissReportsAction,
   moderateDeleteAction,
   moderateHeldAction,
   restoreCommentAction,
@@ -24,6 +26,12 @@ import {
   deleteCommentFromPageAction,
 } from "@/lib/comments/actions";
 import { loadHeldCommentsAction } from "@/lib/comments/held-action";
+import {
+  editCommentAction,
+  editCommentFromPageAction,
+  loadCommentForEditAction,
+} from "@/lib/comments/edit-actions";
+import { reportCommentAction, reportCommentFromPageAction } from "@/lib/comments/report-actions";
 import { loadMoreCommentsAction } from "@/lib/comments/load-more-action";
 import { db } from "@/lib/db";
 import { uploadImageAction } from "@/lib/uploads/actions";
@@ -96,6 +104,19 @@ const ACTIONS: Record<string, (scene: Scene, input?: unknown) => Promise<unknown
     moderateHeldAction((input ?? form({ act: "approve", commentId: String(s.commentId) })) as FormData),
   saveBlockedWordsAction: (_, input) =>
     saveBlockedWordsAction((input ?? form({ blockedWords: "spam" })) as FormData),
+  loadCommentForEditAction: (s, input) =>
+    loadCommentForEditAction(input === undefined ? String(s.commentId) : (input as string)),
+  editCommentAction: (s, input) => editCommentAction({ status: "idle" }, (input ?? editForm(s)) as FormData),
+  editCommentFromPageAction: (s, input) =>
+    editCommentFromPageAction({ status: "idle" }, (input ?? editForm(s)) as FormData),
+  reportCommentAction: (s, input) =>
+    reportCommentAction({ status: "idle" }, (input ?? reportForm(s)) as FormData),
+  reportCommentFromPageAction: (s, input) =>
+    reportCommentFromPageAction({ status: "idle" }, (input ?? reportForm(s)) as FormData),
+  dismissReportsAction: (s, input) =>
+    dismissReportsAction((input ?? form({ commentId: String(s.commentId) })) as FormData),
+  deleteReportedCommentAction: (s, input) =>
+    deleteReportedCommentAction((input ?? form({ commentId: String(s.commentId), note: "" })) as FormData),
   loadHeldCommentsAction: (s, input) =>
     loadHeldCommentsAction(input === undefined ? String(s.postId) : (input as string)),
   loadMoreCommentsAction: (s, input) =>
@@ -125,6 +146,10 @@ const ACTIONS: Record<string, (scene: Scene, input?: unknown) => Promise<unknown
 const form = (fields: Record<string, string | File>) => formData(fields);
 const replyForm = (s: Scene) =>
   form({ postId: String(s.postId), parentId: String(s.commentId), body: "Hello", idempotencyKey: "" });
+const editForm = (s: Scene) =>
+  form({ commentId: String(s.commentId), body: "Mine now", version: "0", note: "", returnTo: "/" });
+const reportForm = (s: Scene) =>
+  form({ commentId: String(s.commentId), reason: "spam", note: "", returnTo: "/" });
 const deleteForm = (s: Scene) => form({ commentId: String(s.commentId), note: "", returnTo: "/" });
 
 // What a forged call may send instead of a form: Next decodes any JSON-like value.
@@ -186,20 +211,22 @@ describe("every server action refuses instead of throwing", () => {
     }
   });
 
-  it.each(guarded.filter((name) => !name.startsWith("create") && !OWN_ACCOUNT.has(name)))(
-    "%s: refused to a commenter (not their comment, not their role), and logged",
-    async (name) => {
-      const s = await scene();
-      const commenter = await createUser();
-      signInAs(commenter.id);
-      const answer = await runAction(() => ACTIONS[name](s));
-      expectRefusal(answer, name);
-      if (typeof answer === "object" && answer && "formError" in answer && name.startsWith("save"))
-        expect(answer.formError).toMatch(new RegExp(`^${REFUSALS.forbidden}`));
-      expect(refusalsLogged()).toHaveLength(1);
-      expect(JSON.parse(refusalsLogged()[0])).toMatchObject({ event: "authz.refused", userId: commenter.id });
-    },
-  );
+  // A commenter may reply to and report someone else's comment: those are not refused.
+  it.each(
+    guarded.filter(
+      (name) => !name.startsWith("create") && !name.startsWith("report") && !OWN_ACCOUNT.has(name),
+    ),
+  )("%s: refused to a commenter (not their comment, not their role), and logged", async (name) => {
+    const s = await scene();
+    const commenter = await createUser();
+    signInAs(commenter.id);
+    const answer = await runAction(() => ACTIONS[name](s));
+    expectRefusal(answer, name);
+    if (typeof answer === "object" && answer && "formError" in answer && name.startsWith("save"))
+      expect(answer.formError).toMatch(new RegExp(`^${REFUSALS.forbidden}`));
+    expect(refusalsLogged()).toHaveLength(1);
+    expect(JSON.parse(refusalsLogged()[0])).toMatchObject({ event: "authz.refused", userId: commenter.id });
+  });
 
   it.each(Object.keys(ACTIONS))("%s: forged arguments get an answer, not an exception", async (name) => {
     const s = await scene();
@@ -258,6 +285,8 @@ const MODERATION = {
   unbanUserAction,
   moderateHeldAction,
   saveBlockedWordsAction,
+  dismissReportsAction,
+  deleteReportedCommentAction,
 };
 
 function serverActionFiles(): string[] {

@@ -11,6 +11,9 @@ export type Permission =
   | "create:comment"
   | "delete:comment:own"
   | "delete:comment:any"
+  | "edit:comment:own"
+  | "edit:comment:any"
+  | "report:comment"
   | "restore:comment"
   | "ban:user"
   | "view:moderation"
@@ -22,11 +25,20 @@ export type Permission =
   | "edit:own-profile";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  commenter: ["create:comment", "delete:comment:own", "edit:own-profile"],
+  commenter: [
+    "create:comment",
+    "delete:comment:own",
+    "edit:own-profile",
+    "edit:comment:own",
+    "report:comment",
+  ],
   moderator: [
     "create:comment",
     "delete:comment:own",
     "delete:comment:any",
+    "edit:comment:own",
+    "edit:comment:any",
+    "report:comment",
     "restore:comment",
     "ban:user",
     "view:moderation",
@@ -38,6 +50,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "create:comment",
     "delete:comment:own",
     "delete:comment:any",
+    "edit:comment:own",
+    "edit:comment:any",
+    "report:comment",
     "restore:comment",
     "ban:user",
     "view:moderation",

@@ -1,4 +1,5 @@
 import type { CreateCommentRejection } from "@/lib/data/comment-writes";
+import type { EditRejection } from "@/lib/data/comment-edits";
 import type { DeletionKind } from "@/lib/comments/tree";
 import { refusalFor, type PermissionSubject } from "@/lib/auth/permissions";
 
@@ -10,6 +11,8 @@ export const COMMENT_MESSAGES = {
   noText: "This comment has no text.",
   deleteForbidden: "You can only delete your own comments.",
   deleteGone: "That comment no longer exists.",
+  /** In place of a comment enough readers reported, until a moderator reviews it. */
+  hiddenPendingReview: "This comment is hidden pending review.",
   moreGone: "These comments are no longer available. Reload the page.",
   /** Shown to the author on their held comment, and after sending it. */
   awaitingModeration: "Your comment is awaiting moderation.",
@@ -65,3 +68,42 @@ export function commentFormRefusal(viewer: PermissionSubject): string | null {
   if (refusal === null) return null;
   return refusal === "banned" ? COMMENTING_REFUSALS.banned : COMMENTING_REFUSALS.forbidden;
 }
+
+/** What an editor reads when an edit is refused (docs/decisions/029). */
+export function editRejectionMessage(rejection: EditRejection, windowMinutes?: number): string {
+  switch (rejection.reason) {
+    case "not-found":
+    case "deleted":
+      return "This comment has been removed, so it cannot be edited.";
+    case "forbidden":
+      return "You can only edit your own comments.";
+    case "held":
+      return "This comment is awaiting moderation: approve or delete it instead.";
+    case "window-closed":
+      return windowMinutes
+        ? `Comments can be edited for ${windowMinutes} ${windowMinutes === 1 ? "minute" : "minutes"} after posting; this one can no longer be.`
+        : "This comment can no longer be edited.";
+    case "conflict":
+      return "This comment was changed since you opened it. Reload the page to see the current text, then edit again.";
+    case "note-required":
+      return "Say why you are editing someone else's comment (readers see only “edited”; moderators see your note).";
+    default:
+      return rejectionMessage(rejection as CreateCommentRejection);
+  }
+}
+
+/** Said after an edit, with JavaScript (announced) or as a page's notice. */
+export const EDIT_MESSAGES = {
+  saved: "Your changes are saved.",
+  unchanged: "Nothing changed.",
+  held: "Your edit is awaiting moderation: readers will see the comment again once it is approved.",
+} as const;
+
+export const REPORT_MESSAGES = {
+  sent: "Thank you. Moderators will review this comment.",
+  own: "You cannot report your own comment.",
+  "already-reported": "You have already reported this comment. Moderators will review it.",
+  "too-many": "You have sent a lot of reports in the last hour. Please try again later.",
+  "not-found": "This comment is no longer available to report.",
+  forbidden: "Your account cannot report comments.",
+} as const;

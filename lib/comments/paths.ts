@@ -52,3 +52,18 @@ export function commentViewPath(postPath: string, view: CommentView, commentId: 
 export function heldCommentPath(commentId: number): string {
   return `/comments/${commentId}/held`;
 }
+
+/** Editing a comment without JavaScript (docs/decisions/029). */
+export function editPagePath(commentId: number): string {
+  return `/comments/${commentId}/edit`;
+}
+
+/** Reporting a comment without JavaScript. */
+export function reportPagePath(commentId: number): string {
+  return `/comments/${commentId}/report`;
+}
+
+/** A comment's earlier versions, for moderators. */
+export function commentHistoryPath(commentId: number): string {
+  return `/moderation/comments/${commentId}/history`;
+}

@@ -18,6 +18,7 @@ function comment(id: number, parentId: number | null, extra: Partial<ThreadComme
     authorRole: null,
     body: `Body ${id}`,
     createdAt: new Date(clock),
+    hidden: false,
     editedAt: null,
     deleted: null,
     ...extra,

@@ -27,6 +27,8 @@ export type ThreadComment = {
   createdAt: Date;
   editedAt: Date | null;
   deleted: DeletionKind | null;
+  /** Hidden pending review after enough reports (docs/decisions/029): body is null. */
+  hidden: boolean;
 };
 
 /** Where a comment sits in its thread, stored on every row (Comment.rootId/depth). */

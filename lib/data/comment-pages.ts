@@ -273,7 +273,8 @@ async function assemblePage(
           select: threadCommentSelect,
         }),
     countHiddenReplies(loaded),
-    db.comment.count({ where: { postId, ...PUBLISHED, deletedAt: null } }),
+    // Hidden pending review counts like held: not in "N comments:" (docs/decisions/029).
+    db.comment.count({ where: { postId, ...PUBLISHED, deletedAt: null, hiddenAt: null } }),
   ]);
   return { comments: rows.map(toThreadComment), hiddenReplies, nextCursor, total };
 }

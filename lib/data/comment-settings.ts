@@ -19,7 +19,14 @@ import {
  * The comment rules in force: the database row an admin saved at /admin/settings, or
  * the environment's defaults (lib/env-schema.ts) until then.
  */
-export type CommentSettings = HoldRules & { maxReplyDepth: number; duplicateWindowMinutes: number };
+export type CommentSettings = HoldRules & {
+  maxReplyDepth: number;
+  duplicateWindowMinutes: number;
+  /** Minutes after posting that an author may edit a comment (docs/decisions/029). */
+  editWindowMinutes: number;
+  /** Distinct open reports that hide a comment pending review. */
+  reportsToHide: number;
+};
 
 const SETTINGS_ID = 1;
 
@@ -58,6 +65,8 @@ async function readCommentSettings(): Promise<CommentSettings> {
     minSubmitSeconds: row.minSubmitSeconds,
     maxReplyDepth: row.maxReplyDepth,
     duplicateWindowMinutes: row.duplicateWindowMinutes,
+    editWindowMinutes: row.editWindowMinutes,
+    reportsToHide: row.reportsToHide,
   };
 }
 

@@ -71,6 +71,14 @@ type CreateCommentInput = {
   signals?: FormSignals;
 };
 
+/** What the flood and duplicate rules read of a write: a new comment's, or an edit's (lib/data/comment-edits.ts). */
+export type SlotRequest = Pick<CreateCommentInput, "author" | "postId" | "body" | "idempotencyKey">;
+
+/** The hash the duplicate rule compares: the post and the text. */
+export function commentBodyHash(postId: number, body: string): string {
+  return createHash("sha256").update(`${postId}\n${body}`).digest("hex");
+}
+
 const HOUR_MS = 60 * 60_000;
 
 /**
@@ -118,7 +126,7 @@ export async function createComment(
   // within the window: an earlier one by a lookup, the author's last one by the slot's
   // guard, which closes the race between identical parallel submissions.
   const duplicateSince = new Date(now.getTime() - rules.duplicateWindowMinutes * 60_000);
-  const bodyHash = createHash("sha256").update(`${input.postId}\n${input.body}`).digest("hex");
+  const bodyHash = commentBodyHash(input.postId, input.body);
   const claimed =
     !(await isEarlierDuplicate(input, duplicateSince)) &&
     (await claimCommentSlot(input, bodyHash, duplicateSince, limits, now));
@@ -219,7 +227,7 @@ async function findBySubmission(
  * author's last comment (the slot's guard catches that one atomically). Reads the
  * author's comments of the window only (authorId, createdAt index).
  */
-async function isEarlierDuplicate(input: CreateCommentInput, since: Date): Promise<boolean> {
+async function isEarlierDuplicate(input: SlotRequest, since: Date): Promise<boolean> {
   const row = await db.comment.findFirst({
     where: {
       authorId: input.author.id,
@@ -234,7 +242,7 @@ async function isEarlierDuplicate(input: CreateCommentInput, since: Date): Promi
 }
 
 /** The facts the hold rules read about an author; the approved count only when a rule needs it. */
-async function authorStanding(author: CommentAuthor, rules: CommentSettings): Promise<AuthorStanding> {
+export async function authorStanding(author: CommentAuthor, rules: CommentSettings): Promise<AuthorStanding> {
   const { role, createdAt, trustedAt } = author;
   const needsCount = rules.holdUntilApproved > 0 && trustedAt === null;
   const approvedComments = needsCount ? await countApproved(author.id, rules.holdUntilApproved) : null;
@@ -267,8 +275,8 @@ export async function countApproved(userId: string, enough: number): Promise<num
  * killing an instance between the two statements). Parallel copies of one submission
  * can then both get here; the (author, key) unique index lets only one INSERT through.
  */
-async function claimCommentSlot(
-  input: CreateCommentInput,
+export async function claimCommentSlot(
+  input: SlotRequest,
   bodyHash: string,
   duplicateSince: Date,
   limits: CommentLimits,
@@ -323,8 +331,8 @@ async function claimCommentSlot(
   return freshWindow.count === 1;
 }
 
-async function explainRefusal(
-  input: CreateCommentInput,
+export async function explainRefusal(
+  input: SlotRequest,
   bodyHash: string,
   duplicateSince: Date,
   limits: CommentLimits,

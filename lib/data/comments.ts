@@ -20,6 +20,7 @@ export const threadCommentColumns = {
   editedAt: true,
   deletedAt: true,
   deletedReason: true,
+  hiddenAt: true,
 } as const satisfies Prisma.CommentSelect;
 
 export const threadCommentSelect = {
@@ -40,10 +41,12 @@ export function toThreadComment(row: ThreadCommentRow): ThreadComment {
     authorName: row.authorName,
     authorRole: staffRole(row.author?.role),
     gravatarHash: config.gravatar && row.author?.email ? gravatarHash(row.author.email) : null,
-    body: row.deletedAt ? null : row.body,
+    // A hidden comment's text stays out of every public surface, like a deleted one's.
+    body: row.deletedAt || row.hiddenAt ? null : row.body,
     createdAt: row.createdAt,
     editedAt: row.editedAt,
     deleted: row.deletedAt ? toDeletionKind(row.deletedReason) : null,
+    hidden: row.hiddenAt !== null && row.deletedAt === null,
   };
 }
 
@@ -86,6 +89,7 @@ export async function getLiveComment(commentId: number) {
       authorName: true,
       body: true,
       status: true,
+      hiddenAt: true,
       post: { select: { id: true, slug: true, publishedAt: true, title: true, commentsEnabled: true } },
     },
   });
@@ -99,6 +103,8 @@ export async function getLiveComment(commentId: number) {
     body: row.body,
     /** Held for review: only its author and moderators may see it (docs/decisions/023). */
     held: row.status === "held",
+    /** Hidden pending review after reports: its text is for moderators only (docs/decisions/029). */
+    hidden: row.hiddenAt !== null,
     postTitle: row.post.title,
     postPath: postPath(asReadable(row.post)),
   };
@@ -111,14 +117,14 @@ const OWN_COMMENTS_LIMIT = 1000;
 export async function getOwnComments(
   postId: number,
   userId: string,
-): Promise<{ id: number; held: boolean }[]> {
+): Promise<{ id: number; held: boolean; createdAt: Date }[]> {
   const rows = await db.comment.findMany({
     where: { postId, authorId: userId, deletedAt: null },
-    select: { id: true, status: true },
+    select: { id: true, status: true, createdAt: true },
     orderBy: { id: "asc" },
     take: OWN_COMMENTS_LIMIT,
   });
-  return rows.map((row) => ({ id: row.id, held: row.status === "held" }));
+  return rows.map((row) => ({ id: row.id, held: row.status === "held", createdAt: row.createdAt }));
 }
 
 /** The comment of a post published at `createdAtMs` (Blogger's ?showComment= permalinks). */

@@ -21,6 +21,8 @@ export type FeedComment = {
   authorName: string;
   body: string;
   createdAt: Date;
+  /** The last edit, or createdAt: a feed reader shows the current text. */
+  updatedAt: Date;
   path: string;
   postTitle: string;
 };
@@ -79,6 +81,7 @@ export async function getFeedComments({
     where: {
       deletedAt: null,
       status: "published",
+      hiddenAt: null,
       ...(postId === undefined ? {} : { postId }),
       post: readableNow(),
     },
@@ -89,6 +92,7 @@ export async function getFeedComments({
       authorName: true,
       body: true,
       createdAt: true,
+      editedAt: true,
       post: { select: { slug: true, title: true, publishedAt: true } },
     },
   });
@@ -97,6 +101,7 @@ export async function getFeedComments({
     authorName: row.authorName,
     body: row.body,
     createdAt: row.createdAt,
+    updatedAt: row.editedAt ?? row.createdAt,
     path: commentHref(postPath(asReadable(row.post)), row.id),
     postTitle: row.post.title,
   }));

@@ -5,6 +5,8 @@ import type { ThreadComment } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
 import { getOwnComments, threadCommentSelect, toThreadComment } from "@/lib/data/comments";
 import { logModeration } from "@/lib/data/moderation-log";
+import { getCommentSettings } from "@/lib/data/comment-settings";
+import { mayEditComment } from "@/lib/comments/edit-rules";
 import type { CurrentUser } from "@/lib/data/users";
 import { postPath } from "@/lib/posts/paths";
 import { asReadable, readableNow } from "@/lib/posts/readable";
@@ -103,13 +105,32 @@ export async function getVisibleHeldIds(viewer: Actor, postId: number): Promise<
 export async function getViewerComments(
   viewer: Actor,
   postId: number,
-): Promise<{ ownCommentIds: number[]; heldCommentIds: number[] }> {
-  const [own, moderated] = await Promise.all([
+  now = new Date(),
+): Promise<{ ownCommentIds: number[]; heldCommentIds: number[]; editableCommentIds: number[] }> {
+  const [own, moderated, settings] = await Promise.all([
     getOwnComments(postId, viewer.id),
     can(viewer, "approve:comment") ? getVisibleHeldIds(viewer, postId) : null,
+    getCommentSettings(),
   ]);
+  // Imported comments have no author account, so none is among one's own.
+  const editable = own.filter(
+    (comment) =>
+      mayEditComment(
+        viewer,
+        {
+          authorId: viewer.id,
+          createdAt: comment.createdAt,
+          deleted: false,
+          held: comment.held,
+          imported: false,
+        },
+        settings.editWindowMinutes,
+        now,
+      ).ok,
+  );
   return {
     ownCommentIds: own.map((comment) => comment.id),
+    editableCommentIds: editable.map((comment) => comment.id),
     heldCommentIds: moderated ?? own.filter((comment) => comment.held).map((comment) => comment.id),
   };
 }

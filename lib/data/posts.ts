@@ -129,7 +129,7 @@ export async function getPublishedPosts({
       standfirst: true,
       bodyMarkdown: true,
       publishedAt: true,
-      _count: { select: { comments: { where: { deletedAt: null, status: "published" } } } },
+      _count: { select: { comments: { where: { deletedAt: null, status: "published", hiddenAt: null } } } },
     },
   });
   const posts = rows

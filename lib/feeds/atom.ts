@@ -61,7 +61,7 @@ export function commentsAtom(
   comments: FeedComment[],
   { title, selfPath, alternatePath }: { title: string; selfPath: string; alternatePath: string },
 ): string {
-  const updated = comments.length > 0 ? latest(comments.map((c) => c.createdAt)) : new Date(0);
+  const updated = comments.length > 0 ? latest(comments.map((c) => c.updatedAt)) : new Date(0);
   return renderXml(
     el(
       "feed",
@@ -81,7 +81,7 @@ export function commentsAtom(
           el("title", { type: "text" }, `${comment.authorName} on “${comment.postTitle}”`),
           el("link", { rel: "alternate", type: "text/html", href: absolute(comment.path) }),
           el("published", {}, comment.createdAt.toISOString()),
-          el("updated", {}, comment.createdAt.toISOString()),
+          el("updated", {}, comment.updatedAt.toISOString()),
           el("author", {}, el("name", {}, comment.authorName)),
           // Comments are plain text (docs/decisions/003): sent as text, never as HTML.
           el("content", { type: "text" }, comment.body),

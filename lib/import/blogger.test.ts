@@ -120,6 +120,7 @@ describe("Blogger legacy backup", () => {
         ...row,
         authorRole: null,
         editedAt: null,
+        hidden: false,
         body: row.deletedAt ? null : row.body,
         deleted: row.deletedReason as "moderator" | null,
       })),

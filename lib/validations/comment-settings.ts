@@ -28,6 +28,8 @@ export const CommentSettingsSchema = z.object({
   minSubmitSeconds: count("The minimum time", 600),
   maxReplyDepth: count("The reply depth", 10_000).min(1, "The reply depth must be at least 1."),
   duplicateWindowMinutes: count("The duplicate window", 525_600),
+  editWindowMinutes: count("The edit window", 525_600),
+  reportsToHide: count("The number of reports", 1000).min(1, "The number of reports must be at least 1."),
 });
 
 export type CommentSettingsInput = z.output<typeof CommentSettingsSchema>;

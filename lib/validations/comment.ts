@@ -36,3 +36,58 @@ export const ReplySchema = z.object({
 });
 
 export type ReplyInput = z.infer<typeof ReplySchema>;
+
+/** An edit of a comment: its text under the rules of a new one, and the version it started from. */
+export const EditCommentSchema = z.object({
+  commentId: IdSchema,
+  body: CommentBodySchema,
+  // The comment's editedAt in ms when the form was shown (0: never edited).
+  version: z
+    .string()
+    .regex(/^\d{1,15}$/, "This form is out of date; reload the page.")
+    .transform(Number),
+  // A moderator's reason for editing someone else's comment: required there (the data
+  // layer says so), absent from an author's form.
+  note: z
+    .string()
+    .transform(cleanMultilineText)
+    .pipe(z.string().max(500, "Keep the note under 500 characters."))
+    .transform((note) => (note.length > 0 ? note : null)),
+  returnTo: z.string(),
+});
+
+export const REPORT_REASONS = ["spam", "abuse", "off-topic", "other"] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/** How the report form and the moderation queue name each reason. */
+export const REPORT_REASON_LABELS: Record<ReportReason, string> = {
+  spam: "Spam",
+  abuse: "Abuse or harassment",
+  "off-topic": "Off-topic",
+  other: "Something else",
+};
+
+export const REPORT_NOTE_MAX = 500;
+
+export const ReportCommentSchema = z
+  .object({
+    commentId: IdSchema,
+    reason: z.enum(REPORT_REASONS, { error: "Choose why you are reporting this comment." }),
+    note: z
+      .string()
+      .transform(cleanMultilineText)
+      .superRefine((note, ctx) => {
+        const length = characterCount(note);
+        if (length > REPORT_NOTE_MAX)
+          ctx.addIssue({
+            code: "custom",
+            message: `Keep the note under ${REPORT_NOTE_MAX} characters; yours has ${length}.`,
+          });
+      })
+      .transform((note) => (note.length > 0 ? note : null)),
+    returnTo: z.string(),
+  })
+  .superRefine((report, ctx) => {
+    if (report.reason === "other" && report.note === null)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "Say what is wrong with this comment." });
+  });

@@ -26,6 +26,7 @@ import {
 import { BlockedWordsSchema } from "@/lib/validations/comment-settings";
 import { saveBlockedWords, type SettingsResult } from "@/lib/data/comment-settings";
 import { moderateHeld, type HeldActionResult } from "@/lib/data/held-comments";
+import { deleteReportedComment, dismissReports } from "@/lib/data/comment-reports";
 import type { z } from "zod";
 
 /**
@@ -108,6 +109,32 @@ export async function moderateHeldAction(formData: FormData): Promise<void> {
     notice = !result.ok ? result.reason : result.changed > 0 ? HELD_NOTICES[action] : "held-none";
   }
   await finish(undefined, { redirectTo: "/moderation", notice, always: true });
+}
+
+/** Reports on a comment dismissed: it counts from zero again and, if hidden, shows again. */
+export async function dismissReportsAction(formData: FormData): Promise<void> {
+  await moderate<typeof RestoreCommentSchema, { post: { id: number; path: string } | null }>(
+    formData,
+    RestoreCommentSchema,
+    async (user, input) => {
+      const result = await dismissReports(user, input.commentId);
+      return result.ok ? { ok: true, post: result.post } : result;
+    },
+    {
+      notice: "reports-dismissed",
+      changed: (result) => result.post && commentsChanged(result.post, { renderThisPage: true }),
+    },
+  );
+}
+
+/** A reported comment deleted from the reports queue (logged like any deletion); its reports close. */
+export async function deleteReportedCommentAction(formData: FormData): Promise<void> {
+  await moderate(
+    formData,
+    DeleteCommentSchema,
+    (user, input) => deleteReportedComment(user, input.commentId, input.note),
+    { notice: "deleted", changed: commentChanged },
+  );
 }
 
 /** The blocklist, which every moderator may edit. */

@@ -13,6 +13,7 @@ export const MODERATION_NOTICES: Record<string, string> = {
   "held-none": "Nothing changed: another moderator got there first.",
   "no-selection": "Tick at least one comment.",
   "words-saved": "The blocked words were saved.",
+  "reports-dismissed": "The reports were dismissed: readers see the comment again.",
   forbidden: REFUSALS.forbidden,
   "not-found": "That comment or user no longer exists.",
   invalid: REFUSALS.invalid,

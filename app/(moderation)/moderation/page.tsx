@@ -16,6 +16,8 @@ import { getHeldQueue } from "@/lib/data/held-comments";
 import { BannedUsers } from "./banned-users";
 import { BlockedWords } from "./blocked-words";
 import { HeldQueue } from "./held-queue";
+import { ReportedComments } from "./reported-comments";
+import { getReportQueue } from "@/lib/data/comment-reports";
 import { MODERATION_NOTICES } from "./messages";
 import { ModerationLogTable } from "./moderation-log";
 import { QueueItem } from "./queue-item";
@@ -31,8 +33,9 @@ export default async function ModerationPage({ searchParams }: ModerationPagePro
   const params = await searchParams;
   const filter: QueueFilter = params.filter === "deleted" ? "deleted" : "all";
   const page = parsePageParam(params.page) ?? 1;
-  const [held, queue, banned, log, settings] = await Promise.all([
+  const [held, reported, queue, banned, log, settings] = await Promise.all([
     getHeldQueue(user),
+    getReportQueue(user),
     getModerationQueue(user, { filter, page }),
     getBannedUsers(user),
     getModerationLog(user),
@@ -49,6 +52,7 @@ export default async function ModerationPage({ searchParams }: ModerationPagePro
         </div>
       )}
       {held && <HeldQueue comments={held.comments} total={held.total} />}
+      {reported && <ReportedComments comments={reported.comments} total={reported.total} />}
       <section aria-labelledby="queue-heading" className="mt-8">
         <h2 id="queue-heading" className="text-xl font-bold">
           {filter === "deleted" ? "Deleted comments" : "Latest comments"}

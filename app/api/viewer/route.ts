@@ -22,8 +22,10 @@ export async function GET(request: NextRequest) {
     return response;
   }
   const postId = parseId(request.nextUrl.searchParams.get("post"));
-  const [{ ownCommentIds, heldCommentIds }, heldCount] = await Promise.all([
-    postId === null ? { ownCommentIds: [], heldCommentIds: [] } : getViewerComments(user, postId),
+  const [{ ownCommentIds, heldCommentIds, editableCommentIds }, heldCount] = await Promise.all([
+    postId === null
+      ? { ownCommentIds: [], heldCommentIds: [], editableCommentIds: [] }
+      : getViewerComments(user, postId),
     countHeld(user),
   ]);
   return NextResponse.json<ViewerResponse>(
@@ -34,6 +36,7 @@ export async function GET(request: NextRequest) {
         role: user.role,
         banned: user.banned,
         ownCommentIds,
+        editableCommentIds,
         heldCommentIds,
         heldCount,
       },

@@ -49,6 +49,8 @@ export default async function SettingsPage({ searchParams }: SettingsPageProps) 
           minSubmitSeconds: String(settings.minSubmitSeconds),
           maxReplyDepth: String(settings.maxReplyDepth),
           duplicateWindowMinutes: String(settings.duplicateWindowMinutes),
+          editWindowMinutes: String(settings.editWindowMinutes),
+          reportsToHide: String(settings.reportsToHide),
         }}
       />
     </>

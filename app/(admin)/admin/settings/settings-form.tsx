@@ -72,6 +72,19 @@ export function SettingsForm({ initial }: { initial: SettingsFormValues }) {
           "The same author, post and text. 0: off.",
         )}
       </fieldset>
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-bold">Edits and reports</legend>
+        {number(
+          "editWindowMinutes",
+          "Commenters may edit a comment for (minutes after posting)",
+          "0: never. Moderators and admins may edit any comment at any time, with a note.",
+        )}
+        {number(
+          "reportsToHide",
+          "Hide a comment pending review after this many reports",
+          "Each from a different reader. A moderator's dismissal shows it again.",
+        )}
+      </fieldset>
       <SubmitButton pendingText="Saving…">Save settings</SubmitButton>
     </form>
   );

@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { ComposePage } from "@/components/comments/compose-page";
 import { can, mayDeleteComment } from "@/lib/auth/permissions";
 import { COMMENT_MESSAGES } from "@/lib/comments/messages";
-import { commentHref, heldCommentPath } from "@/lib/comments/paths";
+import { commentHref, editPagePath, heldCommentPath, reportPagePath } from "@/lib/comments/paths";
 import { getLiveComment } from "@/lib/data/comments";
 import { parseId } from "@/lib/validations/ids";
 
@@ -45,19 +45,32 @@ export default async function ReplyPage({ params }: ReplyPageProps) {
       target={{ postId: comment.postId, parentId: comment.id, commentsEnabled: comment.commentsEnabled }}
     >
       <blockquote className="mt-4 border-l-4 border-line pl-4">
-        {comment.body.trim() ? (
+        {comment.hidden ? (
+          <p className="text-muted italic">{COMMENT_MESSAGES.hiddenPendingReview}</p>
+        ) : comment.body.trim() ? (
           <UserText text={comment.body} className="space-y-2" />
         ) : (
           <p className="text-muted italic">{COMMENT_MESSAGES.noText}</p>
         )}
       </blockquote>
-      {mayDeleteComment(user, comment) && (
-        <p className="mt-2 text-sm">
+      <p className="mt-2 flex flex-wrap gap-4 text-sm">
+        {/* Edit and Report decide on their own pages whether the viewer may. */}
+        {(comment.authorId === user.id || can(user, "edit:comment:any")) && (
+          <Link href={editPagePath(comment.id)} className="link">
+            Edit this comment
+          </Link>
+        )}
+        {mayDeleteComment(user, comment) && (
           <Link href={`/comments/${comment.id}/delete`} className="link">
             Delete this comment
           </Link>
-        </p>
-      )}
+        )}
+        {comment.authorId !== user.id && can(user, "report:comment") && (
+          <Link href={reportPagePath(comment.id)} className="link">
+            Report this comment
+          </Link>
+        )}
+      </p>
     </ComposePage>
   );
 }
