@@ -20,6 +20,7 @@ function comment(id: number, parentId: number | null, extra: Partial<ThreadComme
     createdAt: new Date(clock),
     editedAt: null,
     deleted: null,
+    likeCount: 0,
     ...extra,
   };
 }

@@ -22,6 +22,8 @@ export type ThreadComment = {
   createdAt: Date;
   editedAt: Date | null;
   deleted: DeletionKind | null;
+  /** Likes from readers (docs/decisions/030); whether the viewer is one of them is never here. */
+  likeCount: number;
 };
 
 /** Where a comment sits in its thread, stored on every row (Comment.rootId/depth). */

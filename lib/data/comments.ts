@@ -18,6 +18,7 @@ export const threadCommentColumns = {
   editedAt: true,
   deletedAt: true,
   deletedReason: true,
+  likeCount: true,
 } as const satisfies Prisma.CommentSelect;
 
 export const threadCommentSelect = {
@@ -40,6 +41,7 @@ export function toThreadComment(row: ThreadCommentRow): ThreadComment {
     createdAt: row.createdAt,
     editedAt: row.editedAt,
     deleted: row.deletedAt ? toDeletionKind(row.deletedReason) : null,
+    likeCount: row.likeCount,
   };
 }
 

@@ -122,6 +122,7 @@ describe("Blogger legacy backup", () => {
         editedAt: null,
         body: row.deletedAt ? null : row.body,
         deleted: row.deletedReason as "moderator" | null,
+        likeCount: 0,
       })),
     );
     expect(tree.map((node) => node.authorName)).toEqual(["Aisha", "Spammy Sam", "Tom"]);
