@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useId, useRef } from "react";
 import { useHydrated } from "@/lib/hooks/use-hydrated";
 import { DeleteCommentForm } from "@/components/comments/delete-comment-form";
+import { focusAfterDelete } from "@/components/comments/focus-after-delete";
 import { idle } from "@/lib/actions/result";
 import { deleteCommentAction, type DeleteState } from "@/lib/comments/actions";
 import { deletionWarning } from "@/lib/comments/messages";
@@ -28,14 +29,14 @@ export function DeleteComment({ commentId, postPath, as }: DeleteCommentProps) {
   const [state, formAction] = useActionState<DeleteState, FormData>(deleteCommentAction, idle);
   const returnTo = commentHref(postPath, commentId);
 
+  const deleted = useRef(false);
   useEffect(() => {
     if (state.status !== "success") return;
+    deleted.current = true;
     dialogRef.current?.close();
-    // The action answered with the page rendered afresh; the comment's tombstone or, if
-    // it vanished, the thread heading takes focus.
-    const target =
-      document.getElementById(commentAnchor(commentId)) ?? document.getElementById("comments-heading");
-    target?.focus();
+    // The refreshed thread arrives after this: focus waits for it (the tombstone, or
+    // the comment in its place), instead of falling to <body> with the Delete button.
+    focusAfterDelete(commentAnchor(commentId));
   }, [state, commentId]);
 
   if (!hydrated) {
@@ -63,7 +64,7 @@ export function DeleteComment({ commentId, postPath, as }: DeleteCommentProps) {
         ref={dialogRef}
         aria-labelledby={headingId}
         className="m-auto w-[min(32rem,calc(100%-2rem))] rounded-lg bg-page p-6 text-ink shadow-xl backdrop:bg-black/50"
-        onClose={() => triggerRef.current?.isConnected && triggerRef.current.focus()}
+        onClose={() => !deleted.current && triggerRef.current?.isConnected && triggerRef.current.focus()}
       >
         <h2 id={headingId} className="font-serif text-xl font-bold">
           Delete this comment?

@@ -5,24 +5,34 @@ import { fetchViewer } from "@/components/viewer/viewer-context";
 import { CommentActions } from "@/components/comments/comment-actions";
 import { CommentForm, publishedInThisTab } from "@/components/comments/comment-form";
 import { DeleteComment } from "@/components/comments/delete-comment";
+import { LikeButton } from "@/components/comments/like-button";
+import { LikeCount } from "@/components/comments/like-link";
 import { HeldComments } from "@/components/comments/held-comments";
 import { PublishedComments, type PublishedComment } from "@/components/comments/published-comments";
 import { can, mayDeleteComment } from "@/lib/auth/permissions";
 import { commentFormRefusal } from "@/lib/comments/messages";
+import type { CommentSort } from "@/lib/comments/sort";
 import type { ViewerInfo } from "@/lib/viewer";
 
-/** Whether this is the viewer's own comment; asks the server once per page. */
-function useOwnComment(postId: number, commentId: number, deletable: boolean): boolean {
-  const [own, setOwn] = useState<number[]>([]);
+/**
+ * Whether this is the viewer's own comment, and whether they like it (undefined until
+ * the server said); asks the server once per page, however many comments ask.
+ */
+function useViewerComment(postId: number, commentId: number): { own: boolean; liked: boolean | undefined } {
+  const [info, setInfo] = useState<{ own: number[]; liked: number[] } | null>(null);
   useEffect(() => {
-    if (!deletable) return;
     let live = true;
-    fetchViewer(postId).then((info) => live && setOwn(info?.ownCommentIds ?? []));
+    fetchViewer(postId).then(
+      (viewer) => live && setInfo({ own: viewer?.ownCommentIds ?? [], liked: viewer?.likedCommentIds ?? [] }),
+    );
     return () => {
       live = false;
     };
-  }, [postId, deletable]);
-  return own.includes(commentId) || publishedInThisTab(commentId);
+  }, [postId]);
+  return {
+    own: (info?.own.includes(commentId) ?? false) || publishedInThisTab(commentId),
+    liked: info ? info.liked.includes(commentId) : undefined,
+  };
 }
 
 type SignedInCommentControlsProps = {
@@ -32,9 +42,12 @@ type SignedInCommentControlsProps = {
   postPath: string;
   replyable: boolean;
   deletable: boolean;
+  likeable: boolean;
+  likeCount: number;
+  sort: CommentSort;
 };
 
-/** Reply and Delete for a signed-in viewer; loaded only for them (see comment-controls.tsx). */
+/** Reply, Like and Delete for a signed-in viewer; loaded only for them (see comment-controls.tsx). */
 export function SignedInCommentControls({
   viewer,
   commentId,
@@ -42,8 +55,11 @@ export function SignedInCommentControls({
   postPath,
   replyable,
   deletable,
+  likeable,
+  likeCount,
+  sort,
 }: SignedInCommentControlsProps) {
-  const own = useOwnComment(postId, commentId, deletable);
+  const { own, liked } = useViewerComment(postId, commentId);
   // A hint for showing the button; the delete action decides again on the server.
   const deleteAs = deletable ? mayDeleteComment(viewer, { own }) : null;
   return (
@@ -53,6 +69,12 @@ export function SignedInCommentControls({
       viewerName={viewer.name}
       canReply={can(viewer, "create:comment") && replyable}
     >
+      {likeable &&
+        (!own && can(viewer, "like:comment") ? (
+          <LikeButton commentId={commentId} sort={sort} likeCount={likeCount} liked={liked} />
+        ) : (
+          <LikeCount likeCount={likeCount} />
+        ))}
       {deleteAs && <DeleteComment commentId={commentId} postPath={postPath} as={deleteAs} />}
     </CommentActions>
   );

@@ -23,6 +23,7 @@ import {
   deleteCommentFromPageAction,
 } from "@/lib/comments/actions";
 import { loadHeldCommentsAction } from "@/lib/comments/held-action";
+import { likeCommentAction, likeCommentFromPageAction } from "@/lib/comments/like-action";
 import { loadMoreCommentsAction } from "@/lib/comments/load-more-action";
 import { db } from "@/lib/db";
 import { uploadImageAction } from "@/lib/uploads/actions";
@@ -48,6 +49,9 @@ const PUBLIC = new Set([
   // Answers with the caller's own held comments (or a moderator's queue): nobody's is none.
   "loadHeldCommentsAction",
 ]);
+
+// Actions every signed-in reader in good standing may take on someone else's comment.
+const OPEN_TO_COMMENTERS = new Set(["likeCommentAction", "likeCommentFromPageAction"]);
 
 const EMPTY_FORM_IS_VALID = new Set(["saveBlockedWordsAction"]);
 
@@ -83,6 +87,16 @@ const ACTIONS: Record<string, (scene: Scene, input?: unknown) => Promise<unknown
     deleteCommentAction({ status: "idle" }, (input ?? deleteForm(s)) as FormData),
   deleteCommentFromPageAction: (s, input) =>
     deleteCommentFromPageAction({ status: "idle" }, (input ?? deleteForm(s)) as FormData),
+  likeCommentAction: (s, input) =>
+    likeCommentAction(
+      { status: "idle" },
+      (input ?? form({ commentId: String(s.commentId), like: "1", sort: "" })) as FormData,
+    ),
+  likeCommentFromPageAction: (s, input) =>
+    likeCommentFromPageAction(
+      { status: "idle" },
+      (input ?? form({ commentId: String(s.commentId), like: "1", sort: "" })) as FormData,
+    ),
   saveCommentSettingsAction: (_, input) =>
     saveCommentSettingsAction({ status: "idle" }, (input ?? form({ holdAboveLinks: "1" })) as FormData),
   moderateHeldAction: (s, input) =>
@@ -165,7 +179,7 @@ describe("every server action refuses instead of throwing", () => {
     }
   });
 
-  it.each(guarded.filter((name) => !name.startsWith("create")))(
+  it.each(guarded.filter((name) => !name.startsWith("create") && !OPEN_TO_COMMENTERS.has(name)))(
     "%s: refused to a commenter (not their comment, not their role), and logged",
     async (name) => {
       const s = await scene();

@@ -9,6 +9,7 @@ export type Role = (typeof ROLES)[number];
 
 export type Permission =
   | "create:comment"
+  | "like:comment"
   | "delete:comment:own"
   | "delete:comment:any"
   | "restore:comment"
@@ -20,9 +21,10 @@ export type Permission =
   | "write:post";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  commenter: ["create:comment", "delete:comment:own"],
+  commenter: ["create:comment", "like:comment", "delete:comment:own"],
   moderator: [
     "create:comment",
+    "like:comment",
     "delete:comment:own",
     "delete:comment:any",
     "restore:comment",
@@ -33,6 +35,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   ],
   admin: [
     "create:comment",
+    "like:comment",
     "delete:comment:own",
     "delete:comment:any",
     "restore:comment",

@@ -11,6 +11,9 @@ export const COMMENT_MESSAGES = {
   deleteForbidden: "You can only delete your own comments.",
   deleteGone: "That comment no longer exists.",
   moreGone: "These comments are no longer available. Reload the page.",
+  likeOwn: "You cannot like your own comment.",
+  likeGone: "That comment can no longer be liked: it was removed or is awaiting moderation.",
+  likeBanned: "Your account has been banned from liking comments.",
   /** Shown to the author on their held comment, and after sending it. */
   awaitingModeration: "Your comment is awaiting moderation.",
 } as const;
@@ -64,4 +67,15 @@ export function commentFormRefusal(viewer: PermissionSubject): string | null {
   const refusal = refusalFor(viewer, "create:comment");
   if (refusal === null) return null;
   return refusal === "banned" ? COMMENTING_REFUSALS.banned : COMMENTING_REFUSALS.forbidden;
+}
+
+/** "3 likes" */
+export function likeCountLabel(count: number): string {
+  return `${count} ${count === 1 ? "like" : "likes"}`;
+}
+
+/** A reader liking too quickly (lib/data/comment-likes.ts LIKE_RATE). */
+export function likeTooFastMessage(retryAfterSeconds: number): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return `You are liking comments too quickly. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
 }

@@ -8,6 +8,14 @@ export function commentAnchor(commentId: number): string {
   return `c${commentId}`;
 }
 
+/**
+ * Where the post page sorted by `sort` is rendered and cached: next.config.ts rewrites
+ * `<post>?sort=newest` here, so each order's first page is a cache entry of its own.
+ */
+export function sortedPostPath(postPath: string, sort: CommentSort): string {
+  return `${postPath}/sorted/${sort}`;
+}
+
 /** "#c<id>": the fragment that scrolls to a comment. */
 export function commentHash(commentId: number): string {
   return `#${commentAnchor(commentId)}`;

@@ -126,3 +126,21 @@ export async function getLikedCommentIds(userId: string, postId: number): Promis
   });
   return rows.map((row) => row.commentId);
 }
+
+/** A comment's count and whether `userId` likes it: the per-request like page. */
+export async function getLikeState(
+  userId: string,
+  commentId: number,
+): Promise<{ liked: boolean; likeCount: number } | null> {
+  const [comment, mine] = await Promise.all([
+    db.comment.findFirst({
+      where: { id: commentId, ...LIKEABLE, post: readableNow() },
+      select: { likeCount: true },
+    }),
+    db.commentLike.findUnique({
+      where: { commentId_userId: { commentId, userId } },
+      select: { commentId: true },
+    }),
+  ]);
+  return comment && { liked: mine !== null, likeCount: comment.likeCount };
+}
