@@ -26,18 +26,22 @@ export function DeleteComment({ commentId, postPath, as }: DeleteCommentProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const headingId = useId();
-  const [state, formAction] = useActionState<DeleteState, FormData>(deleteCommentAction, idle);
+  const deleted = useRef(false);
+  // Focus is moved from here, not from an effect: the refreshed page that comes with
+  // the answer removes this component (a tombstone has no Delete) in the same render.
+  const [state, formAction] = useActionState<DeleteState, FormData>(async (previous, formData) => {
+    const result = await deleteCommentAction(previous, formData);
+    if (result.status === "success") {
+      deleted.current = true;
+      focusAfterDelete(commentAnchor(commentId));
+    }
+    return result;
+  }, idle);
   const returnTo = commentHref(postPath, commentId);
 
-  const deleted = useRef(false);
   useEffect(() => {
-    if (state.status !== "success") return;
-    deleted.current = true;
-    dialogRef.current?.close();
-    // The refreshed thread arrives after this: focus waits for it (the tombstone, or
-    // the comment in its place), instead of falling to <body> with the Delete button.
-    focusAfterDelete(commentAnchor(commentId));
-  }, [state, commentId]);
+    if (state.status === "success") dialogRef.current?.close();
+  }, [state]);
 
   if (!hydrated) {
     return (

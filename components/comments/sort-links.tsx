@@ -8,19 +8,19 @@ export function SortLinks({ postPath, sort }: { postPath: string; sort: CommentS
   return (
     <nav aria-label="Sort comments" className="no-print mt-2 text-sm">
       <span className="text-muted">Sort by: </span>
-      <ul className="inline-flex flex-wrap gap-x-3">
+      {/* Links in a row, not a list: the thread's first list is its comments. */}
+      <span className="inline-flex flex-wrap gap-x-3">
         {COMMENT_SORTS.map((option) => (
-          <li key={option}>
-            <a
-              href={`${postPath}${sortSearch(option)}#comments`}
-              aria-current={option === sort ? "true" : undefined}
-              className={option === sort ? "font-semibold text-ink no-underline" : "link"}
-            >
-              {SORT_LABELS[option]}
-            </a>
-          </li>
+          <a
+            key={option}
+            href={`${postPath}${sortSearch(option)}#comments`}
+            aria-current={option === sort ? "true" : undefined}
+            className={option === sort ? "font-semibold text-ink no-underline" : "link"}
+          >
+            {SORT_LABELS[option]}
+          </a>
         ))}
-      </ul>
+      </span>
     </nav>
   );
 }
