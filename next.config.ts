@@ -76,6 +76,12 @@ const nextConfig: NextConfig = {
         { source: "/", destination: "/page/1" },
         paged("/label/:slug", "/label/:slug/page/:page"),
         paged("/:year(\\d{4})/:month(\\d{2})", "/archive/:year/:month/:page"),
+        // A post's discussion in another order: a cached page of its own (docs/decisions/030).
+        {
+          source: "/:year(\\d{4})/:month(\\d{2})/:slug",
+          has: [{ type: "query", key: "sort", value: "(?<sort>newest|best)" }],
+          destination: "/:year/:month/:slug/sorted/:sort",
+        },
         // RSS: Blogger's `?alt=rss` form and the /feed.xml many readers try first.
         {
           source: "/feeds/posts/default",

@@ -18,6 +18,8 @@ export type ViewerInfo = {
    * one for a moderator): the page then loads them rendered (docs/decisions/023).
    */
   heldCommentIds: number[];
+  /** Comments on the post asked about that this viewer likes: never in a cached page (docs/decisions/030). */
+  likedCommentIds: number[];
   /** Comments waiting in the Held queue, for a moderator's header; null for others. */
   heldCount: number | null;
 };

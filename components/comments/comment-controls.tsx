@@ -3,7 +3,9 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useViewer } from "@/components/viewer/viewer-context";
+import { LikeLink } from "@/components/comments/like-link";
 import { COMMENT_MESSAGES } from "@/lib/comments/messages";
+import type { CommentSort } from "@/lib/comments/sort";
 
 // Only signed-in readers download the forms and dialogs (next/dynamic splits them off).
 const SignedInCommentControls = dynamic(
@@ -27,22 +29,33 @@ type CommentControlsProps = {
   deletable: boolean;
   edited?: boolean;
   held?: boolean;
+  /** Live and published: it takes likes, and shows its count. */
+  likeable: boolean;
+  likeCount: number;
+  /** The order the page is read in, for the way back after a like without JavaScript. */
+  sort: CommentSort;
 };
 
 /**
  * Under each comment. The cached HTML has a plain "Reply" link to a page with the form
- * (which asks anonymous readers to sign in first); a signed-in viewer gets the inline
- * form, and Delete where the server says they may.
+ * (which asks anonymous readers to sign in first) and the like count with a link to
+ * like on a page of its own; a signed-in viewer gets the inline form, a Like toggle,
+ * and Delete where the server says they may.
  */
 export function CommentControls(props: CommentControlsProps) {
   const viewer = useViewer();
   if (viewer) return <SignedInCommentControls viewer={viewer} {...props} />;
-  if (!props.replyable) return null;
+  if (!props.replyable && !props.likeable) return null;
   return (
-    <div className="no-print text-sm">
-      <a href={`/comments/${props.commentId}/reply`} className="link">
-        Reply
-      </a>
+    <div className="no-print flex flex-wrap gap-4 text-sm">
+      {props.replyable && (
+        <a href={`/comments/${props.commentId}/reply`} className="link">
+          Reply
+        </a>
+      )}
+      {props.likeable && (
+        <LikeLink commentId={props.commentId} sort={props.sort} likeCount={props.likeCount} />
+      )}
     </div>
   );
 }

@@ -7,7 +7,9 @@ import { profilePath } from "@/lib/people/paths";
 import type { CommentNode } from "@/lib/comments/tree";
 import { commentAnchor, commentHash, commentThreadPath } from "@/lib/comments/paths";
 import { COMMENT_MESSAGES } from "@/lib/comments/messages";
-import { formatTimestamp } from "@/lib/text/dates";
+import { CommentTime } from "@/components/comments/comment-time";
+import { config } from "@/lib/config";
+import { formatDate, formatExactTime } from "@/lib/text/dates";
 
 export type CommentSlots = {
   /** Controls under a comment (Reply, Delete); the same for every reader on cached pages. */
@@ -50,10 +52,11 @@ export function CommentItem({
     <li
       id={anchor}
       tabIndex={-1}
-      className="scroll-mt-4 outline-none"
+      className="scroll-mt-4 rounded-md outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
       aria-labelledby={`${anchor}-author`}
       data-published={published ? "" : undefined}
       data-held={held ? "" : undefined}
+      data-deleted={comment.deleted ? "" : undefined}
     >
       <article
         aria-labelledby={`${anchor}-author`}
@@ -80,12 +83,23 @@ export function CommentItem({
           {postAuthorId !== null && comment.authorId === postAuthorId && <RoleBadge role="author" />}
           {comment.authorRole && <RoleBadge role={comment.authorRole} />}
           <a href={permalink} className="text-muted hover:underline">
-            <time dateTime={comment.createdAt.toISOString()}>{formatTimestamp(comment.createdAt)}</time>
+            <CommentTime
+              iso={comment.createdAt.toISOString()}
+              blogDate={formatDate(comment.createdAt)}
+              blogExact={formatExactTime(comment.createdAt)}
+              locale={config.locale}
+            />
           </a>
           {comment.editedAt && !comment.deleted && (
             <span className="text-muted">
               (edited{" "}
-              <time dateTime={comment.editedAt.toISOString()}>{formatTimestamp(comment.editedAt)}</time>)
+              <CommentTime
+                iso={comment.editedAt.toISOString()}
+                blogDate={formatDate(comment.editedAt)}
+                blogExact={formatExactTime(comment.editedAt)}
+                locale={config.locale}
+              />
+              )
             </span>
           )}
           {comment.inReplyTo && (

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { CommentItem, type CommentSlots } from "@/components/comments/comment-item";
 import { CommentCountHeading, ThreadCountProvider } from "@/components/comments/thread-count";
+import { ThreadAnnouncer } from "@/components/comments/thread-announcer";
 import { buildCommentTree, capThreadDepth, type ThreadComment } from "@/lib/comments/tree";
 
 /** Indentation stops here; deeper replies are listed flat under their ancestor. */
@@ -14,6 +15,8 @@ type CommentListProps = CommentSlots & {
   className?: string;
   /** Shown instead of an empty list. The list is rendered even then: comments published in place join it. */
   empty?: ReactNode;
+  /** Top-level comments in the order to show them (a sorted page); absent: conversation order. */
+  rootOrder?: number[] | null;
 };
 
 /** One page of a discussion as a list of threads (also what "Load more" appends). */
@@ -26,8 +29,12 @@ export function CommentList({
   numbered = true,
   className = "",
   empty,
+  rootOrder,
 }: CommentListProps) {
-  const roots = capThreadDepth(buildCommentTree(comments, { hiddenReplies }), MAX_RENDERED_DEPTH);
+  const roots = inOrder(
+    capThreadDepth(buildCommentTree(comments, { hiddenReplies }), MAX_RENDERED_DEPTH),
+    rootOrder,
+  );
   return (
     <>
       <ol
@@ -49,7 +56,17 @@ export function CommentList({
   );
 }
 
+/** `roots` in `order` (ids); any not named keep their place after those that are. */
+function inOrder<T extends { id: number }>(roots: T[], order: number[] | null | undefined): T[] {
+  if (!order) return roots;
+  const rank = new Map(order.map((id, index) => [id, index]));
+  const last = order.length;
+  return [...roots].sort((a, b) => (rank.get(a.id) ?? last) - (rank.get(b.id) ?? last));
+}
+
 type CommentThreadProps = CommentListProps & {
+  /** Under the heading: the sort links. */
+  toolbar?: ReactNode;
   /** Live comments in the whole discussion, for "N comments:". */
   total: number;
   /** "Load more comments", under the list. */
@@ -68,12 +85,17 @@ export function CommentThread({
   numbered,
   more,
   footer,
+  rootOrder,
+  toolbar,
 }: CommentThreadProps) {
   return (
     <ThreadCountProvider count={total}>
       <section id="comments" aria-labelledby="comments-heading" className="mt-12 border-t border-line pt-6">
         <CommentCountHeading count={total} />
+        {toolbar}
+        <ThreadAnnouncer />
         <CommentList
+          rootOrder={rootOrder}
           comments={comments}
           postPath={postPath}
           postAuthorId={postAuthorId}

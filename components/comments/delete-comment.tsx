@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useId, useRef } from "react";
 import { useHydrated } from "@/lib/hooks/use-hydrated";
 import { DeleteCommentForm } from "@/components/comments/delete-comment-form";
+import { focusAfterDelete } from "@/components/comments/focus-after-delete";
 import { idle } from "@/lib/actions/result";
 import { deleteCommentAction, type DeleteState } from "@/lib/comments/actions";
 import { deletionWarning } from "@/lib/comments/messages";
@@ -25,18 +26,22 @@ export function DeleteComment({ commentId, postPath, as }: DeleteCommentProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const headingId = useId();
-  const [state, formAction] = useActionState<DeleteState, FormData>(deleteCommentAction, idle);
+  const deleted = useRef(false);
+  // Focus is moved from here, not from an effect: the refreshed page that comes with
+  // the answer removes this component (a tombstone has no Delete) in the same render.
+  const [state, formAction] = useActionState<DeleteState, FormData>(async (previous, formData) => {
+    const result = await deleteCommentAction(previous, formData);
+    if (result.status === "success") {
+      deleted.current = true;
+      focusAfterDelete(commentAnchor(commentId));
+    }
+    return result;
+  }, idle);
   const returnTo = commentHref(postPath, commentId);
 
   useEffect(() => {
-    if (state.status !== "success") return;
-    dialogRef.current?.close();
-    // The action answered with the page rendered afresh; the comment's tombstone or, if
-    // it vanished, the thread heading takes focus.
-    const target =
-      document.getElementById(commentAnchor(commentId)) ?? document.getElementById("comments-heading");
-    target?.focus();
-  }, [state, commentId]);
+    if (state.status === "success") dialogRef.current?.close();
+  }, [state]);
 
   if (!hydrated) {
     return (
@@ -63,7 +68,7 @@ export function DeleteComment({ commentId, postPath, as }: DeleteCommentProps) {
         ref={dialogRef}
         aria-labelledby={headingId}
         className="m-auto w-[min(32rem,calc(100%-2rem))] rounded-lg bg-page p-6 text-ink shadow-xl backdrop:bg-black/50"
-        onClose={() => triggerRef.current?.isConnected && triggerRef.current.focus()}
+        onClose={() => !deleted.current && triggerRef.current?.isConnected && triggerRef.current.focus()}
       >
         <h2 id={headingId} className="font-serif text-xl font-bold">
           Delete this comment?

@@ -4,6 +4,8 @@ import { buildCommentTree, type CommentNode, type ThreadComment } from "@/lib/co
 import type { CommentPage } from "@/lib/data/comment-pages";
 import { CommentControls, CommentFooter } from "@/components/comments/comment-controls";
 import { LoadMoreComments } from "@/components/comments/load-more-comments";
+import { SortLinks } from "@/components/comments/sort-links";
+import { DEFAULT_SORT, type CommentSort } from "@/lib/comments/sort";
 
 export type DiscussionPost = {
   id: number;
@@ -21,23 +23,28 @@ export function Discussion({
   post,
   page,
   numbered = true,
+  sort = DEFAULT_SORT,
 }: {
   post: DiscussionPost;
   page: CommentPage;
   numbered?: boolean;
+  /** The order the page shows (docs/decisions/030); its links offer the others. */
+  sort?: CommentSort;
 }) {
   return (
     <CommentThread
       comments={page.comments}
       total={page.total}
       hiddenReplies={page.hiddenReplies}
+      rootOrder={page.rootOrder}
       postPath={post.path}
       postAuthorId={post.authorId}
       numbered={numbered}
-      actions={controlsFor(post)}
+      actions={controlsFor(post, { sort })}
+      toolbar={page.total > 1 && <SortLinks postPath={post.path} sort={sort} />}
       more={
         page.nextCursor !== null && (
-          <LoadMoreComments postId={post.id} postPath={post.path} after={page.nextCursor} />
+          <LoadMoreComments postId={post.id} postPath={post.path} after={page.nextCursor} sort={sort} />
         )
       }
       footer={<CommentFooter postId={post.id} commentsEnabled={post.commentsEnabled} />}
@@ -46,15 +53,24 @@ export function Discussion({
 }
 
 /** The comments of a further page, for "Load more comments" to append. */
-export function DiscussionPage({ post, page }: { post: DiscussionPost; page: CommentPage }) {
+export function DiscussionPage({
+  post,
+  page,
+  sort,
+}: {
+  post: DiscussionPost;
+  page: CommentPage;
+  sort: CommentSort;
+}) {
   return (
     <CommentList
       comments={page.comments}
       hiddenReplies={page.hiddenReplies}
+      rootOrder={page.rootOrder}
       postPath={post.path}
       postAuthorId={post.authorId}
       numbered={false}
-      actions={controlsFor(post)}
+      actions={controlsFor(post, { sort })}
     />
   );
 }
@@ -85,7 +101,10 @@ export function DiscussionComment({
   );
 }
 
-function controlsFor(post: DiscussionPost, { held = false }: { held?: boolean } = {}) {
+function controlsFor(
+  post: DiscussionPost,
+  { held = false, sort = DEFAULT_SORT }: { held?: boolean; sort?: CommentSort } = {},
+) {
   function CommentActionsSlot(comment: CommentNode) {
     return (
       <CommentControls
@@ -97,6 +116,9 @@ function controlsFor(post: DiscussionPost, { held = false }: { held?: boolean } 
         deletable={!comment.deleted}
         edited={comment.editedAt !== null}
         held={held}
+        likeable={!comment.deleted && !held}
+        likeCount={comment.likeCount}
+        sort={sort}
       />
     );
   }

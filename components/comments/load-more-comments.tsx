@@ -4,15 +4,17 @@ import { useEffect, useState, useTransition, type ReactNode } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useHydrated } from "@/lib/hooks/use-hydrated";
 import { loadMoreCommentsAction } from "@/lib/comments/load-more-action";
+import { announce } from "@/components/comments/thread-announcer";
 import { commentAnchor, commentPagePath } from "@/lib/comments/paths";
+import { cursorToken, type CommentSort } from "@/lib/comments/sort";
 
-type LoadMoreCommentsProps = { postId: number; postPath: string; after: number };
+type LoadMoreCommentsProps = { postId: number; postPath: string; after: number; sort: CommentSort };
 
 /**
  * Without JavaScript, a link to the next page of comments (a cached page of its own);
  * with it, a button that appends that page here and moves focus to its first comment.
  */
-export function LoadMoreComments({ postId, postPath, after }: LoadMoreCommentsProps) {
+export function LoadMoreComments({ postId, postPath, after, sort }: LoadMoreCommentsProps) {
   const hydrated = useHydrated();
   const [pages, setPages] = useState<{ key: number; comments: ReactNode }[]>([]);
   const [cursor, setCursor] = useState<number | null>(after);
@@ -28,11 +30,12 @@ export function LoadMoreComments({ postId, postPath, after }: LoadMoreCommentsPr
     if (cursor === null) return;
     const from = cursor;
     startTransition(async () => {
-      const result = await loadMoreCommentsAction(String(postId), String(from));
+      const result = await loadMoreCommentsAction(String(postId), cursorToken({ sort, after: from }));
       if (result.status !== "success") {
         setError(result.formError);
         return;
       }
+      announce(result.nextCursor ? "More comments loaded." : "More comments loaded. That is all of them.");
       setError(undefined);
       setPages((loaded) => [...loaded, { key: from, comments: result.comments }]);
       setCursor(result.nextCursor ?? null);
@@ -61,7 +64,7 @@ export function LoadMoreComments({ postId, postPath, after }: LoadMoreCommentsPr
               {pending ? "Loading comments…" : "Load more comments"}
             </button>
           ) : (
-            <a href={commentPagePath(postPath, cursor)} rel="next" className="font-semibold link">
+            <a href={commentPagePath(postPath, cursor, sort)} rel="next" className="font-semibold link">
               Load more comments
             </a>
           )}

@@ -6,37 +6,49 @@ import { CommentActions } from "@/components/comments/comment-actions";
 import { CommentForm, publishedInThisTab } from "@/components/comments/comment-form";
 import { DeleteComment } from "@/components/comments/delete-comment";
 import { EditComment } from "@/components/comments/edit-comment";
+import { LikeButton } from "@/components/comments/like-button";
+import { LikeCount } from "@/components/comments/like-link";
 import { ReportComment } from "@/components/comments/report-comment";
 import { commentHistoryPath } from "@/lib/comments/paths";
 import { HeldComments } from "@/components/comments/held-comments";
 import { PublishedComments, type PublishedComment } from "@/components/comments/published-comments";
 import { can, mayDeleteComment } from "@/lib/auth/permissions";
 import { commentFormRefusal } from "@/lib/comments/messages";
+import type { CommentSort } from "@/lib/comments/sort";
 import type { ViewerInfo } from "@/lib/viewer";
 
+type ViewerComment = { own: boolean; editable: boolean; liked: boolean };
+
 /**
- * Whether this is the viewer's own comment, and whether they may still edit it; asks
- * the server once per page. Null until it has answered (no Report flashes on one's own).
+ * Whether this is the viewer's own comment, whether they may still edit it and whether
+ * they like it; asks the server once per page, however many comments ask. Null until it
+ * has answered (no Report flashes on one's own, no Like shows the wrong state).
  */
-function useOwnComment(
-  postId: number,
-  commentId: number,
-  live: boolean,
-): { own: boolean; editable: boolean } | null {
-  const [lists, setLists] = useState<{ own: number[]; editable: number[] } | null>(null);
+function useViewerComment(postId: number, commentId: number): ViewerComment | null {
+  const [lists, setLists] = useState<{ own: number[]; editable: number[]; liked: number[] } | null>(null);
   useEffect(() => {
-    if (!live) return;
     let current = true;
     fetchViewer(postId).then(
       (info) =>
-        current && setLists({ own: info?.ownCommentIds ?? [], editable: info?.editableCommentIds ?? [] }),
+        current &&
+        setLists({
+          own: info?.ownCommentIds ?? [],
+          editable: info?.editableCommentIds ?? [],
+          liked: info?.likedCommentIds ?? [],
+        }),
     );
     return () => {
       current = false;
     };
-  }, [postId, live]);
-  if (publishedInThisTab(commentId)) return { own: true, editable: true };
-  return lists && { own: lists.own.includes(commentId), editable: lists.editable.includes(commentId) };
+  }, [postId]);
+  if (publishedInThisTab(commentId)) return { own: true, editable: true, liked: false };
+  return (
+    lists && {
+      own: lists.own.includes(commentId),
+      editable: lists.editable.includes(commentId),
+      liked: lists.liked.includes(commentId),
+    }
+  );
 }
 
 type SignedInCommentControlsProps = {
@@ -50,9 +62,14 @@ type SignedInCommentControlsProps = {
   edited?: boolean;
   /** Shown as a held comment to this viewer (someone else's is not edited, only approved). */
   held?: boolean;
+  /** Live and published: it takes likes, and shows its count. */
+  likeable: boolean;
+  likeCount: number;
+  /** The order the page is read in, for the way back after a like without JavaScript. */
+  sort: CommentSort;
 };
 
-/** Reply and Delete for a signed-in viewer; loaded only for them (see comment-controls.tsx). */
+/** Reply, Like, Edit, Delete and Report for a signed-in viewer; loaded only for them (see comment-controls.tsx). */
 export function SignedInCommentControls({
   viewer,
   commentId,
@@ -62,8 +79,11 @@ export function SignedInCommentControls({
   deletable,
   edited = false,
   held = false,
+  likeable,
+  likeCount,
+  sort,
 }: SignedInCommentControlsProps) {
-  const mine = useOwnComment(postId, commentId, deletable);
+  const mine = useViewerComment(postId, commentId);
   const own = mine?.own ?? false;
   // Hints for showing the buttons; each action decides again on the server.
   const deleteAs = deletable ? mayDeleteComment(viewer, { own }) : null;
@@ -77,6 +97,12 @@ export function SignedInCommentControls({
       viewerName={viewer.name}
       canReply={can(viewer, "create:comment") && replyable}
     >
+      {likeable &&
+        (!own && can(viewer, "like:comment") ? (
+          <LikeButton commentId={commentId} sort={sort} likeCount={likeCount} liked={mine?.liked} />
+        ) : (
+          <LikeCount likeCount={likeCount} />
+        ))}
       {editable && <EditComment commentId={commentId} postPath={postPath} />}
       {deleteAs && <DeleteComment commentId={commentId} postPath={postPath} as={deleteAs} />}
       {reportable && <ReportComment commentId={commentId} postPath={postPath} />}
@@ -88,7 +114,6 @@ export function SignedInCommentControls({
     </CommentActions>
   );
 }
-
 /** "Post a comment" under the thread for a signed-in viewer, or why they cannot. */
 export function SignedInCommentFooter({ viewer, postId }: { viewer: ViewerInfo; postId: number }) {
   const [published, setPublished] = useState<PublishedComment[]>([]);

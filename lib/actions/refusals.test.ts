@@ -32,6 +32,7 @@ import {
   loadCommentForEditAction,
 } from "@/lib/comments/edit-actions";
 import { reportCommentAction, reportCommentFromPageAction } from "@/lib/comments/report-actions";
+import { likeCommentAction, likeCommentFromPageAction } from "@/lib/comments/like-action";
 import { loadMoreCommentsAction } from "@/lib/comments/load-more-action";
 import { db } from "@/lib/db";
 import { uploadImageAction } from "@/lib/uploads/actions";
@@ -63,6 +64,8 @@ const PUBLIC = new Set([
 // (docs/decisions/031); renaming needs an account in good standing.
 const OWN_ACCOUNT = new Set(["renameAction", "changePasswordAction", "deleteAccountAction"]);
 const OPEN_TO_BANNED = new Set(["changePasswordAction", "deleteAccountAction"]);
+// Actions every signed-in reader in good standing may take on someone else's comment.
+const OPEN_TO_COMMENTERS = new Set(["likeCommentAction", "likeCommentFromPageAction"]);
 
 const EMPTY_FORM_IS_VALID = new Set(["saveBlockedWordsAction"]);
 
@@ -98,6 +101,16 @@ const ACTIONS: Record<string, (scene: Scene, input?: unknown) => Promise<unknown
     deleteCommentAction({ status: "idle" }, (input ?? deleteForm(s)) as FormData),
   deleteCommentFromPageAction: (s, input) =>
     deleteCommentFromPageAction({ status: "idle" }, (input ?? deleteForm(s)) as FormData),
+  likeCommentAction: (s, input) =>
+    likeCommentAction(
+      { status: "idle" },
+      (input ?? form({ commentId: String(s.commentId), like: "1", sort: "" })) as FormData,
+    ),
+  likeCommentFromPageAction: (s, input) =>
+    likeCommentFromPageAction(
+      { status: "idle" },
+      (input ?? form({ commentId: String(s.commentId), like: "1", sort: "" })) as FormData,
+    ),
   saveCommentSettingsAction: (_, input) =>
     saveCommentSettingsAction({ status: "idle" }, (input ?? form({ holdAboveLinks: "1" })) as FormData),
   moderateHeldAction: (s, input) =>
@@ -211,10 +224,14 @@ describe("every server action refuses instead of throwing", () => {
     }
   });
 
-  // A commenter may reply to and report someone else's comment: those are not refused.
+  // A commenter may reply to, report and like someone else's comment: those are not refused.
   it.each(
     guarded.filter(
-      (name) => !name.startsWith("create") && !name.startsWith("report") && !OWN_ACCOUNT.has(name),
+      (name) =>
+        !name.startsWith("create") &&
+        !name.startsWith("report") &&
+        !OWN_ACCOUNT.has(name) &&
+        !OPEN_TO_COMMENTERS.has(name),
     ),
   )("%s: refused to a commenter (not their comment, not their role), and logged", async (name) => {
     const s = await scene();

@@ -9,6 +9,7 @@ export type Role = (typeof ROLES)[number];
 
 export type Permission =
   | "create:comment"
+  | "like:comment"
   | "delete:comment:own"
   | "delete:comment:any"
   | "edit:comment:own"
@@ -27,6 +28,7 @@ export type Permission =
 const GRANTS: Record<Role, readonly Permission[]> = {
   commenter: [
     "create:comment",
+    "like:comment",
     "delete:comment:own",
     "edit:own-profile",
     "edit:comment:own",
@@ -34,6 +36,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   ],
   moderator: [
     "create:comment",
+    "like:comment",
     "delete:comment:own",
     "delete:comment:any",
     "edit:comment:own",
@@ -48,6 +51,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   ],
   admin: [
     "create:comment",
+    "like:comment",
     "delete:comment:own",
     "delete:comment:any",
     "edit:comment:own",

@@ -2,7 +2,12 @@ import "server-only";
 import { revalidateTag } from "next/cache";
 import { applyExpiry, publishExpiry } from "@/lib/cache/expiry-channel.mjs";
 import { COMMENT_SETTINGS_TAG, EVERYTHING_TAG, pathTag } from "@/lib/cache/tags";
+import { COMMENT_SORTS, DEFAULT_SORT } from "@/lib/comments/sort";
+import { sortedPostPath } from "@/lib/comments/paths";
 import { feedPaths } from "@/lib/feeds/paths";
+
+// The post page in each order but the default is a page of its own (next.config.ts).
+const SORTED = COMMENT_SORTS.filter((sort) => sort !== DEFAULT_SORT);
 
 /**
  * What to expire after each kind of change, in one place. Reader pages are cached
@@ -30,6 +35,7 @@ function expire(options: ExpireOptions, path: string, type?: "page" | "layout") 
 export function commentsChanged(post: { id: number; path: string }, options: ExpireOptions) {
   const expirePath = (path: string, type?: "page" | "layout") => expire(options, path, type);
   expirePath(post.path);
+  for (const sort of SORTED) expirePath(sortedPostPath(post.path, sort));
   expirePath("/[year]/[month]/[slug]/comments/[after]", "page");
   expirePath("/[year]/[month]/[slug]/thread/[commentId]", "page");
   // Listings show each post's comment count ("/" is /page/1, see next.config.ts).
@@ -50,6 +56,20 @@ export function commentsChanged(post: { id: number; path: string }, options: Exp
 export function profilesChanged() {
   expire({ renderThisPage: true }, "/u/[id]", "page");
   expire({ renderThisPage: true }, "/u/[id]/before/[before]", "page");
+}
+
+/**
+ * A comment's likes changed: its count is on the post's pages in every order, and it
+ * moves comments in Best. Listings and feeds show no likes, so they stay cached. The
+ * 1 ms stale window keeps the action's answer small (see above).
+ */
+export function likesChanged(post: { path: string }) {
+  const expirePath = (path: string, type?: "page" | "layout") =>
+    expire({ renderThisPage: false }, path, type);
+  expirePath(post.path);
+  for (const sort of SORTED) expirePath(sortedPostPath(post.path, sort));
+  expirePath("/[year]/[month]/[slug]/comments/[after]", "page");
+  expirePath("/[year]/[month]/[slug]/thread/[commentId]", "page");
 }
 
 /** Comments changed on many posts at once (a ban that removed someone's comments). */

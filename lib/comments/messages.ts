@@ -14,6 +14,9 @@ export const COMMENT_MESSAGES = {
   /** In place of a comment enough readers reported, until a moderator reviews it. */
   hiddenPendingReview: "This comment is hidden pending review.",
   moreGone: "These comments are no longer available. Reload the page.",
+  likeOwn: "You cannot like your own comment.",
+  likeGone: "That comment can no longer be liked: it was removed or is awaiting moderation.",
+  likeBanned: "Your account has been banned from liking comments.",
   /** Shown to the author on their held comment, and after sending it. */
   awaitingModeration: "Your comment is awaiting moderation.",
 } as const;
@@ -107,3 +110,14 @@ export const REPORT_MESSAGES = {
   "not-found": "This comment is no longer available to report.",
   forbidden: "Your account cannot report comments.",
 } as const;
+
+/** "3 likes" */
+export function likeCountLabel(count: number): string {
+  return `${count} ${count === 1 ? "like" : "likes"}`;
+}
+
+/** A reader liking too quickly (lib/data/comment-likes.ts LIKE_RATE). */
+export function likeTooFastMessage(retryAfterSeconds: number): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return `You are liking comments too quickly. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+}

@@ -1,9 +1,19 @@
+import { cursorToken, DEFAULT_SORT, sortSearch, type CommentSort } from "@/lib/comments/sort";
+
 /**
  * Addresses within a post's discussion. No settings and no dates here: the post page's
  * browser code uses these, and anything importing lib/config would bring zod along.
  */
 export function commentAnchor(commentId: number): string {
   return `c${commentId}`;
+}
+
+/**
+ * Where the post page sorted by `sort` is rendered and cached: next.config.ts rewrites
+ * `<post>?sort=newest` here, so each order's first page is a cache entry of its own.
+ */
+export function sortedPostPath(postPath: string, sort: CommentSort): string {
+  return `${postPath}/sorted/${sort}`;
 }
 
 /** "#c<id>": the fragment that scrolls to a comment. */
@@ -21,9 +31,9 @@ export function commentHref(postPath: string, commentId: number): string {
   return `${postPath}${commentHash(commentId)}`;
 }
 
-/** The page of a post's discussion that starts after top-level comment `after`. */
-export function commentPagePath(postPath: string, after: number): string {
-  return `${postPath}/comments/${after}`;
+/** The page of a post's discussion that starts after top-level comment `after` in `sort` order. */
+export function commentPagePath(postPath: string, after: number, sort: CommentSort = DEFAULT_SORT): string {
+  return `${postPath}/comments/${cursorToken({ sort, after })}`;
 }
 
 /** "Continue this thread": one comment and the replies below it, on a page of their own. */
@@ -33,16 +43,18 @@ export function commentThreadPath(postPath: string, commentId: number): string {
 
 /** Where a comment is shown, as lib/data/comment-pages.ts#locateComment found it. */
 export type CommentView =
-  { kind: "first-page" } | { kind: "page"; after: number } | { kind: "subtree"; commentId: number };
+  | { kind: "first-page"; sort?: CommentSort }
+  | { kind: "page"; after: number; sort?: CommentSort }
+  | { kind: "subtree"; commentId: number };
 
 /** The URL that shows comment `commentId`, scrolled to it. */
 export function commentViewPath(postPath: string, view: CommentView, commentId: number): string {
   const anchor = commentHash(commentId);
   switch (view.kind) {
     case "first-page":
-      return `${postPath}${anchor}`;
+      return `${postPath}${sortSearch(view.sort ?? DEFAULT_SORT)}${anchor}`;
     case "page":
-      return `${commentPagePath(postPath, view.after)}${anchor}`;
+      return `${commentPagePath(postPath, view.after, view.sort)}${anchor}`;
     case "subtree":
       return `${commentThreadPath(postPath, view.commentId)}${anchor}`;
   }

@@ -21,6 +21,7 @@ function comment(id: number, parentId: number | null, extra: Partial<ThreadComme
     hidden: false,
     editedAt: null,
     deleted: null,
+    likeCount: 0,
     ...extra,
   };
 }

@@ -29,6 +29,8 @@ export type ThreadComment = {
   deleted: DeletionKind | null;
   /** Hidden pending review after enough reports (docs/decisions/029): body is null. */
   hidden: boolean;
+  /** Likes from readers (docs/decisions/030); whether the viewer is one of them is never here. */
+  likeCount: number;
 };
 
 /** Where a comment sits in its thread, stored on every row (Comment.rootId/depth). */

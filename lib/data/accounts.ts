@@ -174,6 +174,10 @@ export async function deleteAccount(
         where: { authorId: userId },
         data: mode === "remove" ? removedNow : { authorName: ANONYMOUS_NAME, authorId: null },
       }),
+      // Their likes go with the account (the rows cascade): the counts go down with them.
+      db.$executeRaw`
+        UPDATE "Comment" SET "likeCount" = "likeCount" - 1
+        WHERE "id" IN (SELECT "commentId" FROM "CommentLike" WHERE "userId" = ${userId})`,
       db.user.deleteMany({ where: { id: userId } }),
     ]),
   );

@@ -177,6 +177,7 @@ describe("getCommentPage", () => {
       hiddenReplies: {},
       nextCursor: null,
       total: 0,
+      rootOrder: [],
     });
   });
 

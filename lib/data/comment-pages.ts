@@ -1,5 +1,6 @@
 import "server-only";
 import type { CommentView } from "@/lib/comments/paths";
+import { DEFAULT_SORT, type CommentSort } from "@/lib/comments/sort";
 import type { ThreadComment } from "@/lib/comments/tree";
 import { db, dbProvider } from "@/lib/db";
 import { threadCommentSelect, toThreadComment } from "@/lib/data/comments";
@@ -48,8 +49,13 @@ export type CommentPage = {
    * Only comments on the page appear; a comment with nothing hidden is absent.
    */
   hiddenReplies: Record<number, number>;
-  /** `after` for the next page; null on the last page (and always on a subtree). */
+  /** `after` for the next page (in the page's sort); null on the last page (and always on a subtree). */
   nextCursor: number | null;
+  /**
+   * The page's top-level comments in the order the page shows them (its sort); null on
+   * a subtree. Rows come in id order, which is the order of Oldest.
+   */
+  rootOrder: number[] | null;
   /** Live (not deleted) comments of the whole post, for "N comments:". */
   total: number;
 };
@@ -57,13 +63,18 @@ export type CommentPage = {
 export type CommentLocation = { postId: number; postPath: string; view: CommentView };
 
 /**
- * The page of a post's thread that starts with its first top-level comment whose id is
- * greater than `after` (null: from the start). Six queries, whatever the thread's size.
+ * The page of a post's thread that starts after top-level comment `after` in `sort`
+ * order (null: from the start; see lib/comments/sort.ts). Six queries, whatever the
+ * thread's size.
  */
-export async function getCommentPage(postId: number, after: number | null): Promise<CommentPage> {
-  const plan = await planPage(postId, after);
+export async function getCommentPage(
+  postId: number,
+  after: number | null,
+  sort: CommentSort = DEFAULT_SORT,
+): Promise<CommentPage> {
+  const plan = await planPage(postId, after, sort);
   const loaded = plan ? await loadPageIds(plan) : [];
-  return assemblePage(postId, loaded, plan?.nextCursor ?? null);
+  return { ...(await assemblePage(postId, loaded, plan?.nextCursor ?? null)), rootOrder: plan?.roots ?? [] };
 }
 
 /**
@@ -78,18 +89,22 @@ export async function getCommentSubtree(
     select: { postId: true },
   });
   if (!target) return null;
-  const page = await assemblePage(target.postId, await loadSubtreeIds(commentId), null);
-  const rootComment = page.comments.find((comment) => comment.id === commentId)!;
-  return { postId: target.postId, rootComment, page };
+  const assembled = await assemblePage(target.postId, await loadSubtreeIds(commentId), null);
+  const rootComment = assembled.comments.find((comment) => comment.id === commentId)!;
+  return { postId: target.postId, rootComment, page: { ...assembled, rootOrder: null } };
 }
 
 /**
- * Where a permalink to a comment (deleted ones too) leads: the first page if the comment
- * is on it, else the page that starts with its top-level thread, else (too deep, or its
- * thread was cut) the subtree of its ancestor at a depth-cap level, or of the comment
- * itself. At most eight queries. Null if the comment or its post is not readable.
+ * Where a permalink to a comment (deleted ones too) leads, in `sort` order: the first
+ * page if the comment is on it, else the page that starts with its top-level thread,
+ * else (too deep, or its thread was cut) the subtree of its ancestor at a depth-cap
+ * level, or of the comment itself. At most nine queries. Null if the comment or its
+ * post is not readable.
  */
-export async function locateComment(commentId: number): Promise<CommentLocation | null> {
+export async function locateComment(
+  commentId: number,
+  sort: CommentSort = DEFAULT_SORT,
+): Promise<CommentLocation | null> {
   const comment = await db.comment.findFirst({
     where: { id: commentId, ...PUBLISHED, post: readableNow() },
     select: {
@@ -101,7 +116,7 @@ export async function locateComment(commentId: number): Promise<CommentLocation 
     },
   });
   if (!comment) return null;
-  return placeComment(comment, postPath(asReadable(comment.post)));
+  return placeComment(comment, postPath(asReadable(comment.post)), sort);
 }
 
 /** A comment whose place in its thread and post the caller already knows (one it just stored). */
@@ -111,6 +126,7 @@ export type PlacedComment = { id: number; postId: number; rootId: number | null;
 export async function placeComment(
   comment: PlacedComment,
   postPathOfComment: string,
+  sort: CommentSort = DEFAULT_SORT,
 ): Promise<CommentLocation> {
   const at = (view: CommentView): CommentLocation => ({
     postId: comment.postId,
@@ -125,11 +141,14 @@ export async function placeComment(
       if (!plan.truncated || comment.id === threadId) return true;
       return (await loadPageIds(plan)).some((row) => row.id === comment.id);
     };
-    const first = await planPage(comment.postId, null);
-    if (await isOnPage(first)) return at({ kind: "first-page" });
+    const sorted = sort === DEFAULT_SORT ? {} : { sort };
+    const first = await planPage(comment.postId, null, sort);
+    if (await isOnPage(first)) return at({ kind: "first-page", ...sorted });
     // The first page cut this thread short: starting there again would show the same cut.
-    if (!first?.roots.includes(threadId) && (await isOnPage(await planPage(comment.postId, threadId - 1)))) {
-      return at({ kind: "page", after: threadId - 1 });
+    if (!first?.roots.includes(threadId)) {
+      const after = await cursorBefore(comment.postId, threadId, sort);
+      if (after !== null && (await isOnPage(await planPage(comment.postId, after, sort))))
+        return at({ kind: "page", after, ...sorted });
     }
     return at({ kind: "subtree", commentId: comment.id });
   }
@@ -156,35 +175,18 @@ type PagePlan = { roots: number[]; truncated: boolean; nextCursor: number | null
 /** Ids of a page's comments, each with its depth counted from the page's top level. */
 type LoadedId = { id: number; level: number };
 
-async function planPage(postId: number, after: number | null): Promise<PagePlan | null> {
+async function planPage(postId: number, after: number | null, sort: CommentSort): Promise<PagePlan | null> {
   // At most one top-level comment per budget slot can fit; one more tells if there is more.
-  const candidates = await db.comment.findMany({
-    where: { postId, parentId: null, ...PUBLISHED, ...(after === null ? {} : { id: { gt: after } }) },
-    orderBy: { id: "asc" },
-    take: COMMENTS_PER_PAGE + 1,
-    select: { id: true },
-  });
+  const candidates = await topLevelAfter(postId, after, sort, COMMENTS_PER_PAGE + 1);
   if (candidates.length === 0) return null;
-  const ids = candidates.slice(0, COMMENTS_PER_PAGE).map((row) => row.id);
-
-  // Replies of the candidates in rootId order, stopping at the budget: every thread
-  // before the last one seen is counted exactly; the last one seen (if the budget ran
-  // out) and those after it cannot fit beside the threads before them anyway.
-  const counted = await db.$queryRaw<{ rootId: number; replies: number | bigint }[]>`
-    SELECT "rootId", COUNT(*) AS "replies" FROM (
-      SELECT "rootId" FROM "Comment"
-      WHERE "rootId" IN (${Prisma.join(ids)}) AND "depth" BETWEEN 1 AND ${MAX_THREAD_DEPTH} AND ${publishedSql}
-      ORDER BY "rootId" LIMIT ${COMMENTS_PER_PAGE}
-    ) AS "budget" GROUP BY "rootId"`;
-  const replies = new Map(counted.map((row) => [Number(row.rootId), Number(row.replies)]));
-  const budgetSpent = counted.reduce((sum, row) => sum + Number(row.replies), 0) >= COMMENTS_PER_PAGE;
-  const lastCounted = Math.max(...replies.keys());
+  const ids = candidates.slice(0, COMMENTS_PER_PAGE);
+  const { replies, uncounted } = await countThreadReplies(ids, sort);
 
   const roots: number[] = [];
   let used = 0;
   for (const id of ids) {
     const size = 1 + (replies.get(id) ?? 0);
-    const fits = !(budgetSpent && id >= lastCounted) && used + size <= COMMENTS_PER_PAGE;
+    const fits = !uncounted(id) && used + size <= COMMENTS_PER_PAGE;
     if (!fits) {
       if (roots.length > 0) return { roots, truncated: false, nextCursor: roots.at(-1)! };
       return { roots: [id], truncated: true, nextCursor: candidates.length > 1 ? id : null };
@@ -193,6 +195,108 @@ async function planPage(postId: number, after: number | null): Promise<PagePlan 
     used += size;
   }
   return { roots, truncated: false, nextCursor: candidates.length > roots.length ? roots.at(-1)! : null };
+}
+
+/**
+ * Ids of the post's top-level comments after `after` in `sort` order, at most `take`:
+ * one range of an index each. Newest and Best start after a top-level comment of the
+ * post, read afresh (an id that is not one gives nothing); Best compares the pair
+ * (likeCount, id) as a row value, which both databases read as a range of the
+ * [postId, parentId, likeCount, id] index, scanned downwards.
+ */
+async function topLevelAfter(
+  postId: number,
+  after: number | null,
+  sort: CommentSort,
+  take: number,
+): Promise<number[]> {
+  if (sort === "oldest") {
+    const rows = await db.comment.findMany({
+      where: { postId, parentId: null, ...PUBLISHED, ...(after === null ? {} : { id: { gt: after } }) },
+      orderBy: { id: "asc" },
+      take,
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
+  }
+  const key = sort === "best" ? Prisma.sql`("likeCount", "id")` : Prisma.sql`"id"`;
+  const columns = sort === "best" ? Prisma.sql`"likeCount", "id"` : Prisma.sql`"id"`;
+  const start =
+    after === null
+      ? Prisma.empty
+      : Prisma.sql`AND ${key} < (
+          SELECT ${columns} FROM "Comment" WHERE "id" = ${after} AND "postId" = ${postId} AND "parentId" IS NULL)`;
+  const order = sort === "best" ? Prisma.sql`"likeCount" DESC, "id" DESC` : Prisma.sql`"id" DESC`;
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT "id" FROM "Comment"
+    WHERE "postId" = ${postId} AND "parentId" IS NULL AND ${publishedSql} ${start}
+    ORDER BY ${order} LIMIT ${take}`;
+  return rows.map((row) => Number(row.id));
+}
+
+/**
+ * The top-level comment just before `threadId` in `sort` order: the cursor of the page
+ * that starts with its thread. Oldest needs no query (any smaller id will do); null
+ * when the thread comes first.
+ */
+async function cursorBefore(postId: number, threadId: number, sort: CommentSort): Promise<number | null> {
+  if (sort === "oldest") return threadId - 1;
+  const key = sort === "best" ? Prisma.sql`("likeCount", "id")` : Prisma.sql`"id"`;
+  const columns = sort === "best" ? Prisma.sql`"likeCount", "id"` : Prisma.sql`"id"`;
+  const order = sort === "best" ? Prisma.sql`"likeCount", "id"` : Prisma.sql`"id"`;
+  const [row] = await db.$queryRaw<{ id: number }[]>`
+    SELECT "id" FROM "Comment"
+    WHERE "postId" = ${postId} AND "parentId" IS NULL AND ${publishedSql}
+      AND ${key} > (SELECT ${columns} FROM "Comment" WHERE "id" = ${threadId})
+    ORDER BY ${order} LIMIT 1`;
+  return row ? Number(row.id) : null;
+}
+
+/**
+ * How many replies (to the depth cap) each candidate thread has, reading a bounded
+ * number of index entries. `uncounted(id)`: the thread's size is unknown, and it cannot
+ * fit beside the threads before it anyway.
+ */
+async function countThreadReplies(
+  ids: number[],
+  sort: CommentSort,
+): Promise<{ replies: Map<number, number>; uncounted: (id: number) => boolean }> {
+  const toMap = (rows: { rootId: number; replies: number | bigint }[]) =>
+    new Map(rows.map((row) => [Number(row.rootId), Number(row.replies)]));
+  if (sort === "best") {
+    // Best's order is not the ids' order, so a budget read in rootId order would count
+    // the wrong threads: each thread is counted up to the budget instead (a count that
+    // reaches it means "too big to share a page"), at most 50 × 50 index entries.
+    const perThread = ids.map(
+      (id) => Prisma.sql`
+      SELECT * FROM (
+        SELECT "rootId" FROM "Comment"
+        WHERE "rootId" = ${id} AND "depth" BETWEEN 1 AND ${MAX_THREAD_DEPTH} AND ${publishedSql} LIMIT ${COMMENTS_PER_PAGE}
+      ) AS "thread"`,
+    );
+    const counted = await db.$queryRaw<{ rootId: number; replies: number | bigint }[]>`
+      SELECT "rootId", COUNT(*) AS "replies" FROM (${Prisma.join(perThread, " UNION ALL ")}) AS "threads"
+      GROUP BY "rootId"`;
+    return { replies: toMap(counted), uncounted: () => false };
+  }
+  // Replies of the candidates in the page's rootId order, stopping at the budget: every
+  // thread before the last one seen is counted exactly; the last one seen (if the budget
+  // ran out) and those after it cannot fit beside the threads before them anyway.
+  const ascending = sort === "oldest";
+  const direction = ascending ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const counted = await db.$queryRaw<{ rootId: number; replies: number | bigint }[]>`
+    SELECT "rootId", COUNT(*) AS "replies" FROM (
+      SELECT "rootId" FROM "Comment"
+      WHERE "rootId" IN (${Prisma.join(ids)}) AND "depth" BETWEEN 1 AND ${MAX_THREAD_DEPTH} AND ${publishedSql}
+      ORDER BY "rootId" ${direction} LIMIT ${COMMENTS_PER_PAGE}
+    ) AS "budget" GROUP BY "rootId"`;
+  const replies = toMap(counted);
+  const budgetSpent = counted.reduce((sum, row) => sum + Number(row.replies), 0) >= COMMENTS_PER_PAGE;
+  const lastCounted = ascending ? Math.max(...replies.keys()) : Math.min(...replies.keys());
+  return {
+    replies,
+    uncounted: (id) => budgetSpent && (ascending ? id >= lastCounted : id <= lastCounted),
+  };
 }
 
 async function loadPageIds(plan: PagePlan): Promise<LoadedId[]> {
@@ -263,7 +367,7 @@ async function assemblePage(
   postId: number,
   loaded: LoadedId[],
   nextCursor: number | null,
-): Promise<CommentPage> {
+): Promise<Omit<CommentPage, "rootOrder">> {
   const [rows, hiddenReplies, total] = await Promise.all([
     loaded.length === 0
       ? []

@@ -21,6 +21,7 @@ export const threadCommentColumns = {
   deletedAt: true,
   deletedReason: true,
   hiddenAt: true,
+  likeCount: true,
 } as const satisfies Prisma.CommentSelect;
 
 export const threadCommentSelect = {
@@ -47,6 +48,7 @@ export function toThreadComment(row: ThreadCommentRow): ThreadComment {
     editedAt: row.editedAt,
     deleted: row.deletedAt ? toDeletionKind(row.deletedReason) : null,
     hidden: row.hiddenAt !== null && row.deletedAt === null,
+    likeCount: row.likeCount,
   };
 }
 

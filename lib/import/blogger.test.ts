@@ -123,6 +123,7 @@ describe("Blogger legacy backup", () => {
         hidden: false,
         body: row.deletedAt ? null : row.body,
         deleted: row.deletedReason as "moderator" | null,
+        likeCount: 0,
       })),
     );
     expect(tree.map((node) => node.authorName)).toEqual(["Aisha", "Spammy Sam", "Tom"]);

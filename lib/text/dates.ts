@@ -53,3 +53,31 @@ const monthNames = new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "
 export function monthName(month: number): string {
   return monthNames.format(new Date(Date.UTC(2000, month - 1, 1)));
 }
+
+const dateFormat = new Intl.DateTimeFormat(config.locale, {
+  timeZone: config.timeZone,
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+});
+
+const exactFormat = new Intl.DateTimeFormat(config.locale, {
+  timeZone: config.timeZone,
+  weekday: "long",
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZoneName: "short",
+});
+
+/** "June 19, 2024", in the blog's zone: what a cached page shows before scripts run. */
+export function formatDate(date: Date): string {
+  return dateFormat.format(date);
+}
+
+/** "Wednesday, June 19, 2024 at 2:35 PM GMT+8", in the blog's zone: a time's tooltip. */
+export function formatExactTime(date: Date): string {
+  return exactFormat.format(date);
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { characterCount, cleanMultilineText } from "@/lib/text/unicode";
 import { IdSchema, OptionalIdSchema } from "@/lib/validations/ids";
+import { COMMENT_SORTS, DEFAULT_SORT } from "@/lib/comments/sort";
 
 /** Counted in characters (code points) on the client and the server alike. */
 export const COMMENT_MAX = 4096;
@@ -91,3 +92,13 @@ export const ReportCommentSchema = z
     if (report.reason === "other" && report.note === null)
       ctx.addIssue({ code: "custom", path: ["note"], message: "Say what is wrong with this comment." });
   });
+
+/**
+ * Like or unlike (`like` "1" or "0": the state asked for, never a toggle, so a repeated
+ * post changes nothing). `sort` is the order the reader was reading in, for the way back.
+ */
+export const LikeCommentSchema = z.object({
+  commentId: IdSchema,
+  like: z.enum(["1", "0"], "This form is out of date; reload the page.").transform((value) => value === "1"),
+  sort: z.union([z.literal("").transform(() => DEFAULT_SORT), z.enum(COMMENT_SORTS)]),
+});

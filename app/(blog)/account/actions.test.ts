@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { getCommentPage } from "@/lib/data/comment-pages";
+import { setCommentLike } from "@/lib/data/comment-likes";
 import { buildCommentTree } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
 import { formData, runAction } from "@/tests/support/actions";
@@ -190,6 +191,30 @@ async function conversation(userId: string) {
 }
 
 describe("deleteAccountAction", () => {
+  it("takes the account's likes off the counts of the comments it liked", async () => {
+    const user = await passwordUser();
+    const other = await createUser();
+    const post = await createPost();
+    const [liked, alsoLiked] = await createComments(post.id, [
+      { authorId: other.id },
+      { authorId: other.id },
+    ]);
+    const third = await createUser();
+    for (const id of [liked, alsoLiked])
+      for (const liker of [user.id, third.id])
+        expect(await setCommentLike(liker, id, true)).toMatchObject({ ok: true });
+    signInAs(user.id);
+    expect(await deleteAccount({ mode: "anonymous", password: PASSWORD })).toMatchObject({
+      status: "redirect",
+    });
+    const counts = await db.comment.findMany({
+      where: { id: { in: [liked, alsoLiked] } },
+      select: { likeCount: true },
+    });
+    expect(counts.map((row) => row.likeCount)).toEqual([1, 1]);
+    expect(await db.commentLike.count({ where: { userId: user.id } })).toBe(0);
+  });
+
   it("keeps the comments signed Anonymous, keeps every reply in place, signs out and expires everything", async () => {
     const user = await passwordUser();
     const { post, theirs, reply, answer, other } = await conversation(user.id);

@@ -1,7 +1,8 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import type { ViewerResponse } from "@/lib/viewer";
-import { createPost, createUser } from "@/tests/support/factories";
+import { setCommentLike } from "@/lib/data/comment-likes";
+import { createComments, createPost, createUser } from "@/tests/support/factories";
 import { createHeldComment } from "@/tests/support/held";
 import { signInAs } from "@/tests/support/session";
 import { GET } from "./route";
@@ -31,5 +32,23 @@ describe("GET /api/viewer and held comments", () => {
     expect((await ask()).viewer).toMatchObject({ heldCommentIds: [] });
     signInAs(null);
     expect(await ask(post.id)).toEqual({ viewer: null });
+  });
+});
+
+describe("GET /api/viewer and likes", () => {
+  it("tells a reader which comments of the post they like, and nobody else", async () => {
+    const post = await createPost();
+    const other = await createPost();
+    const [liked, notLiked] = await createComments(post.id, [{}, {}]);
+    const [elsewhere] = await createComments(other.id, [{}]);
+    const reader = await createUser();
+    await setCommentLike(reader.id, liked, true);
+    await setCommentLike(reader.id, elsewhere, true);
+    signInAs(reader.id);
+    expect((await ask(post.id)).viewer?.likedCommentIds).toEqual([liked]);
+    expect((await ask()).viewer?.likedCommentIds).toEqual([]);
+    signInAs((await createUser()).id);
+    expect((await ask(post.id)).viewer?.likedCommentIds).toEqual([]);
+    expect(notLiked).toBeGreaterThan(liked);
   });
 });

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { accountLinks } from "@/lib/auth/account-links";
 import { getOptionalUser } from "@/lib/auth/guards";
 import { SESSION_HINT_COOKIE } from "@/lib/auth/session-hint";
+import { getLikedCommentIds } from "@/lib/data/comment-likes";
 import { countHeld, getViewerComments } from "@/lib/data/held-comments";
 import { parseId } from "@/lib/validations/ids";
 import type { ViewerResponse } from "@/lib/viewer";
@@ -11,7 +12,7 @@ const PRIVATE = { "Cache-Control": "private, no-store" };
 /**
  * Who is reading, for the controls of a cached page: never cached anywhere, and only
  * about the requester. `?post=<id>` adds which of their comments there they may delete,
- * and which held comments there they may see; a moderator learns the Held queue's size.
+ * which they like, and which held comments there they may see; a moderator learns the Held queue's size.
  */
 export async function GET(request: NextRequest) {
   const user = await getOptionalUser();
@@ -22,12 +23,14 @@ export async function GET(request: NextRequest) {
     return response;
   }
   const postId = parseId(request.nextUrl.searchParams.get("post"));
-  const [{ ownCommentIds, heldCommentIds, editableCommentIds }, heldCount] = await Promise.all([
-    postId === null
-      ? { ownCommentIds: [], heldCommentIds: [], editableCommentIds: [] }
-      : getViewerComments(user, postId),
-    countHeld(user),
-  ]);
+  const [{ ownCommentIds, heldCommentIds, editableCommentIds }, likedCommentIds, heldCount] =
+    await Promise.all([
+      postId === null
+        ? { ownCommentIds: [], heldCommentIds: [], editableCommentIds: [] }
+        : getViewerComments(user, postId),
+      postId === null ? [] : getLikedCommentIds(user.id, postId),
+      countHeld(user),
+    ]);
   return NextResponse.json<ViewerResponse>(
     {
       viewer: {
@@ -38,6 +41,7 @@ export async function GET(request: NextRequest) {
         ownCommentIds,
         editableCommentIds,
         heldCommentIds,
+        likedCommentIds,
         heldCount,
       },
     },

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getCommentPage } from "@/lib/data/comment-pages";
-import { parseId } from "@/lib/validations/ids";
+import { parseCursorToken } from "@/lib/comments/sort";
 import { Discussion } from "@/components/comments/discussion";
 import { DiscussionHeader } from "@/components/comments/discussion-header";
 import { loadPost, type PostParams } from "../../load-post";
@@ -21,17 +21,20 @@ export async function generateMetadata({ params }: CommentPageProps): Promise<Me
     : {};
 }
 
-/** "Load more comments" without JavaScript: the discussion from a top-level comment on. */
+/**
+ * "Load more comments" without JavaScript: the discussion after a top-level comment, in
+ * the order the cursor names ("123", "newest-123", "best-123"; lib/comments/sort.ts).
+ */
 export default async function CommentPage({ params }: CommentPageProps) {
   const [post, { after: rawAfter }] = await Promise.all([loadPost(params), params]);
-  const after = parseId(rawAfter);
-  if (!post || after === null) notFound();
-  const page = await getCommentPage(post.id, after);
+  const cursor = parseCursorToken(rawAfter);
+  if (!post || cursor === null) notFound();
+  const page = await getCommentPage(post.id, cursor.after, cursor.sort);
   if (page.comments.length === 0) notFound();
   return (
     <>
       <DiscussionHeader title={post.title} path={post.path} heading={`Comments on ${post.title}`} />
-      <Discussion post={post} page={page} numbered={false} />
+      <Discussion post={post} page={page} numbered={false} sort={cursor.sort} />
     </>
   );
 }
