@@ -11,12 +11,20 @@ import {
 } from "@/lib/comments/hold-rules";
 import { threadPosition, type ThreadComment } from "@/lib/comments/tree";
 import { getCommentSettings, type CommentSettings } from "@/lib/data/comment-settings";
-import { threadCommentColumns, toThreadComment } from "@/lib/data/comments";
+import {
+  hasEarlierDuplicate,
+  insertComment,
+  readWriteTarget,
+  takeSlotInNewWindow,
+  takeSlotInWindow,
+  type SlotClaim,
+} from "@/lib/data/comment-write-statements";
+import { toThreadComment } from "@/lib/data/comments";
 import { isUniqueViolation } from "@/lib/data/errors";
 import type { CurrentUser } from "@/lib/data/users";
 import { postPath } from "@/lib/posts/paths";
 import { securityEvent } from "@/lib/log/security";
-import { asReadable, readableNow } from "@/lib/posts/readable";
+import { asReadable } from "@/lib/posts/readable";
 
 export type CommentLimits = { minIntervalSeconds: number; perHour: number };
 
@@ -95,21 +103,26 @@ export async function createComment(
   settings?: CommentSettings,
 ): Promise<CreateCommentResult> {
   const rules = settings ?? (await getCommentSettings());
-  const post = await db.post.findFirst({
-    where: { id: input.postId, ...readableNow(now) },
-    select: { slug: true, publishedAt: true, commentsEnabled: true, authorId: true },
+  // Duplicates are per post within the window: an earlier one is found by this read, the
+  // author's last one by the slot's guard, which closes the race between identical
+  // parallel submissions.
+  const duplicateSince = new Date(now.getTime() - rules.duplicateWindowMinutes * 60_000);
+  const target = await readWriteTarget({
+    postId: input.postId,
+    parentId: input.parentId,
+    authorId: input.author.id,
+    body: input.body,
+    duplicateSince,
+    now,
   });
-  if (!post) return { ok: false, reason: "post-missing" };
+  if (!target) return { ok: false, reason: "post-missing" };
+  const { post, parent } = target;
   const path = postPath(asReadable(post));
   if (!post.commentsEnabled) return { ok: false, reason: "comments-closed" };
 
   // A reply inherits its thread position from its parent (see threadPosition).
   let position = threadPosition(null);
   if (input.parentId !== null) {
-    const parent = await db.comment.findUnique({
-      where: { id: input.parentId },
-      select: { id: true, postId: true, rootId: true, depth: true, deletedAt: true, status: true },
-    });
     if (!parent || parent.postId !== input.postId) return { ok: false, reason: "parent-missing" };
     if (parent.deletedAt) return { ok: false, reason: "parent-deleted" };
     // Held comments stay leaves, so hiding them from readers never orphans a reply.
@@ -122,14 +135,9 @@ export async function createComment(
   }
 
   // A resubmitted form (same key) is found when it is refused (the same text on the same
-  // post is a duplicate) or its insert meets the unique key. Duplicates are per post
-  // within the window: an earlier one by a lookup, the author's last one by the slot's
-  // guard, which closes the race between identical parallel submissions.
-  const duplicateSince = new Date(now.getTime() - rules.duplicateWindowMinutes * 60_000);
+  // post is a duplicate) or its insert meets the unique key.
   const bodyHash = commentBodyHash(input.postId, input.body);
-  const claimed =
-    !(await isEarlierDuplicate(input, duplicateSince)) &&
-    (await claimCommentSlot(input, bodyHash, duplicateSince, limits, now));
+  const claimed = !target.duplicate && (await claimCommentSlot(input, bodyHash, duplicateSince, limits, now));
   if (!claimed) {
     const repeated = await findBySubmission(input.author.id, input.idempotencyKey);
     if (repeated)
@@ -155,23 +163,18 @@ export async function createComment(
 
   try {
     const comment = await retryOnConflict(() =>
-      db.comment.create({
-        data: {
-          postId: input.postId,
-          parentId: input.parentId,
-          rootId: position.rootId,
-          depth: position.depth,
-          authorId: input.author.id,
-          authorName: input.author.name,
-          body: input.body,
-          idempotencyKey: input.idempotencyKey,
-          createdAt: now,
-          status: reasons.length > 0 ? "held" : "published",
-          heldReasons: reasons.length > 0 ? JSON.stringify(reasons) : null,
-        },
-        // The author's role (for the staff badge) is known already: selecting it through the
-        // relation would cost a transaction of two more statements around the INSERT.
-        select: threadCommentColumns,
+      insertComment({
+        postId: input.postId,
+        parentId: input.parentId,
+        rootId: position.rootId,
+        depth: position.depth,
+        authorId: input.author.id,
+        authorName: input.author.name,
+        body: input.body,
+        idempotencyKey: input.idempotencyKey,
+        createdAt: now,
+        status: reasons.length > 0 ? "held" : "published",
+        heldReasons: reasons.length > 0 ? JSON.stringify(reasons) : null,
       }),
     );
     if (reasons.length > 0) logHeld(input, comment.id, reasons);
@@ -224,21 +227,10 @@ async function findBySubmission(
 
 /**
  * The same text by the same author on the same post within the window, other than the
- * author's last comment (the slot's guard catches that one atomically). Reads the
- * author's comments of the window only (authorId, createdAt index).
+ * author's last comment (the slot's guard catches that one atomically).
  */
-async function isEarlierDuplicate(input: SlotRequest, since: Date): Promise<boolean> {
-  const row = await db.comment.findFirst({
-    where: {
-      authorId: input.author.id,
-      createdAt: { gt: since },
-      postId: input.postId,
-      body: input.body,
-      deletedAt: null,
-    },
-    select: { id: true },
-  });
-  return row !== null;
+function isEarlierDuplicate(input: SlotRequest, since: Date): Promise<boolean> {
+  return hasEarlierDuplicate(input.author.id, input.postId, input.body, since);
 }
 
 /** The facts the hold rules read about an author; the approved count only when a rule needs it. */
@@ -282,53 +274,22 @@ export async function claimCommentSlot(
   limits: CommentLimits,
   now: Date,
 ): Promise<boolean> {
-  const intervalAgo = new Date(now.getTime() - limits.minIntervalSeconds * 1000);
-  const hourAgo = new Date(now.getTime() - HOUR_MS);
-  const claim = `${bodyHash}:${input.idempotencyKey}`;
-  const allowedNow = {
-    id: input.author.id,
-    bannedAt: null,
-    OR: [
-      { lastCommentHash: claim },
-      {
-        AND: [
-          { OR: [{ lastCommentAt: null }, { lastCommentAt: { lte: intervalAgo } }] },
-          // The hash is of the post and the text: the same words on another post are fine.
-          {
-            OR: [
-              { lastCommentHash: null },
-              { NOT: { lastCommentHash: { startsWith: bodyHash } } },
-              { lastCommentAt: { lte: duplicateSince } },
-            ],
-          },
-        ],
-      },
-    ],
+  const slot: SlotClaim = {
+    authorId: input.author.id,
+    claim: `${bodyHash}:${input.idempotencyKey}`,
+    bodyHash,
+    now,
+    intervalAgo: new Date(now.getTime() - limits.minIntervalSeconds * 1000),
+    duplicateSince,
+    hourAgo: new Date(now.getTime() - HOUR_MS),
+    perHour: limits.perHour,
   };
   // Someone commenting again within the hour is the common case (and a burst's every
   // case): try their current window first, so it costs one guarded UPDATE, not two.
   // PostgreSQL re-checks the guard on the row as the previous writer left it (READ
   // COMMITTED), or refuses the UPDATE under stricter isolation: then it is run again.
-  const sameWindow = await retryOnConflict(() =>
-    db.user.updateMany({
-      where: {
-        ...allowedNow,
-        commentWindowStart: { gt: hourAgo },
-        commentWindowCount: { lt: limits.perHour },
-      },
-      data: { lastCommentAt: now, lastCommentHash: claim, commentWindowCount: { increment: 1 } },
-    }),
-  );
-  if (sameWindow.count === 1) return true;
-  const freshWindow = await retryOnConflict(() =>
-    db.user.updateMany({
-      where: {
-        AND: [allowedNow, { OR: [{ commentWindowStart: null }, { commentWindowStart: { lte: hourAgo } }] }],
-      },
-      data: { lastCommentAt: now, lastCommentHash: claim, commentWindowStart: now, commentWindowCount: 1 },
-    }),
-  );
-  return freshWindow.count === 1;
+  if ((await retryOnConflict(() => takeSlotInWindow(slot))) === 1) return true;
+  return (await retryOnConflict(() => takeSlotInNewWindow(slot))) === 1;
 }
 
 export async function explainRefusal(

@@ -1,6 +1,15 @@
-/** Prisma's "unique constraint failed" (P2002), without importing Prisma's runtime. */
+/**
+ * "Unique constraint failed", without importing Prisma's runtime: P2002 from a model
+ * query, or a raw query's failure (P2010) whose driver error says so.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as {
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
+  };
+  if (code === "P2002") return true;
+  return code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }
 
 /**
