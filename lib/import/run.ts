@@ -1,10 +1,12 @@
 import type { DbClient } from "@/lib/db/client";
 import { formatPosition, type FilePosition } from "@/lib/import/errors";
+import { DISQUS_LABEL, isDisqusRoot, type UrlMapping } from "@/lib/import/disqus";
+import { importDisqus } from "@/lib/import/disqus-run";
 import { detectFormat, FORMAT_LABELS, type Format } from "@/lib/import/formats";
 import type { ImportComment, ImportPost, ImportRecord } from "@/lib/import/items";
 import { newReport, reportLine, type ImportReport } from "@/lib/import/report";
 import { writeGroup, type ImportGroup, type WriteOptions } from "@/lib/import/write";
-import { streamXml } from "@/lib/import/xml-stream";
+import { readRoot, streamXml } from "@/lib/import/xml-stream";
 
 export type ImportOptions = {
   file: string;
@@ -13,6 +15,8 @@ export type ImportOptions = {
   /** The account imported posts belong to (their byline stays the old author's name). */
   authorId?: string | null;
   includeSpam?: boolean;
+  /** Disqus only: `--map old-prefix=new-prefix`, applied to thread addresses before matching. */
+  mappings?: UrlMapping[];
   onComment?: WriteOptions["onComment"];
 };
 
@@ -27,6 +31,20 @@ export type ImportOptions = {
 export async function importFile(options: ImportOptions): Promise<ImportReport> {
   const { file } = options;
   const report = newReport(file, options.dryRun ?? false);
+  const head = await readRoot(file);
+  if (head && isDisqusRoot(head.root)) {
+    // Comments only, for posts already here: a flow of its own (lib/import/disqus-run.ts).
+    report.format = DISQUS_LABEL;
+    await importDisqus({
+      file,
+      db: options.db,
+      report,
+      mappings: options.mappings ?? [],
+      includeSpam: options.includeSpam ?? false,
+      onComment: options.onComment,
+    });
+    return report;
+  }
   const scan = await scanFile(file);
   report.format = FORMAT_LABELS[scan.format];
 

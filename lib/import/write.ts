@@ -12,7 +12,7 @@ import { COMMENT_MAX } from "@/lib/validations/comment";
 import { LABEL_MAX } from "@/lib/validations/post";
 
 /** The client inside an interactive transaction. */
-type Tx = Parameters<Extract<Parameters<DbClient["$transaction"]>[0], (tx: never) => unknown>>[0];
+export type Tx = Parameters<Extract<Parameters<DbClient["$transaction"]>[0], (tx: never) => unknown>>[0];
 
 /** A post or page with every comment the file has for it: written in one transaction. */
 export type ImportGroup = { post: ImportPost; comments: ImportComment[] };
@@ -67,7 +67,7 @@ export async function writeGroup(
 class DryRunRollback extends Error {}
 
 /** Markdown and comment text, by source id, converted before the transaction opens. */
-type Texts = { body: string | null; comments: Map<string, string> };
+export type Texts = { body: string | null; comments: Map<string, string> };
 
 /**
  * Converts the HTML of what is not imported yet outside the transaction, so the write
@@ -180,7 +180,12 @@ async function writeInTransaction(
   return outcome;
 }
 
-async function writeComments(
+/**
+ * Writes one post's comments (those not imported before), parents first, in batches;
+ * the caller owns the transaction. Used per post by writeGroup and per thread by the
+ * Disqus import, whose comments arrive across the file.
+ */
+export async function writeComments(
   tx: Tx,
   postId: number,
   postDate: Date,

@@ -19,7 +19,8 @@ export type XmlRoot = { uri: string; local: string; namespaces: string[] };
 export type RecordShape = {
   /** Depth of the record elements below the root (Atom `entry`: 1, RSS `item`: 2). */
   recordDepth: number;
-  recordLocal: string;
+  /** The record elements' local name, or names (a Disqus export has categories, threads and posts). */
+  recordLocal: string | readonly string[];
 };
 
 type StreamHandlers = {
@@ -96,7 +97,7 @@ export async function streamXml(file: string, handlers: StreamHandlers): Promise
     const node = stack.pop();
     if (!node || !shape) return;
     const depth = stack.length;
-    if (depth === shape.recordDepth && node.local === shape.recordLocal) ready.push(node);
+    if (depth === shape.recordDepth && isRecordName(shape, node.local)) ready.push(node);
     else if (depth > 0 && depth <= shape.recordDepth && handlers.onHeader) handlers.onHeader(node);
   });
 
@@ -114,6 +115,31 @@ export async function streamXml(file: string, handlers: StreamHandlers): Promise
 }
 
 const HEADER_TEXT_MAX = 4096;
+
+function isRecordName(shape: RecordShape, local: string): boolean {
+  return typeof shape.recordLocal === "string"
+    ? local === shape.recordLocal
+    : shape.recordLocal.includes(local);
+}
+
+/** The root element alone, read from the file's start (to tell its format before a full pass). */
+export async function readRoot(file: string): Promise<{ root: XmlRoot; position: FilePosition } | null> {
+  let found: { root: XmlRoot; position: FilePosition } | null = null;
+  const stop = new Error("root found");
+  try {
+    await streamXml(file, {
+      onRoot(root, position) {
+        found = { root, position };
+        throw stop;
+      },
+      onRecord() {},
+    });
+  } catch (error) {
+    if (found) return found;
+    throw error;
+  }
+  return found;
+}
 
 /** Whether an element at `depth` (root = 0) lies inside a record. */
 function inRecord(depth: number, shape: RecordShape | null): boolean {
