@@ -21,7 +21,10 @@ export function buildContentSecurityPolicy({ scripts, development, https, formTa
     `script-src ${scriptSources}${development ? " 'unsafe-eval'" : ""}`,
     // React and Tailwind set style attributes; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // Posts show images from other sites (an imported blog's, a URL typed in the editor):
+    // any HTTPS image may load; an image cannot run code (docs/decisions/027). Plain http
+    // stays out (mixed content), and nothing else leaves 'self'.
+    "img-src 'self' data: blob: https:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

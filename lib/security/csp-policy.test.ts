@@ -18,6 +18,26 @@ describe("buildContentSecurityPolicy", () => {
     expect(policy).not.toContain("upgrade-insecure-requests");
   });
 
+  it("lets images come from any HTTPS site, and nothing else leave this site", () => {
+    const policy = buildContentSecurityPolicy({
+      scripts: { nonce: "n" },
+      development: false,
+      https: true,
+      formTargets: [],
+    });
+    const directives = new Map(
+      policy.split("; ").map((directive) => {
+        const [name, ...sources] = directive.split(" ");
+        return [name, sources];
+      }),
+    );
+    expect(directives.get("img-src")).toEqual(["'self'", "data:", "blob:", "https:"]);
+    for (const [name, sources] of directives)
+      if (name !== "img-src") expect(sources.filter((source) => /^(https?:|\*)/.test(source))).toEqual([]);
+    expect(directives.get("default-src")).toEqual(["'self'"]);
+    expect(directives.get("connect-src")).toEqual(["'self'"]);
+  });
+
   it("adds what development, HTTPS and OAuth need", () => {
     const policy = buildContentSecurityPolicy({
       scripts: { nonce: "n" },
