@@ -130,9 +130,21 @@ async function writeInTransaction(
   if (post.kind === "page") {
     if (existing) outcome.unchanged.pages++;
     else {
+      const base = baseSlug(post);
+      const slug = await freeSlug(tx, "page", base);
+      // A blog here already has its own About page (the demo seed's, the operator's):
+      // the import never takes it over; the old one keeps /p/<slug>, reported.
+      if (slug !== base)
+        outcome.warnings.push(
+          line(
+            post,
+            "page",
+            `a page at /p/${base} is already here (left as it is); imported at /p/${slug}: rename or merge them in /admin/pages`,
+          ),
+        );
       const page = await tx.page.create({
         data: {
-          slug: await freeSlug(tx, "page", baseSlug(post)),
+          slug,
           title: post.title || "Untitled",
           bodyMarkdown,
           published: post.status === "published",
@@ -154,7 +166,12 @@ async function writeInTransaction(
     postId = existing.localId;
     outcome.unchanged.posts++;
   } else {
-    const slug = await freeSlug(tx, "post", baseSlug(post));
+    const base = baseSlug(post);
+    const slug = await freeSlug(tx, "post", base);
+    if (slug !== base)
+      outcome.warnings.push(
+        line(post, "post", `the slug "${base}" belongs to a post already here; imported as "${slug}"`),
+      );
     const created = await tx.post.create({
       data: {
         slug,
