@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <file> [--dry-run] [--as <email>] [--include-spam] [--map a=b]`: moves a
+ * `npm run import -- <file> [--dry-run] [--as <email>] [--include-spam] [--map a=b] [--fetch-images]`: moves a
  * blog in from a Blogger backup or Takeout feed, a WordPress WXR export, or its comments
  * from a Disqus export (lib/import, README
  * "Moving in"). Safe to run again on the same file: what was imported is left alone.
@@ -18,9 +18,10 @@ const { ImportError, formatPosition } = await import("@/lib/import/errors");
 const { formatReport } = await import("@/lib/import/report");
 
 const { parseUrlMapping } = await import("@/lib/import/disqus");
+const { createImageFetcher } = await import("@/lib/import/images");
 
 const USAGE =
-  "Usage: npm run import -- <file> [--dry-run] [--as <email>] [--include-spam] [--map old-prefix=new-prefix]…";
+  "Usage: npm run import -- <file> [--dry-run] [--as <email>] [--include-spam] [--map old-prefix=new-prefix]… [--fetch-images]";
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
       as: { type: "string" },
       "include-spam": { type: "boolean", default: false },
       map: { type: "string", multiple: true, default: [] },
+      "fetch-images": { type: "boolean", default: false },
     },
   });
   const [file] = positionals;
@@ -67,6 +69,7 @@ async function main(): Promise<number> {
       authorId,
       includeSpam: values["include-spam"],
       mappings,
+      images: values["fetch-images"] ? createImageFetcher() : undefined,
     }).catch((error: unknown) => {
       if (error instanceof ImportError)
         throw new Error(`${formatPosition(file, error.position)}: ${error.message}`);

@@ -2,6 +2,7 @@ import type { DbClient } from "@/lib/db/client";
 import { formatPosition, type FilePosition } from "@/lib/import/errors";
 import { DISQUS_LABEL, isDisqusRoot, type UrlMapping } from "@/lib/import/disqus";
 import { importDisqus } from "@/lib/import/disqus-run";
+import type { ImageFetcher } from "@/lib/import/images";
 import { detectFormat, FORMAT_LABELS, type Format } from "@/lib/import/formats";
 import type { ImportComment, ImportPost, ImportRecord } from "@/lib/import/items";
 import { newReport, reportLine, type ImportReport } from "@/lib/import/report";
@@ -17,6 +18,8 @@ export type ImportOptions = {
   includeSpam?: boolean;
   /** Disqus only: `--map old-prefix=new-prefix`, applied to thread addresses before matching. */
   mappings?: UrlMapping[];
+  /** --fetch-images: copies the images imported posts show into the upload store. */
+  images?: ImageFetcher;
   onComment?: WriteOptions["onComment"];
 };
 
@@ -54,7 +57,9 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
     authorId: options.authorId ?? null,
     includeSpam: options.includeSpam ?? false,
     onComment: options.onComment,
+    images: options.images,
   };
+  if (options.images && !report.dryRun) report.imagesFetched = 0;
   const pending = new Map<string, { post?: ImportPost; comments: ImportComment[] }>();
   const dead = new Set<string>();
   const seen = new Set<string>();
@@ -70,6 +75,7 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
         report.unchanged[key] += outcome.unchanged[key];
       report.skipped.push(...outcome.skipped);
       report.warnings.push(...outcome.warnings);
+      if (outcome.imagesFetched) report.imagesFetched = (report.imagesFetched ?? 0) + outcome.imagesFetched;
     } catch (error) {
       const message = error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error);
       report.failed.push(
