@@ -52,9 +52,15 @@ try {
 
   const db = createDbClient();
   const rssBefore = process.memoryUsage().rss;
+  // The live JavaScript heap after each collection tells what the import holds; RSS also
+  // counts what V8 keeps because nothing asked for it back (run with
+  // NODE_OPTIONS=--max-old-space-size=N to see the import fit in N MB).
+  let peakHeap = 0;
+  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 100);
   started = performance.now();
   const first = await importFile({ file: FILE, db });
   const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
   // The kernel's high-water mark for this process: generation streamed, so this is the import's.
   const peakRss = (process.resourceUsage().maxRSS * 1024) / 1024 / 1024;
   if (first.failed.length > 0 || first.imported.comments !== COMMENTS || first.imported.posts !== POSTS)
@@ -72,7 +78,13 @@ try {
 Import of ${megabytes.toFixed(1)} MB (${POSTS} posts, ${COMMENTS} comments) into ${POSTGRES ? "PostgreSQL (throwaway cluster, fsync on)" : "SQLite (fresh file)"}
   machine:        ${os.cpus().length} × ${cpu}, Node ${process.version}
   first import:   ${seconds.toFixed(1)} s — ${(POSTS / seconds).toFixed(0)} posts/s, ${(COMMENTS / seconds).toFixed(0)} comments/s
-  peak RSS:       ${peakRss.toFixed(0)} MB (${(rssBefore / 1024 / 1024).toFixed(0)} MB before the import)
+  peak RSS:       ${peakRss.toFixed(0)} MB (${(rssBefore / 1024 / 1024).toFixed(0)} MB before the import); JavaScript heap at most ${(peakHeap / 1024 / 1024).toFixed(0)} MB in use
+  heap limit:     ${
+    process.execArgv
+      .concat(process.env.NODE_OPTIONS ?? "")
+      .join(" ")
+      .match(/--max-old-space-size=\d+/)?.[0] ?? "Node's default"
+  }
   second import:  ${againSeconds.toFixed(1)} s, nothing written (${again.unchanged.posts} posts, ${again.unchanged.comments} comments found unchanged)`);
 } finally {
   cluster?.stop();
