@@ -1,6 +1,7 @@
 /**
- * `npm run import -- <file> [--dry-run] [--as <email>] [--include-spam]`: moves a blog in
- * from a Blogger backup or Takeout feed, or a WordPress WXR export (lib/import, README
+ * `npm run import -- <file> [--dry-run] [--as <email>] [--include-spam] [--map a=b] [--fetch-images]`: moves a
+ * blog in from a Blogger backup or Takeout feed, a WordPress WXR export, or its comments
+ * from a Disqus export (lib/import, README
  * "Moving in"). Safe to run again on the same file: what was imported is left alone.
  */
 import { existsSync } from "node:fs";
@@ -16,7 +17,11 @@ const { importFile } = await import("@/lib/import/run");
 const { ImportError, formatPosition } = await import("@/lib/import/errors");
 const { formatReport } = await import("@/lib/import/report");
 
-const USAGE = "Usage: npm run import -- <file> [--dry-run] [--as <email>] [--include-spam]";
+const { parseUrlMapping } = await import("@/lib/import/disqus");
+const { createImageFetcher } = await import("@/lib/import/images");
+
+const USAGE =
+  "Usage: npm run import -- <file> [--dry-run] [--as <email>] [--include-spam] [--map old-prefix=new-prefix]… [--fetch-images]";
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -25,6 +30,8 @@ async function main(): Promise<number> {
       "dry-run": { type: "boolean", default: false },
       as: { type: "string" },
       "include-spam": { type: "boolean", default: false },
+      map: { type: "string", multiple: true, default: [] },
+      "fetch-images": { type: "boolean", default: false },
     },
   });
   const [file] = positionals;
@@ -34,6 +41,13 @@ async function main(): Promise<number> {
   }
   if (!existsSync(file)) {
     console.error(`No such file: ${file}`);
+    return 2;
+  }
+  let mappings;
+  try {
+    mappings = values.map.map(parseUrlMapping);
+  } catch (error) {
+    console.error((error as Error).message);
     return 2;
   }
   const db = createDbClient();
@@ -54,6 +68,8 @@ async function main(): Promise<number> {
       dryRun: values["dry-run"],
       authorId,
       includeSpam: values["include-spam"],
+      mappings,
+      images: values["fetch-images"] ? createImageFetcher() : undefined,
     }).catch((error: unknown) => {
       if (error instanceof ImportError)
         throw new Error(`${formatPosition(file, error.position)}: ${error.message}`);

@@ -5,33 +5,23 @@ import { z } from "zod";
 /** The demo content as data files (seeds/demo), validated before anything is written. */
 const DEMO_DIR = path.join(process.cwd(), "seeds", "demo");
 
-type SeedComment = { key: string; author: string; createdAt: Date; body: string; replies: SeedComment[] };
-
-const CommentFileSchema: z.ZodType<SeedComment, unknown> = z.lazy(() =>
-  z.object({
-    key: z.string(),
-    author: z.string().min(1),
-    createdAt: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
-    body: z.string(),
-    replies: z.array(CommentFileSchema).default([]),
-  }),
-);
-
+/**
+ * The demo post is a Blogger export (seeds/demo/blog.xml) that the seed imports; post.json
+ * names it and holds what a Blogger export cannot say (standfirst, source, cover image,
+ * the counts), applied once the import has created the post.
+ */
 const PostFileSchema = z.object({
+  exportFile: z.string(),
+  /** The post's id in the export: the seed recognises an earlier import of it by this. */
+  sourceId: z.string().min(1),
   slug: z.string().regex(/^[a-z0-9-]+$/),
-  title: z.string().min(1),
   standfirst: z.string(),
-  byline: z.string(),
   sourceName: z.string(),
   coverImageUrl: z.string().startsWith("/"),
   coverImageAlt: z.string(),
   coverImageCaption: z.string(),
-  publishedAt: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
   shareCount: z.number().int().min(0),
   viewCount: z.number().int().min(0),
-  labels: z.array(z.string().min(1)),
-  bodyFile: z.string(),
-  commentsFile: z.string(),
 });
 
 const PagesFileSchema = z.array(
@@ -47,13 +37,11 @@ function readDemoFile(name: string): string {
   return readFileSync(path.join(DEMO_DIR, name), "utf8");
 }
 
-export type DemoPost = z.output<typeof PostFileSchema> & { bodyMarkdown: string; comments: SeedComment[] };
-export type { SeedComment };
+export type DemoPost = z.output<typeof PostFileSchema> & { exportPath: string };
 
 export function loadDemoPost(): DemoPost {
   const post = PostFileSchema.parse(JSON.parse(readDemoFile("post.json")));
-  const comments = z.array(CommentFileSchema).parse(JSON.parse(readDemoFile(post.commentsFile)));
-  return { ...post, bodyMarkdown: readDemoFile(post.bodyFile), comments };
+  return { ...post, exportPath: path.join(DEMO_DIR, post.exportFile) };
 }
 
 export function loadDemoPages() {

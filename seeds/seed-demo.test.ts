@@ -30,6 +30,13 @@ describe("demo seed", () => {
     expect(post!.bodyMarkdown.split("\n\n")).toHaveLength(23);
     expect(post!.bodyMarkdown).toMatch(/^SEOUL: Russian president Vladimir Putin signed today/);
     expect(await getPostByPermalink("2024", "07", SLUG)).toBeNull();
+    // Through the importer, from seeds/demo/blog.xml.
+    expect(
+      await db.importedItem.count({ where: { source: "blogger", kind: "post", localId: post!.id } }),
+    ).toBe(1);
+    expect(
+      await db.importedItem.count({ where: { source: "blogger", kind: "comment" } }),
+    ).toBeGreaterThanOrEqual(10);
   });
 
   it("builds the 10-comment thread: 7 top-level, 1 reply under #1, 2 under #6", async () => {
@@ -92,5 +99,24 @@ describe("demo seed over an existing blog", () => {
       bodyMarkdown: "Ours.",
     });
     expect(await db.comment.count({ where: { postId: post.id } })).toBe(comments);
+  });
+});
+
+describe("demo seed after the operator removed the demo post", () => {
+  it("does not bring it back", async () => {
+    await seedDemo(db);
+    const post = await db.post.findUniqueOrThrow({ where: { slug: SLUG }, select: { id: true } });
+    await db.comment.updateMany({ where: { postId: post.id }, data: { parentId: null } });
+    await db.post.delete({ where: { id: post.id } });
+
+    await seedDemo(db);
+
+    expect(await db.post.count({ where: { slug: SLUG } })).toBe(0);
+    // Later files in this worker may seed again: forget the import, as a fresh database would.
+    await db.importedItem.deleteMany({
+      where: { source: "blogger", sourceId: { startsWith: "tag:blogger.com,1999:blog-4242424242." } },
+    });
+    await seedDemo(db);
+    expect(await db.post.count({ where: { slug: SLUG } })).toBe(1);
   });
 });

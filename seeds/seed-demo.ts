@@ -1,76 +1,53 @@
 /**
  * Idempotent demo seed: run it any number of times and the blog has the demo post, its
- * labels, its 10-comment thread and the About page. It only inserts what is missing: a
- * post or page that already exists (the demo one, perhaps edited since by the operator)
- * is never rewritten, and its thread never touched.
+ * labels, its 10-comment thread and the About page. The post and its thread come from a
+ * Blogger export (seeds/demo/blog.xml) imported through the importer (lib/import), so
+ * every fresh install exercises it. It only adds what is missing: a post or page that
+ * already exists (the demo one, perhaps edited since by the operator) is never
+ * rewritten, and its thread never touched; a demo post the operator removed or renamed
+ * after it was imported is not brought back.
  */
-import { threadPosition, type ThreadPosition } from "@/lib/comments/tree";
 import type { DbClient } from "@/lib/db/client";
-import { slugify } from "@/lib/text/slugify";
-import { loadDemoPages, loadDemoPost, type DemoPost, type SeedComment } from "./demo-content";
+import { importFile } from "@/lib/import/run";
+import { formatReport } from "@/lib/import/report";
+import { loadDemoPages, loadDemoPost } from "./demo-content";
 import { seedModerator } from "./seed-accounts";
 
 const log = (message: string) => {
   if (process.env.NODE_ENV !== "test") console.log(message);
 };
 
-type PostOverrides = Partial<
-  Pick<DemoPost, "slug" | "title" | "standfirst" | "bodyMarkdown" | "labels" | "publishedAt">
->;
-
-async function seedPost(db: DbClient, overrides: PostOverrides = {}): Promise<{ id: number }> {
-  const demo = { ...loadDemoPost(), ...overrides };
-  const labels = demo.labels.map((name) => ({
-    where: { name },
-    create: { name, slug: slugify(name) },
-  }));
-  const existing = await db.post.findUnique({ where: { slug: demo.slug }, select: { id: true } });
-  if (existing) {
+async function seedPost(db: DbClient): Promise<void> {
+  const demo = loadDemoPost();
+  if (await db.post.findUnique({ where: { slug: demo.slug }, select: { id: true } })) {
     log(`Seed: "${demo.slug}" exists; left as is.`);
-    return existing;
+    return;
   }
-  const post = await db.post.create({
+  const imported = { source_kind_sourceId: { source: "blogger", kind: "post", sourceId: demo.sourceId } };
+  if (await db.importedItem.findUnique({ where: imported, select: { id: true } })) {
+    log(`Seed: the demo post was imported before and has since been renamed or removed; left as is.`);
+    return;
+  }
+  const report = await importFile({ file: demo.exportPath, db });
+  if (report.failed.length > 0 || report.imported.posts !== 1)
+    throw new Error(`The demo export did not import as expected:\n${formatReport(report)}`);
+  const { localId } = await db.importedItem.findUniqueOrThrow({ where: imported, select: { localId: true } });
+  // What Blogger cannot say, on the post the import just made (never on an older one).
+  await db.post.update({
+    where: { id: localId },
     data: {
-      slug: demo.slug,
-      title: demo.title,
       standfirst: demo.standfirst,
-      byline: demo.byline,
       sourceName: demo.sourceName,
       coverImageUrl: demo.coverImageUrl,
       coverImageAlt: demo.coverImageAlt,
       coverImageCaption: demo.coverImageCaption,
-      bodyMarkdown: demo.bodyMarkdown,
-      status: "published",
-      publishedAt: demo.publishedAt,
       viewCount: demo.viewCount,
       shareCount: demo.shareCount,
-      labels: { connectOrCreate: labels },
     },
-    select: { id: true },
   });
-
-  // Insert in thread order, so ids follow reading order and parents precede replies.
-  let inserted = 0;
-  const insert = async (comments: SeedComment[], parent: ({ id: number } & ThreadPosition) | null) => {
-    for (const comment of comments) {
-      const row = await db.comment.create({
-        data: {
-          postId: post.id,
-          parentId: parent?.id ?? null,
-          ...threadPosition(parent),
-          authorName: comment.author,
-          body: comment.body,
-          createdAt: comment.createdAt,
-        },
-        select: { id: true, rootId: true, depth: true },
-      });
-      inserted++;
-      await insert(comment.replies, row);
-    }
-  };
-  await insert(demo.comments, null);
-  log(`Seed: "${demo.title}" with ${inserted} comments.`);
-  return post;
+  log(
+    `Seed: imported ${demo.exportFile}: ${report.imported.posts} post, ${report.imported.comments} comments.`,
+  );
 }
 
 async function seedPages(db: DbClient): Promise<void> {

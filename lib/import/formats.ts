@@ -50,7 +50,7 @@ export function detectFormat(root: XmlRoot, position: FilePosition): Format {
   }
   const found = root.uri ? `<${root.local}> in ${root.uri}` : `<${root.local}>`;
   throw new ImportError(
-    `Not an export this importer knows (found ${found}); expected a Blogger backup or Takeout feed, or a WordPress WXR file.`,
+    `Not an export this importer knows (found ${found}); expected a Blogger backup or Takeout feed, a WordPress WXR file, or a Disqus export.`,
     position,
   );
 }

@@ -22,16 +22,46 @@ const importSchema = {
   strip: [...(markdownSchema.strip ?? []), "style", "template"],
 };
 
-const toMarkdown = unified()
-  .use(rehypeParse, { fragment: true })
-  .use(rehypeSanitize, importSchema)
-  .use(unwrapDeadLinks)
-  .use(rehypeRemark)
-  .use(remarkGfm)
-  .use(remarkStringify, { bullet: "-", emphasis: "_", fences: true, rule: "-" });
+function markdownProcessor(images?: ReadonlyMap<string, string>) {
+  return unified()
+    .use(rehypeParse, { fragment: true })
+    .use(rehypeSanitize, importSchema)
+    .use(unwrapDeadLinks)
+    .use(replaceImageSources, images)
+    .use(rehypeRemark)
+    .use(remarkGfm)
+    .use(remarkStringify, { bullet: "-", emphasis: "_", fences: true, rule: "-" });
+}
 
-export function htmlToMarkdown(html: string): string {
-  return String(toMarkdown.processSync(html)).trim();
+const toMarkdown = markdownProcessor();
+
+/** The body as Markdown; `images` maps an image's old address to its copy here (--fetch-images). */
+export function htmlToMarkdown(html: string, images?: ReadonlyMap<string, string>): string {
+  const processor = images && images.size > 0 ? markdownProcessor(images) : toMarkdown;
+  return String(processor.processSync(html)).trim();
+}
+
+/** The http(s) addresses of the images a body shows, once it is sanitized. */
+export function imageSources(html: string): string[] {
+  const tree = parseSanitized.runSync(parseSanitized.parse(html)) as Root;
+  const sources: string[] = [];
+  replaceElements(tree, (element) => {
+    const src = element.tagName === "img" ? element.properties.src : null;
+    if (typeof src === "string" && /^https?:\/\//i.test(src)) sources.push(src);
+    return null;
+  });
+  return sources;
+}
+
+function replaceImageSources(images?: ReadonlyMap<string, string>) {
+  return (tree: Root) => {
+    if (!images) return;
+    replaceElements(tree, (element) => {
+      const src = element.tagName === "img" ? element.properties.src : null;
+      if (typeof src === "string" && images.has(src)) element.properties.src = images.get(src);
+      return null;
+    });
+  };
 }
 
 const parseSanitized = unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize, importSchema);

@@ -4,7 +4,7 @@ import type { FilePosition } from "@/lib/import/errors";
  * What every format reader turns its records into: the importer (lib/import/run.ts)
  * and the writer (lib/import/write.ts) know only these shapes, never a format.
  */
-export type ImportSource = "blogger" | "wordpress" | "commonplace";
+export type ImportSource = "blogger" | "wordpress" | "disqus" | "commonplace";
 
 export type ImportPost = {
   kind: "post" | "page";

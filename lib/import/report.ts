@@ -20,6 +20,8 @@ export type ImportReport = {
   warnings: ReportLine[];
   /** A post (with its comments) that could not be written: nothing of it was kept. */
   failed: ReportLine[];
+  /** Images copied into the upload store with --fetch-images (absent without it). */
+  imagesFetched?: number;
   /** Records of kinds that are not content (Blogger settings and templates, attachments), counted. */
   ignored: Record<string, number>;
 };
@@ -60,6 +62,10 @@ export function formatReport(report: ImportReport): string {
     `  already imported, unchanged: ${u.posts} posts, ${u.pages} pages, ${u.comments} comments`,
     `  skipped: ${report.skipped.length}, warnings: ${report.warnings.length}, failed: ${report.failed.length}`,
   ];
+  if (report.imagesFetched !== undefined)
+    lines.push(
+      `  images copied into uploads: ${report.imagesFetched} (those that failed are under Warnings)`,
+    );
   const ignored = Object.entries(report.ignored).map(([what, count]) => `${count} ${what}`);
   if (ignored.length > 0) lines.push(`  not content, ignored: ${ignored.join(", ")}`);
   const section = (title: string, entries: ReportLine[]) => {

@@ -1,11 +1,14 @@
 import type { DbClient } from "@/lib/db/client";
 import { importJsonFile, looksLikeJson } from "@/lib/import/commonplace";
 import { formatPosition, type FilePosition } from "@/lib/import/errors";
+import { DISQUS_LABEL, isDisqusRoot, type UrlMapping } from "@/lib/import/disqus";
+import { importDisqus } from "@/lib/import/disqus-run";
+import type { ImageFetcher } from "@/lib/import/images";
 import { detectFormat, FORMAT_LABELS, type Format } from "@/lib/import/formats";
 import type { ImportComment, ImportPost, ImportRecord } from "@/lib/import/items";
 import { newReport, reportLine, type ImportReport } from "@/lib/import/report";
 import { writeGroup, type ImportGroup, type WriteOptions } from "@/lib/import/write";
-import { streamXml } from "@/lib/import/xml-stream";
+import { readRoot, streamXml } from "@/lib/import/xml-stream";
 
 export type ImportOptions = {
   file: string;
@@ -14,6 +17,10 @@ export type ImportOptions = {
   /** The account imported posts belong to (their byline stays the old author's name). */
   authorId?: string | null;
   includeSpam?: boolean;
+  /** Disqus only: `--map old-prefix=new-prefix`, applied to thread addresses before matching. */
+  mappings?: UrlMapping[];
+  /** --fetch-images: copies the images imported posts show into the upload store. */
+  images?: ImageFetcher;
   onComment?: WriteOptions["onComment"];
   /** Called after each post or page is written (or found), with items done and the file's total. */
   onProgress?: (done: number, total: number) => void;
@@ -32,6 +39,20 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
   // Commonplace's own export is JSON lines, told from XML by its first character.
   if (await looksLikeJson(file)) return importJsonFile(options);
   const report = newReport(file, options.dryRun ?? false);
+  const head = await readRoot(file);
+  if (head && isDisqusRoot(head.root)) {
+    // Comments only, for posts already here: a flow of its own (lib/import/disqus-run.ts).
+    report.format = DISQUS_LABEL;
+    await importDisqus({
+      file,
+      db: options.db,
+      report,
+      mappings: options.mappings ?? [],
+      includeSpam: options.includeSpam ?? false,
+      onComment: options.onComment,
+    });
+    return report;
+  }
   const scan = await scanFile(file);
   report.format = FORMAT_LABELS[scan.format];
 
@@ -41,7 +62,9 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
     authorId: options.authorId ?? null,
     includeSpam: options.includeSpam ?? false,
     onComment: options.onComment,
+    images: options.images,
   };
+  if (options.images && !report.dryRun) report.imagesFetched = 0;
   const pending = new Map<string, { post?: ImportPost; comments: ImportComment[] }>();
   const dead = new Set<string>();
   const seen = new Set<string>();
@@ -60,6 +83,7 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
         report.unchanged[key] += outcome.unchanged[key];
       report.skipped.push(...outcome.skipped);
       report.warnings.push(...outcome.warnings);
+      if (outcome.imagesFetched) report.imagesFetched = (report.imagesFetched ?? 0) + outcome.imagesFetched;
     } catch (error) {
       const message = error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error);
       report.failed.push(

@@ -1,7 +1,8 @@
 import type { HoldReason } from "@/lib/comments/hold-rules";
 import { threadPosition, type ThreadPosition } from "@/lib/comments/tree";
 import type { DbClient } from "@/lib/db/client";
-import { htmlToCommentText, htmlToMarkdown } from "@/lib/import/html";
+import { htmlToCommentText, htmlToMarkdown, imageSources } from "@/lib/import/html";
+import type { ImageFailure, ImageFetcher } from "@/lib/import/images";
 import { redirectKey, type ImportComment, type ImportPost, type ImportSource } from "@/lib/import/items";
 import { emptyCounts, reportLine, type Counts, type ReportLine } from "@/lib/import/report";
 import { orderParentsFirst } from "@/lib/import/thread-order";
@@ -25,6 +26,8 @@ export type WriteOptions = {
   includeSpam: boolean;
   /** Called inside the transaction after each stored comment (progress; an error aborts the post). */
   onComment?: (comment: ImportComment) => void;
+  /** --fetch-images: copies the images new posts show into the upload store. */
+  images?: ImageFetcher;
 };
 
 export type GroupOutcome = {
@@ -32,6 +35,8 @@ export type GroupOutcome = {
   unchanged: { posts: number; pages: number; comments: number };
   skipped: ReportLine[];
   warnings: ReportLine[];
+  /** Images copied into the upload store (--fetch-images). */
+  imagesFetched?: number;
 };
 
 /** Work worth an explicit budget: a post with 20,000 comments is one transaction. */
@@ -48,7 +53,7 @@ export async function writeGroup(
   options: WriteOptions,
   dryRun: boolean,
 ): Promise<GroupOutcome> {
-  const texts = await convertNewTexts(db, group, options.source);
+  const texts = await convertNewTexts(db, group, options.source, dryRun ? undefined : options.images);
   let outcome: GroupOutcome | null = null;
   try {
     await db.$transaction(
@@ -67,7 +72,11 @@ export async function writeGroup(
 class DryRunRollback extends Error {}
 
 /** Markdown and comment text, by source id, converted before the transaction opens. */
-type Texts = { body: string | null; comments: Map<string, string> };
+export type Texts = {
+  body: string | null;
+  comments: Map<string, string>;
+  images?: { fetched: number; failures: ImageFailure[] };
+};
 
 /**
  * Converts the HTML of what is not imported yet outside the transaction, so the write
@@ -78,6 +87,7 @@ async function convertNewTexts(
   db: DbClient,
   { post, comments }: ImportGroup,
   source: string,
+  fetcher?: ImageFetcher,
 ): Promise<Texts> {
   const known = await db.importedItem.findUnique({
     where: { source_kind_sourceId: { source, kind: post.kind, sourceId: post.sourceId } },
@@ -88,8 +98,11 @@ async function convertNewTexts(
     source,
     comments.map((comment) => comment.sourceId),
   );
+  // Fetched before the transaction too: a slow image server must not hold the write lock.
+  const images = !known && fetcher ? await fetcher.localize(imageSources(post.html)) : null;
   return {
-    body: known ? null : htmlToMarkdown(post.html),
+    body: known ? null : htmlToMarkdown(post.html, images?.found),
+    images: images ? { fetched: images.found.size, failures: images.failures } : undefined,
     comments: new Map(
       comments
         .filter((comment) => !imported.has(comment.sourceId))
@@ -118,6 +131,13 @@ async function writeInTransaction(
     select: { localId: true },
   });
   const bodyMarkdown = existing ? "" : (texts.body ?? htmlToMarkdown(post.html));
+  if (!existing && texts.images) {
+    outcome.imagesFetched = texts.images.fetched;
+    for (const failure of texts.images.failures)
+      outcome.warnings.push(
+        line(post, post.kind, `image ${failure.url} kept at its address: ${failure.reason}`),
+      );
+  }
   if (bodyMarkdown.length > MARKDOWN_MAX)
     outcome.warnings.push(
       line(
@@ -130,9 +150,21 @@ async function writeInTransaction(
   if (post.kind === "page") {
     if (existing) outcome.unchanged.pages++;
     else {
+      const base = baseSlug(post);
+      const slug = await freeSlug(tx, "page", base);
+      // A blog here already has its own About page (the demo seed's, the operator's):
+      // the import never takes it over; the old one keeps /p/<slug>, reported.
+      if (slug !== base)
+        outcome.warnings.push(
+          line(
+            post,
+            "page",
+            `a page at /p/${base} is already here (left as it is); imported at /p/${slug}: rename or merge them in /admin/pages`,
+          ),
+        );
       const page = await tx.page.create({
         data: {
-          slug: await freeSlug(tx, "page", baseSlug(post)),
+          slug,
           title: post.title || "Untitled",
           bodyMarkdown,
           published: post.status === "published",
@@ -154,7 +186,12 @@ async function writeInTransaction(
     postId = existing.localId;
     outcome.unchanged.posts++;
   } else {
-    const slug = await freeSlug(tx, "post", baseSlug(post));
+    const base = baseSlug(post);
+    const slug = await freeSlug(tx, "post", base);
+    if (slug !== base)
+      outcome.warnings.push(
+        line(post, "post", `the slug "${base}" belongs to a post already here; imported as "${slug}"`),
+      );
     const created = await tx.post.create({
       data: {
         slug,
@@ -180,7 +217,12 @@ async function writeInTransaction(
   return outcome;
 }
 
-async function writeComments(
+/**
+ * Writes one post's comments (those not imported before), parents first, in batches;
+ * the caller owns the transaction. Used per post by writeGroup and per thread by the
+ * Disqus import, whose comments arrive across the file.
+ */
+export async function writeComments(
   tx: Tx,
   postId: number,
   postDate: Date,

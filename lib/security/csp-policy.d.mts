@@ -3,7 +3,6 @@ export type PolicyEnvironment = {
   development: boolean;
   https: boolean;
   formTargets: string[];
-  imageHosts?: string[];
 };
 export function buildContentSecurityPolicy(options: { scripts: ScriptAllowance } & PolicyEnvironment): string;
 export function policyEnvironment(env: {

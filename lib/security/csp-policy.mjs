@@ -8,16 +8,10 @@
  * a nonce would be public and useless). Same-origin script files stay allowed on cached
  * pages because Next loads its chunks by URL; they carry Subresource Integrity hashes.
  *
- * @param {{ scripts: { nonce: string } | { hashes: string[] }, development: boolean, https: boolean, formTargets?: string[], imageHosts?: string[] }} options
+ * @param {{ scripts: { nonce: string } | { hashes: string[] }, development: boolean, https: boolean, formTargets?: string[] }} options
  * @returns {string}
  */
-export function buildContentSecurityPolicy({
-  scripts,
-  development,
-  https,
-  formTargets = [],
-  imageHosts = [],
-}) {
+export function buildContentSecurityPolicy({ scripts, development, https, formTargets = [] }) {
   const scriptSources =
     "nonce" in scripts
       ? `'self' 'nonce-${scripts.nonce}' 'strict-dynamic'`
@@ -27,7 +21,10 @@ export function buildContentSecurityPolicy({
     `script-src ${scriptSources}${development ? " 'unsafe-eval'" : ""}`,
     // React and Tailwind set style attributes; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob:${imageHosts.map((host) => ` ${host}`).join("")}`,
+    // Posts show images from other sites (an imported blog's, a URL typed in the editor):
+    // any HTTPS image may load; an image cannot run code (docs/decisions/027). Plain http
+    // stays out (mixed content), and nothing else leaves 'self'.
+    "img-src 'self' data: blob: https:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
@@ -53,18 +50,7 @@ export function policyEnvironment(env) {
       ...(env.AUTH_GITHUB_ID ? ["https://github.com"] : []),
       ...(env.AUTH_GOOGLE_ID ? ["https://accounts.google.com"] : []),
     ],
-    // Only when the blog owner turned Gravatar on (docs/decisions/031). The proxy passes
-    // the parsed environment (a boolean), the cache handler process.env (text).
-    imageHosts: gravatarOn(env.COMMENT_GRAVATAR) ? [GRAVATAR_ORIGIN] : [],
   };
-}
-
-/** Keep in step with lib/avatars/avatar.ts (this file is plain JavaScript loaded by Node). */
-const GRAVATAR_ORIGIN = "https://gravatar.com";
-
-/** @param {string | boolean | undefined} value */
-function gravatarOn(value) {
-  return value === true || (typeof value === "string" && ["1", "true"].includes(value.trim()));
 }
 
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
