@@ -6,7 +6,7 @@
 // BENCH_DATABASE=postgresql runs it on PostgreSQL (scripts/bench/database.mjs);
 // BENCH_NODE_ARGS passes Node options to the server (e.g. --cpu-prof).
 import path from "node:path";
-import { generateContent, seedPost } from "./bench/data.mjs";
+import { BIG_POSTS, generateContent, seedPost } from "./bench/data.mjs";
 import { openBenchDatabase } from "./bench/database.mjs";
 import { benchEnv, BENCH_DIR, DB_FILE, ORIGIN, PORT } from "./bench/env.mjs";
 import {
@@ -38,7 +38,9 @@ stopAllOnInterrupt(() => database?.stop());
 async function main() {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
   prepareDatabase(env);
-  const { users } = generateContent(DB_FILE, []);
+  // BENCH_BIG_THREADS=1: the database also holds bench:http's 1,000- and 100,000-comment
+  // threads (written by the same 50 users), as a long-lived blog's would.
+  const { users } = generateContent(DB_FILE, process.env.BENCH_BIG_THREADS === "1" ? BIG_POSTS : []);
   const seed = seedPost(DB_FILE);
   database = await openBenchDatabase(env);
   log(`database: ${database.kind}`);

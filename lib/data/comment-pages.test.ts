@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildCommentTree } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { onPostgres } from "@/tests/support/database-provider";
 import { sqlStatementCounter } from "@/lib/db/client";
 import { createComments, createPost } from "@/tests/support/factories";
 import {
@@ -10,6 +12,7 @@ import {
   getCommentSubtree,
   locateComment,
   placeComment,
+  publishedSql,
   type CommentPage,
 } from "./comment-pages";
 
@@ -333,4 +336,22 @@ describe("locateComment", () => {
     expect(await locateComment(onDraft)).toBeNull();
     expect(await locateComment(999_999_999)).toBeNull();
   });
+});
+
+describe("the thread's queries on SQLite", () => {
+  // SQLite chooses indexes without statistics: a thread's rows must come from the thread's
+  // index, not from the held queue's (status, id), which would read every published
+  // comment of the blog (docs/decisions/007).
+  it.skipIf(onPostgres)(
+    "read a thread's replies from its (rootId, depth) index (SQLite only: its planner)",
+    async () => {
+      const plan = await db.$queryRaw<{ detail: string }[]>(
+        Prisma.sql`EXPLAIN QUERY PLAN SELECT "id", "depth" FROM "Comment"
+        WHERE "rootId" IN (1, 2, 3) AND "depth" BETWEEN 1 AND ${MAX_THREAD_DEPTH} AND ${publishedSql}`,
+      );
+      const details = plan.map((row) => row.detail).join(" | ");
+      expect(details).toContain("Comment_rootId_depth_id_idx");
+      expect(details).not.toContain("Comment_status_id_idx");
+    },
+  );
 });
