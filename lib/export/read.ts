@@ -30,14 +30,36 @@ async function originsOf(db: DbClient, kind: string, ids: number[]): Promise<Map
   return found;
 }
 
+/**
+ * Rows of one kind by id, a batch at a time (`fetch` reads the batch after an id), each
+ * with the ids it was imported from.
+ */
+async function* inBatches<Row extends { id: number }>(
+  db: DbClient,
+  kind: "post" | "page" | "comment",
+  fetch: (after: number) => Promise<Row[]>,
+) {
+  let after = 0;
+  for (;;) {
+    const rows = await fetch(after);
+    if (rows.length === 0) return;
+    const origins = await originsOf(
+      db,
+      kind,
+      rows.map((row) => row.id),
+    );
+    for (const row of rows) yield { ...row, origins: origins.get(row.id) ?? [] };
+    after = rows.at(-1)!.id;
+  }
+}
+
 export async function readLabels(db: DbClient) {
   return db.label.findMany({ orderBy: { slug: "asc" }, select: { name: true, slug: true } });
 }
 
-export async function* readPages(db: DbClient) {
-  let after = 0;
-  for (;;) {
-    const rows = await db.page.findMany({
+export function readPages(db: DbClient) {
+  return inBatches(db, "page", (after) =>
+    db.page.findMany({
       where: { id: { gt: after } },
       orderBy: { id: "asc" },
       take: POST_BATCH,
@@ -51,24 +73,15 @@ export async function* readPages(db: DbClient) {
         createdAt: true,
         updatedAt: true,
       },
-    });
-    if (rows.length === 0) return;
-    const origins = await originsOf(
-      db,
-      "page",
-      rows.map((row) => row.id),
-    );
-    for (const row of rows) yield { ...row, origins: origins.get(row.id) ?? [] };
-    after = rows.at(-1)!.id;
-  }
+    }),
+  );
 }
 
 export type ExportPage = Yielded<typeof readPages>;
 
-export async function* readPosts(db: DbClient) {
-  let after = 0;
-  for (;;) {
-    const rows = await db.post.findMany({
+export function readPosts(db: DbClient) {
+  return inBatches(db, "post", (after) =>
+    db.post.findMany({
       where: { id: { gt: after } },
       orderBy: { id: "asc" },
       take: POST_BATCH,
@@ -95,16 +108,8 @@ export async function* readPosts(db: DbClient) {
         redirects: { orderBy: { path: "asc" }, select: { path: true } },
         _count: { select: { comments: true } },
       },
-    });
-    if (rows.length === 0) return;
-    const origins = await originsOf(
-      db,
-      "post",
-      rows.map((row) => row.id),
-    );
-    for (const row of rows) yield { ...row, origins: origins.get(row.id) ?? [] };
-    after = rows.at(-1)!.id;
-  }
+    }),
+  );
 }
 
 export type ExportPost = Yielded<typeof readPosts>;
@@ -113,10 +118,9 @@ export type ExportPost = Yielded<typeof readPosts>;
  * A post's comments in id order, which is parents first: a reply is always stored after
  * the comment it answers (createComment, and the importers insert parents first).
  */
-export async function* readComments(db: DbClient, postId: number) {
-  let after = 0;
-  for (;;) {
-    const rows = await db.comment.findMany({
+export function readComments(db: DbClient, postId: number) {
+  return inBatches(db, "comment", (after) =>
+    db.comment.findMany({
       where: { postId, id: { gt: after } },
       orderBy: { id: "asc" },
       take: COMMENT_BATCH,
@@ -134,16 +138,8 @@ export async function* readComments(db: DbClient, postId: number) {
         deletedReason: true,
         deletionNote: true,
       },
-    });
-    if (rows.length === 0) return;
-    const origins = await originsOf(
-      db,
-      "comment",
-      rows.map((row) => row.id),
-    );
-    for (const row of rows) yield { ...row, origins: origins.get(row.id) ?? [] };
-    after = rows.at(-1)!.id;
-  }
+    }),
+  );
 }
 
 export type ExportComment = Yielded<typeof readComments>;
