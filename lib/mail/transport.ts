@@ -54,7 +54,7 @@ export function createMailTransport(options: MailTransportOptions): MailTranspor
   });
 
   if (options.smtpUrl) {
-    const transporter = nodemailer.createTransport(options.smtpUrl, TIMEOUTS);
+    const transporter = nodemailer.createTransport({ url: options.smtpUrl, ...TIMEOUTS });
     return {
       async send(mail) {
         try {
