@@ -29,6 +29,11 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
         </p>
       )}
       <SignInForm callbackUrl={callbackUrl} />
+      <p className="mt-3 text-sm">
+        <Link href="/reset-password" className="link">
+          Forgot your password?
+        </Link>
+      </p>
       <OAuthButtons callbackUrl={callbackUrl} />
       <p className="mt-6 text-sm">
         New here?{" "}
