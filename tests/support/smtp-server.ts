@@ -4,11 +4,11 @@ import { SMTPServer } from "smtp-server";
 export type ReceivedMail = { to: string[]; raw: string; messageId: string; at: number };
 
 /**
- * A real SMTP server on 127.0.0.1 and a free port, for tests: it keeps what it receives,
+ * A real SMTP server on 127.0.0.1 and `port` (a free one by default), for tests: it keeps what it receives,
  * and `refuseNext(n, code)` makes it answer the next n mails with an error (421/451: try
  * later; 550: never).
  */
-export async function startTestSmtpServer() {
+export async function startTestSmtpServer(port = 0) {
   const received: ReceivedMail[] = [];
   const attempts: number[] = [];
   let refusals: { left: number; code: number } = { left: 0, code: 451 };
@@ -38,10 +38,10 @@ export async function startTestSmtpServer() {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const listening = (server.server.address() as AddressInfo).port;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${listening}`,
     received,
     /** When each mail's data arrived, accepted or refused. */
     attempts,
