@@ -2,9 +2,9 @@
 
 import { headers } from "next/headers";
 import { parseForm } from "@/lib/actions/form";
-import type { ActionResult } from "@/lib/actions/result";
+import { idle, type ActionResult } from "@/lib/actions/result";
 import { clientIp } from "@/lib/auth/client-ip";
-import { attemptWrite, refused } from "@/lib/actions/server";
+import { attemptWrite, finish, refused } from "@/lib/actions/server";
 import { CheckedResetPasswordSchema, CheckedSignUpFormSchema } from "@/lib/auth/common-passwords";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { enabledOAuthProviders } from "@/lib/auth/providers";
@@ -85,7 +85,10 @@ export async function requestPasswordResetAction(
   return { status: "error", formError, values: form.values };
 }
 
-/** The page a reset link opens: a new password under the sign-up rules, once per link. */
+/**
+ * The page a reset link opens: a new password under the sign-up rules, once per link;
+ * then to /signin, which says the password changed.
+ */
 export async function resetPasswordAction(
   _previous: ActionResult,
   formData: FormData,
@@ -94,7 +97,9 @@ export async function resetPasswordAction(
   if (!form.ok) return form.result;
   const ip = clientIp(await headers());
   const outcome = await attemptWrite(() => resetPassword(form.data.token, form.data.password, ip));
-  if (outcome.ok) return { status: "success" };
+  // Another page either way: this one's link is used up now.
+  if (outcome.ok)
+    return finish<ActionResult>(idle, { redirectTo: "/signin", notice: "password-reset", always: true });
   if (outcome.reason === "busy") return refused("busy");
   return {
     status: "error",

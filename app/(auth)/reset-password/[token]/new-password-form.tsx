@@ -4,26 +4,13 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { InputField } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/actions/result";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validations/account";
 import { resetPasswordAction } from "../../actions";
-import { ACCOUNT_MESSAGES } from "../../messages";
 
 export function NewPasswordForm({ token }: { token: string }) {
   const [state, formAction] = useActionState(resetPasswordAction, idle);
-  if (state.status === "success")
-    return (
-      <div className="mt-6 space-y-4">
-        <Notice>{ACCOUNT_MESSAGES.resetDone}</Notice>
-        <p className="text-sm">
-          <Link href="/signin" className="link">
-            Sign in
-          </Link>
-        </p>
-      </div>
-    );
   return (
     <>
       <form action={formAction} className="mt-6 space-y-4" noValidate>

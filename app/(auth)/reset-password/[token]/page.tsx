@@ -5,11 +5,12 @@ import { ResetTokenSchema } from "@/lib/validations/account";
 import { RESET_LINK_PROBLEMS } from "../../messages";
 import { NewPasswordForm } from "./new-password-form";
 
-// The link carries a secret: no Referer with it, ever.
+// The link carries a secret: never in a Referer to another site. Not "no-referrer": a
+// browser then posts the form without JavaScript with `Origin: null`, which Next refuses.
 export const metadata: Metadata = {
   title: "Choose a new password",
   robots: { index: false },
-  referrer: "no-referrer",
+  referrer: "same-origin",
 };
 
 type NewPasswordPageProps = { params: Promise<{ token: string }> };
