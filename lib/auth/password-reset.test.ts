@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { createMailTransport } from "@/lib/mail/transport";
@@ -139,5 +139,24 @@ describe("password reset", () => {
     for (let i = 0; i < 21; i++) answers.push(await requestPasswordReset(`${randomUUID()}@example.test`, ip));
     expect(answers.slice(0, 20).every((answer) => answer.ok)).toBe(true);
     expect(answers[20]).toMatchObject({ ok: false, reason: "throttled" });
+  });
+
+  it("refuses, instead of claiming a mail was sent, in production without SMTP_URL", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("SMTP_URL", "");
+    vi.resetModules();
+    try {
+      const fresh = await import("./password-reset");
+      const user = await account();
+      expect(await fresh.requestPasswordReset(user.email, address())).toEqual({
+        ok: false,
+        reason: "unavailable",
+      });
+      expect(await db.passwordReset.count({ where: { userId: user.id } })).toBe(0);
+      expect(await db.outboxMail.count({ where: { to: user.email } })).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 });
