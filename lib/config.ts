@@ -30,6 +30,8 @@ export const config = {
   },
   /** Gravatar images over the generated avatars (docs/decisions/031). */
   gravatar: env.COMMENT_GRAVATAR,
+  /** Whether mails leave the server (SMTP_URL set); the URL itself is a secret (lib/mail/settings.ts). */
+  mailConfigured: env.SMTP_URL !== undefined,
   database: {
     writeWaitMs: env.DATABASE_WRITE_WAIT_MS,
   },

@@ -115,4 +115,18 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ COMMENT_HOLD_ALL: "yes" })).toThrow(/COMMENT_HOLD_ALL/);
     expect(() => parseEnv({ COMMENT_MAX_REPLY_DEPTH: "0" })).toThrow(/COMMENT_MAX_REPLY_DEPTH/);
   });
+
+  it("takes an smtp:// or smtps:// URL and a sender address for mail, none by default", () => {
+    expect(parseEnv({})).toMatchObject({ MAIL_DIR: "./data/mail", MAIL_POLL_MS: 5000, MAIL_MAX_ATTEMPTS: 8 });
+    expect(parseEnv({ SMTP_URL: "", MAIL_FROM: " " })).toMatchObject({
+      SMTP_URL: undefined,
+      MAIL_FROM: undefined,
+    });
+    expect(
+      parseEnv({ SMTP_URL: "smtps://user:pass@smtp.example.com:465", MAIL_FROM: "blog@example.com" }),
+    ).toMatchObject({ SMTP_URL: "smtps://user:pass@smtp.example.com:465", MAIL_FROM: "blog@example.com" });
+    expect(() => parseEnv({ SMTP_URL: "https://smtp.example.com" })).toThrow(/SMTP_URL must be/);
+    expect(() => parseEnv({ MAIL_FROM: "not an address" })).toThrow(/MAIL_FROM must be an email address/);
+    expect(() => parseEnv({ MAIL_MAX_ATTEMPTS: "0" })).toThrow(/MAIL_MAX_ATTEMPTS/);
+  });
 });

@@ -111,6 +111,23 @@ export const EnvSchema = z.object({
   // the others' every this many ms (docs/decisions/021). 0: one process, nothing shared.
   CACHE_EXPIRY_POLL_MS: z.coerce.number().int().min(0).max(60_000).default(250),
 
+  // Mail (docs/decisions/032). SMTP_URL (a secret: it holds the password) like
+  // smtps://user:pass@smtp.example.com:465 or smtp://host:587; unset, mails are written to
+  // MAIL_DIR and the log instead of sent, and in production the features that need mail
+  // say they are unavailable. MAIL_FROM is the sender's address (the blog's name is put
+  // before it); unset, no-reply@ the SITE_URL's host.
+  SMTP_URL: optionalText.refine(
+    (value) => value === undefined || /^smtps?:\/\/[^/]/i.test(value),
+    'SMTP_URL must be an "smtp://" or "smtps://" URL, like smtps://user:password@smtp.example.com:465',
+  ),
+  MAIL_FROM: optionalText.pipe(z.email({ error: "MAIL_FROM must be an email address" }).optional()),
+  MAIL_DIR: z.string().trim().min(1).default("./data/mail"),
+  // How often the server's mail worker looks for due mails (ms); 0: none in the server,
+  // `npm run worker` sends them instead.
+  MAIL_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  // Attempts before a mail is marked failed (backoff doubles from 30 s between them).
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+
   // The blog (public, see lib/config.ts)
   BLOG_TITLE: z.string().trim().min(1).max(120).default("Commonplace"),
   BLOG_DESCRIPTION: z.string().trim().max(300).default("News worth keeping, and the conversation around it."),

@@ -8,7 +8,7 @@
 // suite runs against two server processes, as a site behind a load balancer does
 // (e2e/instances.spec.ts, docs/decisions/021). Playwright starts that one second.
 import { rmSync } from "node:fs";
-import { e2eDatabaseUrl, e2eServerLogFile, resetE2EDatabase } from "./lib/e2e-database.mjs";
+import { e2eDatabaseUrl, e2eServerLogFile, e2eSmtpPort, resetE2EDatabase } from "./lib/e2e-database.mjs";
 import { prepareDatabase } from "./lib/prepare.mjs";
 import { run, runFinal } from "./lib/run.mjs";
 
@@ -32,6 +32,11 @@ const env = {
   SEED_DEMO: "1",
   MODERATOR_EMAIL: "moderator@commonplace.local",
   MODERATOR_PASSWORD: "moderate-the-demo-thread",
+  // The SMTP server e2e/password-reset.spec.ts runs while it needs one (the port after
+  // the two servers'); the rest of the suite sends no mail.
+  SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort(firstPort)}`,
+  MAIL_FROM: "blog@example.test",
+  MAIL_POLL_MS: "1000",
 };
 
 if (!second) {

@@ -4,6 +4,20 @@ export const ACCOUNT_MESSAGES = {
   // Said alike whether the email was new or already had an account (docs/decisions/024).
   signUpReceived:
     "Thank you. If this email address was new here, its account is ready: sign in with the password you just chose. If it already had an account, sign in with that account's password.",
+  // Said alike whether the address has an account or not (docs/decisions/032).
+  resetRequested:
+    "If an account uses this address, we have emailed it a link to choose a new password. The link works once, for the next hour. No mail after a few minutes? Check the spam folder, or ask again.",
+  resetUnavailable:
+    "Password reset by email is not available on this blog: it has no mail server set up. Please ask the blog's owner to reset your password.",
+  resetDone:
+    "Your password is changed, and every other session of your account is signed out. Sign in with your new password.",
+} as const;
+
+/** What a reset link that cannot be used says, by why (lib/auth/password-reset.ts). */
+export const RESET_LINK_PROBLEMS = {
+  used: "This link was already used, or a newer link of this account was.",
+  expired: "This link has expired: links work for one hour.",
+  invalid: "This link is not valid. Was it copied whole? Links in some mails wrap over two lines.",
 } as const;
 
 /** How long to wait, in words a person reads at a glance. */
@@ -19,4 +33,8 @@ export function signInThrottledMessage(retryAfterSeconds: number): string {
 
 export function signUpThrottledMessage(retryAfterSeconds: number): string {
   return `Too many accounts were created from your network recently. Please try again in ${waitFor(retryAfterSeconds)}.`;
+}
+
+export function resetThrottledMessage(retryAfterSeconds: number): string {
+  return `Too many reset requests. Please wait ${waitFor(retryAfterSeconds)} and try again.`;
 }

@@ -4,7 +4,13 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { savePageAction } from "@/app/(admin)/admin/pages/actions";
 import { savePostAction } from "@/app/(admin)/admin/posts/actions";
-import { oauthSignInAction, signInAction, signUpAction } from "@/app/(auth)/actions";
+import {
+  oauthSignInAction,
+  requestPasswordResetAction,
+  resetPasswordAction,
+  signInAction,
+  signUpAction,
+} from "@/app/(auth)/actions";
 import { saveCommentSettingsAction } from "@/app/(admin)/admin/settings/actions";
 import { changePasswordAction, deleteAccountAction, renameAction } from "@/app/(blog)/account/actions";
 import {
@@ -54,6 +60,9 @@ const PUBLIC = new Set([
   "signUpAction",
   "oauthSignInAction",
   "signOutAction",
+  // Password reset: the same answer for any address; the link's token is the authority.
+  "requestPasswordResetAction",
+  "resetPasswordAction",
   "loadMoreCommentsAction",
   // Answers with the caller's own held comments (or a moderator's queue): nobody's is none.
   "loadHeldCommentsAction",
@@ -140,6 +149,13 @@ const ACTIONS: Record<string, (scene: Scene, input?: unknown) => Promise<unknown
     signInAction({ status: "idle" }, (input ?? form({ email: "a@example.test", password: "p" })) as FormData),
   signUpAction: (_, input) => signUpAction({ status: "idle" }, (input ?? form({})) as FormData),
   oauthSignInAction: (_, input) => oauthSignInAction((input ?? form({ provider: "nope" })) as FormData),
+  requestPasswordResetAction: (_, input) =>
+    requestPasswordResetAction({ status: "idle" }, (input ?? form({ email: "a@example.test" })) as FormData),
+  resetPasswordAction: (_, input) =>
+    resetPasswordAction(
+      { status: "idle" },
+      (input ?? form({ token: "A".repeat(43), password: "a long guess at a passphrase" })) as FormData,
+    ),
   signOutAction: (_, input) => signOutAction((input ?? form({ returnTo: "/" })) as FormData),
   renameAction: (_, input) =>
     renameAction({ status: "idle" }, (input ?? form({ name: "A New Name" })) as FormData),

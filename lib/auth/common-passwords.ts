@@ -3,6 +3,7 @@ import { dictionary } from "@zxcvbn-ts/language-common";
 import {
   ChangePasswordSchema,
   COMMON_PASSWORD_MESSAGE,
+  ResetPasswordSchema,
   SignUpFormSchema,
   SignUpSchema,
 } from "@/lib/validations/account";
@@ -58,3 +59,5 @@ export const CheckedChangePasswordSchema = ChangePasswordSchema.refine(
   (input) => !isCommonPassword(input.newPassword),
   { path: ["newPassword"], message: COMMON_PASSWORD_MESSAGE },
 );
+/** A new password chosen through a reset link, under the same rules. */
+export const CheckedResetPasswordSchema = ResetPasswordSchema.refine(notCommon, refusal());

@@ -15,6 +15,10 @@ export type SecurityEvent =
   | "auth.sign_in.throttled"
   | "auth.sign_up"
   | "auth.sign_up.throttled"
+  | "auth.password_reset.requested"
+  | "auth.password_reset.throttled"
+  | "auth.password_reset.refused"
+  | "auth.password_reset"
   | "authz.refused"
   | "rate_limit.hit"
   | "comment.held"
@@ -42,6 +46,8 @@ export function hashIp(ip: string): string {
 
 const INFO_EVENTS = new Set<SecurityEvent>([
   "auth.sign_up",
+  "auth.password_reset.requested",
+  "auth.password_reset",
   "moderation.action",
   "account.renamed",
   "account.password_changed",

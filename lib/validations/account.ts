@@ -114,3 +114,12 @@ export const DeleteAccountSchema = z.object({
 
 export const OAuthSignInSchema = z.object({ provider: z.string(), callbackUrl: ReturnPathSchema });
 export const SignOutSchema = z.object({ returnTo: ReturnPathSchema });
+
+/** /reset-password: the address to send a reset link to (shape only: no account is revealed). */
+export const PasswordResetRequestSchema = z.object({ email: EmailSchema });
+
+/** The random part of a reset link: 32 bytes in base64url (lib/auth/password-reset.ts). */
+export const ResetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This link is not valid.");
+
+/** /reset-password/<token>: the token from the link and a new password under the sign-up rules. */
+export const ResetPasswordSchema = z.object({ token: ResetTokenSchema, password: PasswordSchema });

@@ -29,3 +29,8 @@ export function e2eServerLogFile(port) {
   mkdirSync("data/e2e", { recursive: true });
   return `data/e2e/server-${port}.log`;
 }
+
+/** The port of the SMTP server the e2e suite runs for the servers' mail (after their two ports). */
+export function e2eSmtpPort(firstPort = Number(process.env.E2E_PORT ?? 3210)) {
+  return firstPort + 2;
+}

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getOptionalUser } from "@/lib/auth/guards";
 import { safeReturnPath } from "@/lib/auth/redirects";
+import { Notice } from "@/components/ui/notice";
+import { ACCOUNT_MESSAGES } from "../messages";
 import { OAuthButtons } from "../oauth-buttons";
 import { SignInForm } from "./sign-in-form";
 
@@ -13,22 +15,32 @@ const OAUTH_ERRORS: Record<string, string> = {
   "no-email": "That provider did not share an email address, which we need for an account.",
 };
 
-type SignInPageProps = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+type SignInPageProps = { searchParams: Promise<{ callbackUrl?: string; error?: string; notice?: string }> };
 
 export default async function SignInPage({ searchParams }: SignInPageProps) {
-  const { callbackUrl: rawCallback, error } = await searchParams;
+  const { callbackUrl: rawCallback, error, notice } = await searchParams;
   const callbackUrl = safeReturnPath(rawCallback);
   if (await getOptionalUser()) redirect(callbackUrl);
   return (
     <>
       <h1 className="font-serif text-3xl font-bold">Sign in</h1>
       <p className="mt-2 text-sm text-muted">Sign in to join the discussion.</p>
+      {notice === "password-reset" && (
+        <div className="mt-4">
+          <Notice>{ACCOUNT_MESSAGES.resetDone}</Notice>
+        </div>
+      )}
       {error && OAUTH_ERRORS[error] && (
         <p role="alert" className="mt-4 text-sm text-danger">
           {OAUTH_ERRORS[error]}
         </p>
       )}
       <SignInForm callbackUrl={callbackUrl} />
+      <p className="mt-3 text-sm">
+        <Link href="/reset-password" className="link">
+          Forgot your password?
+        </Link>
+      </p>
       <OAuthButtons callbackUrl={callbackUrl} />
       <p className="mt-6 text-sm">
         New here?{" "}

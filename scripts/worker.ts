@@ -1,0 +1,61 @@
+/**
+ * `npm run worker`: sends the outbox's mails (docs/decisions/032) in a process of its
+ * own, the same loop the server runs. Run it with MAIL_POLL_MS=0 on the servers to keep
+ * sending out of them, or beside them: claims are exclusive, so any number of workers
+ * never send a mail twice. `--once` sends what is due now and exits (for cron).
+ * Stops on SIGTERM/SIGINT once the mail being sent is done.
+ */
+import { loadEnvFiles } from "@/lib/env-files.mjs";
+import { runCli } from "./lib/run-cli";
+
+// Before anything reads the environment (lib/env.ts parses it on import).
+loadEnvFiles();
+const { createDbClient } = await import("@/lib/db/client");
+const { outboxCounts } = await import("@/lib/data/outbox");
+const { log } = await import("@/lib/log");
+const { appMailTransport, mailSettings } = await import("@/lib/mail/settings");
+const { createMailWorker } = await import("@/lib/mail/worker");
+
+async function main(): Promise<number> {
+  const db = createDbClient();
+  const transport = appMailTransport();
+  const worker = createMailWorker({
+    db,
+    transport,
+    maxAttempts: mailSettings.maxAttempts,
+    // MAIL_POLL_MS=0 keeps the servers from sending; this process still looks every 5 s.
+    intervalMs: mailSettings.pollMs || 5000,
+    log: (level, event, fields) => log[level](event, fields),
+  });
+  const close = async () => {
+    transport.close();
+    await db.$disconnect();
+  };
+  if (!mailSettings.configured)
+    log.warn("mail.not_configured", { reason: "SMTP_URL is not set", dir: mailSettings.dir });
+
+  if (process.argv.includes("--once")) {
+    let total = 0;
+    for (;;) {
+      const { sent, retried, failed } = await worker.runOnce();
+      total += sent + retried + failed;
+      if (sent + retried + failed === 0) break;
+    }
+    console.log(`Outbox: ${total} handled; now ${JSON.stringify(await outboxCounts(db))}.`);
+    await close();
+    return 0;
+  }
+
+  log.info("mail.worker_started", { pollMs: mailSettings.pollMs || 5000, outbox: await outboxCounts(db) });
+  worker.start();
+  await new Promise<void>((resolve) => {
+    process.once("SIGTERM", resolve);
+    process.once("SIGINT", resolve);
+  });
+  await worker.stop();
+  await close();
+  log.info("mail.worker_stopped", {});
+  return 0;
+}
+
+runCli(main);
