@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildCommentTree } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
+import { feedCommentsSql } from "@/lib/data/feeds";
+import { publishedCommentSql } from "@/lib/data/published-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { onPostgres } from "@/tests/support/database-provider";
 import { sqlStatementCounter } from "@/lib/db/client";
@@ -12,7 +14,6 @@ import {
   getCommentSubtree,
   locateComment,
   placeComment,
-  publishedSql,
   type CommentPage,
 } from "./comment-pages";
 
@@ -347,11 +348,29 @@ describe("the thread's queries on SQLite", () => {
     async () => {
       const plan = await db.$queryRaw<{ detail: string }[]>(
         Prisma.sql`EXPLAIN QUERY PLAN SELECT "id", "depth" FROM "Comment"
-        WHERE "rootId" IN (1, 2, 3) AND "depth" BETWEEN 1 AND ${MAX_THREAD_DEPTH} AND ${publishedSql}`,
+        WHERE "rootId" IN (1, 2, 3) AND "depth" BETWEEN 1 AND ${MAX_THREAD_DEPTH} AND ${publishedCommentSql()}`,
       );
       const details = plan.map((row) => row.detail).join(" | ");
       expect(details).toContain("Comment_rootId_depth_id_idx");
       expect(details).not.toContain("Comment_status_id_idx");
+    },
+  );
+
+  it.skipIf(onPostgres)(
+    "read the newest comments from the createdAt index, stopping at the limit (SQLite only: its planner)",
+    async () => {
+      const plan = async (postId?: number) =>
+        (
+          await db.$queryRaw<{ detail: string }[]>(
+            Prisma.sql`EXPLAIN QUERY PLAN ${feedCommentsSql(postId, 50)}`,
+          )
+        )
+          .map((row) => row.detail)
+          .join(" | ");
+      const blog = await plan();
+      expect(blog).toMatch(/^SCAN c USING INDEX Comment_createdAt_idx/);
+      expect(blog).not.toContain("TEMP B-TREE");
+      expect(await plan(1)).toContain("Comment_postId_createdAt_idx");
     },
   );
 });

@@ -4,6 +4,7 @@ import { DEFAULT_SORT, type CommentSort } from "@/lib/comments/sort";
 import type { ThreadComment } from "@/lib/comments/tree";
 import { db, dbProvider } from "@/lib/db";
 import { threadCommentSelect, toThreadComment } from "@/lib/data/comments";
+import { publishedCommentSql } from "@/lib/data/published-sql";
 import type { DatabaseProvider } from "@/lib/db/url";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { postPath } from "@/lib/posts/paths";
@@ -21,16 +22,8 @@ import { asReadable, readableNow } from "@/lib/posts/readable";
  * leaving them out never orphans one.
  */
 const PUBLISHED = { status: "published" } as const;
-/**
- * The same filter in this module's SQL. The status never narrows these queries' rows: each
- * starts from a post or a thread. SQLite, which keeps no statistics unless asked, took the
- * held queue's (status, id) index for it instead and read every published comment of the
- * blog: 36 ms per page at 100,000 comments (found by `BENCH_BIG_THREADS=1 npm run
- * bench:replies`). A unary plus keeps a column out of SQLite's choice of index;
- * PostgreSQL keeps statistics, and has no such operator for text.
- */
-export const publishedSql =
-  dbProvider === "sqlite" ? Prisma.sql`+"status" = 'published'` : Prisma.sql`"status" = 'published'`;
+/** The same filter in this module's SQL (see publishedCommentSql for why it is written so). */
+const publishedSql = publishedCommentSql();
 
 /**
  * The comment budget of one page. A page holds whole top-level threads while they fit,

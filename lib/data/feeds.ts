@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { commentHref } from "@/lib/comments/paths";
 import { postPath } from "@/lib/posts/paths";
-import { asReadable, readableNow } from "@/lib/posts/readable";
+import { asReadable, readableNow, readableNowSql } from "@/lib/posts/readable";
+import { publishedCommentSql } from "@/lib/data/published-sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export type FeedPost = {
   id: number;
@@ -77,32 +79,43 @@ export async function getFeedComments({
   postId,
   limit = 50,
 }: { postId?: number; limit?: number } = {}): Promise<FeedComment[]> {
-  const rows = await db.comment.findMany({
-    where: {
-      deletedAt: null,
-      status: "published",
-      hiddenAt: null,
-      ...(postId === undefined ? {} : { postId }),
-      post: readableNow(),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: {
-      id: true,
-      authorName: true,
-      body: true,
-      createdAt: true,
-      editedAt: true,
-      post: { select: { slug: true, title: true, publishedAt: true } },
-    },
-  });
+  const rows = await db.$queryRaw<FeedCommentRow[]>(feedCommentsSql(postId, limit));
   return rows.map((row) => ({
-    id: row.id,
+    id: Number(row.id),
     authorName: row.authorName,
     body: row.body,
     createdAt: row.createdAt,
     updatedAt: row.editedAt ?? row.createdAt,
-    path: commentHref(postPath(asReadable(row.post)), row.id),
-    postTitle: row.post.title,
+    path: commentHref(postPath(asReadable(row)), Number(row.id)),
+    postTitle: row.title,
   }));
 }
+
+/**
+ * The feed's query. SQL, so the newest comments are read from the createdAt index (or the
+ * post's) and reading stops at `limit`: see publishedCommentSql for what SQLite did
+ * otherwise. CROSS JOIN tells SQLite to read the comments first (it keeps the tables'
+ * order for it); PostgreSQL reads it as the inner join it is.
+ */
+export function feedCommentsSql(postId: number | undefined, limit: number): Prisma.Sql {
+  const onePost = postId === undefined ? Prisma.empty : Prisma.sql`AND "c"."postId" = ${postId}`;
+  return Prisma.sql`
+    SELECT "c"."id", "c"."authorName", "c"."body", "c"."createdAt", "c"."editedAt",
+      "p"."slug", "p"."title", "p"."publishedAt"
+    FROM "Comment" AS "c" CROSS JOIN "Post" AS "p"
+    WHERE "p"."id" = "c"."postId" AND "c"."deletedAt" IS NULL AND "c"."hiddenAt" IS NULL AND ${publishedCommentSql("c")} ${onePost}
+      AND ${readableNowSql("p")}
+    ORDER BY "c"."createdAt" DESC, "c"."id" DESC
+    LIMIT ${limit}`;
+}
+
+type FeedCommentRow = {
+  id: number;
+  authorName: string;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  slug: string;
+  title: string;
+  publishedAt: Date;
+};
