@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCommentTree } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
+import { approvedCommentsSql } from "@/lib/data/comment-write-statements";
 import { feedCommentsSql } from "@/lib/data/feeds";
 import { publishedCommentSql } from "@/lib/data/published-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -371,6 +372,16 @@ describe("the thread's queries on SQLite", () => {
       expect(blog).toMatch(/^SCAN c USING INDEX Comment_createdAt_idx/);
       expect(blog).not.toContain("TEMP B-TREE");
       expect(await plan(1)).toContain("Comment_postId_createdAt_idx");
+    },
+  );
+
+  it.skipIf(onPostgres)(
+    "count an author's approved comments from the author's index (SQLite only: its planner)",
+    async () => {
+      const plan = await db.$queryRaw<{ detail: string }[]>(
+        Prisma.sql`EXPLAIN QUERY PLAN ${approvedCommentsSql("someone", 3)}`,
+      );
+      expect(plan.map((row) => row.detail).join(" | ")).toContain("Comment_authorId_");
     },
   );
 });

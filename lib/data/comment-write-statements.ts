@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { threadCommentColumns } from "@/lib/data/comments";
+import { publishedCommentSql } from "@/lib/data/published-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readableNowSql } from "@/lib/posts/readable";
 
@@ -34,6 +35,18 @@ export async function hasEarlierDuplicate(
 ): Promise<boolean> {
   const rows = await db.$queryRaw<unknown[]>`${earlierDuplicateSql(authorId, postId, body, since)} LIMIT 1`;
   return rows.length > 0;
+}
+
+/**
+ * The author's published comments not removed by a moderator, up to `enough`: read from
+ * the author's index, never the held queue's (see publishedCommentSql).
+ */
+export function approvedCommentsSql(authorId: string, enough: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "id" FROM "Comment"
+    WHERE "authorId" = ${authorId} AND ${publishedCommentSql()}
+      AND ("deletedAt" IS NULL OR "deletedReason" = 'author')
+    LIMIT ${enough}`;
 }
 
 export type WriteTarget = {

@@ -12,6 +12,7 @@ import {
 import { threadPosition, type ThreadComment } from "@/lib/comments/tree";
 import { getCommentSettings, type CommentSettings } from "@/lib/data/comment-settings";
 import {
+  approvedCommentsSql,
   hasEarlierDuplicate,
   insertComment,
   readWriteTarget,
@@ -243,16 +244,7 @@ export async function authorStanding(author: CommentAuthor, rules: CommentSettin
 
 /** Published comments of a user not removed by a moderator, counted up to `enough`. */
 export async function countApproved(userId: string, enough: number): Promise<number> {
-  const rows = await db.comment.findMany({
-    where: {
-      authorId: userId,
-      status: "published",
-      OR: [{ deletedAt: null }, { deletedReason: "author" }],
-    },
-    select: { id: true },
-    take: enough,
-  });
-  return rows.length;
+  return (await db.$queryRaw<unknown[]>(approvedCommentsSql(userId, enough))).length;
 }
 
 /**
