@@ -16,7 +16,13 @@ import { COMMONPLACE_SOURCE } from "@/lib/export/json";
 import { ImportError, type FilePosition } from "@/lib/import/errors";
 import { newReport, reportLine, type ImportReport } from "@/lib/import/report";
 import type { ImportOptions } from "@/lib/import/run";
-import { freeSlug, keepOldPaths, TRANSACTION_TIMEOUT_MS, type Tx } from "@/lib/import/write";
+import {
+  freeSlug,
+  importedComments,
+  keepOldPaths,
+  TRANSACTION_TIMEOUT_MS,
+  type Tx,
+} from "@/lib/import/write";
 import { slugify } from "@/lib/text/slugify";
 import { LABEL_MAX } from "@/lib/validations/post";
 
@@ -330,27 +336,14 @@ async function writeComments(
   options: ImportOptions,
   report: ImportReport,
 ) {
-  const placed = new Map<string, { id: number } & ThreadPosition>();
-  for (let start = 0; start < lines.length; start += BATCH) {
-    const ids = lines
-      .slice(start, start + BATCH)
-      .flatMap(({ record }) =>
+  // Comments of this post imported earlier (a second run), with their thread positions.
+  const placed = await importedComments(tx, COMMONPLACE_SOURCE, [
+    ...new Set(
+      lines.flatMap(({ record }) =>
         record.type === "comment" ? [record.id, ...(record.parent ? [record.parent] : [])] : [],
-      );
-    const mapped = await tx.importedItem.findMany({
-      where: { source: COMMONPLACE_SOURCE, kind: "comment", sourceId: { in: [...new Set(ids)] } },
-      select: { sourceId: true, localId: true },
-    });
-    const rows = await tx.comment.findMany({
-      where: { id: { in: mapped.map((each) => each.localId) } },
-      select: { id: true, rootId: true, depth: true },
-    });
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    for (const each of mapped) {
-      const row = byId.get(each.localId);
-      if (row) placed.set(each.sourceId, row);
-    }
-  }
+      ),
+    ),
+  ]);
   const seen = new Set<string>();
   let batch: { comment: JsonComment; position: FilePosition }[] = [];
   const inBatch = new Set<string>();

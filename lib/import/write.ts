@@ -364,7 +364,7 @@ const SKIP_REASONS: Record<Exclude<ImportComment["state"], "approved" | "held">,
 };
 
 /** Comments imported earlier, by source id, with their thread positions. */
-async function importedComments(tx: Tx | DbClient, source: string, sourceIds: string[]) {
+export async function importedComments(tx: Tx | DbClient, source: string, sourceIds: string[]) {
   const found = new Map<string, { id: number } & ThreadPosition>();
   for (let start = 0; start < sourceIds.length; start += 500) {
     const mapped = await tx.importedItem.findMany({
