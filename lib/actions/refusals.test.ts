@@ -180,8 +180,7 @@ const ACTIONS: Record<string, (scene: Scene, input?: unknown) => Promise<unknown
       (input ??
         form({ currentPassword: "a guess at it", newPassword: "another long passphrase here" })) as FormData,
     ),
-  sendVerificationAction: (_, input) =>
-    sendVerificationAction({ status: "idle" }, (input ?? form({})) as FormData),
+  sendVerificationAction: () => sendVerificationAction(),
   changeEmailAction: (_, input) =>
     changeEmailAction(
       { status: "idle" },

@@ -122,10 +122,7 @@ export async function deleteAccountAction(
  * "Send the link again" (docs/decisions/034), on /account and on a verification link
  * that no longer works: a new link to the account's own address, a few times an hour.
  */
-export async function sendVerificationAction(
-  _previous: ActionResult,
-  _formData: FormData,
-): Promise<ActionResult> {
+export async function sendVerificationAction(): Promise<ActionResult> {
   const access = await authorize("edit:own-profile");
   if (!access.ok) return refused(access.refusal);
   const outcome = await attemptWrite(() => sendVerificationAgain(access.user));
