@@ -24,7 +24,7 @@ export const VERIFY_LINK_HOURS = 24;
 /** Verification mails an account may ask for ("Send the link again") per hour. */
 export const VERIFY_SEND_RULE = { windowMs: 60 * 60_000, max: 3 } as const satisfies AttemptRule;
 /** Address changes an account may ask for per day: each one mails two inboxes. */
-export const EMAIL_CHANGE_RULE = { windowMs: 24 * 60 * 60_000, max: 5 } as const satisfies AttemptRule;
+export const EMAIL_CHANGE_RULE = { windowMs: 24 * 60 * 60_000, max: 3 } as const satisfies AttemptRule;
 
 export type VerificationPurpose = "verify" | "change";
 

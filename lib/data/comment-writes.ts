@@ -103,7 +103,7 @@ export function mustVerifyFirst(
   author: Pick<CommentAuthor, "role" | "emailVerifiedAt">,
   rules: Pick<CommentSettings, "unverifiedCanComment">,
 ): boolean {
-  return !rules.unverifiedCanComment && author.role === "commenter" && author.emailVerifiedAt === null;
+  return !rules.unverifiedCanComment && author.role === "commenter" && !author.emailVerifiedAt;
 }
 
 /**

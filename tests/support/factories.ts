@@ -25,7 +25,15 @@ export async function createPost(overrides: Partial<Parameters<typeof db.post.cr
 export async function createUser(overrides: Partial<Parameters<typeof db.user.create>[0]["data"]> = {}) {
   return db.user.create({
     data: { email: `${randomUUID()}@example.test`, name: "Test User", ...overrides },
-    select: { id: true, email: true, name: true, role: true, createdAt: true, trustedAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      createdAt: true,
+      trustedAt: true,
+      emailVerifiedAt: true,
+    },
   });
 }
 
