@@ -78,7 +78,7 @@ for (const javaScript of [true, false]) {
       await signIn(page, user, "/account", { javaScript });
       await page.goto("/account");
       await page.getByLabel("New email address").fill(fresh);
-      await page.getByLabel("Current password", { exact: true }).first().fill(user.password);
+      await page.getByLabel("Password to confirm").fill(user.password);
       await page.getByRole("button", { name: "Change email address" }).click();
       await expect(page.getByRole("status")).toContainText("We have sent a link to the new address");
 

@@ -43,7 +43,7 @@ export function ChangeEmailForm() {
         id="email-currentPassword"
         name="currentPassword"
         type="password"
-        label="Current password"
+        label="Password to confirm"
         autoComplete="current-password"
         required
         error={errors.currentPassword}
