@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { e2eSmtpPort } from "../scripts/lib/e2e-database.mjs";
 import { decodedBody, startTestSmtpServer } from "../tests/support/smtp-server";
-import { expect, newPerson, seriousA11yViolations, signIn, signUp, test } from "./fixtures";
+import { expect, newPerson, seriousA11yViolations, signIn, signInThroughApi, signUp, test } from "./fixtures";
 
 /**
  * Verifying an address and changing it, end to end (docs/decisions/034): the servers send
@@ -122,4 +122,54 @@ test("a broken link says so and offers a new one, signed out or in", async ({ pa
   await expect(page.getByRole("status")).toContainText("We have sent a new link");
   await page.goto(await linkMailedTo(user.email));
   await expect(page.getByRole("status")).toContainText(`${user.email} is verified`);
+});
+
+test("with 'Unverified accounts can comment' off, a commenter verifies first, then comments", async ({
+  page,
+  browser,
+  login,
+  createUser,
+  createPost,
+}) => {
+  const admin = await createUser({ role: "admin" });
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signInThroughApi(adminPage.request, admin);
+  const setting = adminPage.getByLabel("Unverified accounts can comment");
+  const save = async (on: boolean) => {
+    await adminPage.goto("/admin/settings");
+    await setting.setChecked(on);
+    await adminPage.getByRole("button", { name: "Save settings" }).click();
+    await expect(adminPage).toHaveURL(/\/admin\/settings\?notice=saved$/);
+    await expect(setting).toBeChecked({ checked: on });
+  };
+  try {
+    await save(false);
+    expect(await seriousA11yViolations(adminPage)).toEqual([]);
+
+    const post = await createPost({ comments: [{ body: "Already here." }] });
+    const me = await login();
+    await page.goto(post.path);
+    const words = "Words that wait for a verified address.";
+    await page.getByLabel("Comment", { exact: true }).fill(words);
+    await page.getByRole("button", { name: "Publish" }).click();
+    await expect(page.getByText(/^Confirm your email address to comment/)).toBeVisible();
+    await expect(page.getByLabel("Comment", { exact: true })).toHaveValue(words);
+
+    await page.goto("/account");
+    await page.getByRole("button", { name: "Send the link again" }).click();
+    await expect(page.getByRole("status")).toContainText("We have sent a new link");
+    await page.goto(await linkMailedTo(me.email));
+    await expect(page.getByRole("status")).toContainText(`${me.email} is verified`);
+
+    await page.goto(post.path);
+    await page.getByLabel("Comment", { exact: true }).fill(words);
+    await page.getByRole("button", { name: "Publish" }).click();
+    await expect(page.getByRole("heading", { name: "2 comments:" })).toBeVisible();
+    await expect(page.getByText(words)).toBeVisible();
+  } finally {
+    // The e2e database is shared by every spec: the default comes back whatever happened.
+    await save(true);
+    await adminContext.close();
+  }
 });
