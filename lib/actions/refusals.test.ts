@@ -12,7 +12,13 @@ import {
   signUpAction,
 } from "@/app/(auth)/actions";
 import { saveCommentSettingsAction } from "@/app/(admin)/admin/settings/actions";
-import { changePasswordAction, deleteAccountAction, renameAction } from "@/app/(blog)/account/actions";
+import {
+  changeEmailAction,
+  changePasswordAction,
+  deleteAccountAction,
+  renameAction,
+  sendVerificationAction,
+} from "@/app/(blog)/account/actions";
 import {
   banUserAction,
   deleteReportedCommentAction,
@@ -71,12 +77,21 @@ const PUBLIC = new Set([
 // The caller's own account: nobody else's can be named, so a commenter is not refused as
 // "not theirs". A banned account may still change its password and delete itself
 // (docs/decisions/031); renaming needs an account in good standing.
-const OWN_ACCOUNT = new Set(["renameAction", "changePasswordAction", "deleteAccountAction"]);
+const OWN_ACCOUNT = new Set([
+  "renameAction",
+  "changePasswordAction",
+  "deleteAccountAction",
+  "sendVerificationAction",
+  "changeEmailAction",
+]);
 const OPEN_TO_BANNED = new Set(["changePasswordAction", "deleteAccountAction"]);
 // Actions every signed-in reader in good standing may take on someone else's comment.
 const OPEN_TO_COMMENTERS = new Set(["likeCommentAction", "likeCommentFromPageAction"]);
 
 const EMPTY_FORM_IS_VALID = new Set(["saveBlockedWordsAction"]);
+// Reads nothing from its form ("send the link again" to the caller's own address): any
+// argument is as good as none, and the answer is about the caller.
+const READS_NO_INPUT = new Set(["sendVerificationAction"]);
 
 type Scene = { postId: number; commentId: number; targetId: string };
 
@@ -164,6 +179,12 @@ const ACTIONS: Record<string, (scene: Scene, input?: unknown) => Promise<unknown
       { status: "idle" },
       (input ??
         form({ currentPassword: "a guess at it", newPassword: "another long passphrase here" })) as FormData,
+    ),
+  sendVerificationAction: () => sendVerificationAction(),
+  changeEmailAction: (_, input) =>
+    changeEmailAction(
+      { status: "idle" },
+      (input ?? form({ newEmail: "new@example.test", currentPassword: "a guess at it" })) as FormData,
     ),
   deleteAccountAction: (_, input) =>
     deleteAccountAction(
@@ -268,6 +289,10 @@ describe("every server action refuses instead of throwing", () => {
       const answer = await runAction(() => ACTIONS[name](s, input ?? form({})));
       // An empty form is a real request for these: an emptied word list, a comment list.
       if (input == null && EMPTY_FORM_IS_VALID.has(name)) continue;
+      if (READS_NO_INPUT.has(name)) {
+        expect(answer, String(input)).toMatchObject({ status: expect.stringMatching(/^(success|error)$/) });
+        continue;
+      }
       if (name === "loadHeldCommentsAction") expect(answer, String(input)).toEqual([]);
       else if (answer !== undefined) expectRefusal(answer, `${name}(${JSON.stringify(input)})`);
     }

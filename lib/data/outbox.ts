@@ -10,7 +10,7 @@ import type { ComposedMail } from "@/lib/mail/compose";
  * an argument: the server's worker uses the app's, `npm run worker` and tests their own.
  */
 
-export type MailKind = "password-reset";
+export type MailKind = "password-reset" | "email-verification" | "email-change" | "email-change-notice";
 
 export type QueuedMail = ComposedMail & { kind: MailKind; to: string };
 

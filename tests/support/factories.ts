@@ -46,7 +46,15 @@ export function postWrite(overrides: Partial<PostWrite> = {}): PostWrite {
 export async function createUser(overrides: Partial<Parameters<typeof db.user.create>[0]["data"]> = {}) {
   return db.user.create({
     data: { email: `${randomUUID()}@example.test`, name: "Test User", ...overrides },
-    select: { id: true, email: true, name: true, role: true, createdAt: true, trustedAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      createdAt: true,
+      trustedAt: true,
+      emailVerifiedAt: true,
+    },
   });
 }
 
