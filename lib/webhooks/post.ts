@@ -56,7 +56,7 @@ export function postWebhook({
       agent: false,
     });
     const timer = setTimeout(
-      () => request.destroy(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`)),
+      () => request.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)),
       timeoutMs,
     );
     const done = (settle: () => void) => {
