@@ -10,6 +10,18 @@ import { isIPv4, isIPv6 } from "node:net";
  * address as is.
  */
 
+/**
+ * The URL's shape alone, before any lookup: https (or http when private targets are
+ * allowed), no credentials, a host. Null when it may be used; else what completes "The URL …".
+ */
+export function refusedUrlReason(url: URL, allowPrivate: boolean): string | null {
+  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:"))
+    return allowPrivate ? "must start with https:// or http://" : "must start with https://";
+  if (url.username || url.password) return "must not contain a user name or password";
+  if (!url.hostname) return "needs a host name";
+  return null;
+}
+
 type Block = { base: bigint; bits: number; reason: string };
 
 const V4_BLOCKS: Block[] = [

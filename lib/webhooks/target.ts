@@ -1,7 +1,7 @@
 import "server-only";
 import { lookup as dnsLookup } from "node:dns/promises";
 import { isIP } from "node:net";
-import { refusedAddressReason } from "@/lib/webhooks/addresses";
+import { refusedAddressReason, refusedUrlReason } from "@/lib/webhooks/addresses";
 
 /**
  * Where a webhook may point (docs/decisions/037). Checked when an admin saves the URL and
@@ -27,15 +27,6 @@ const systemResolver: Resolver = async (hostname) => {
   const answers = await dnsLookup(hostname, { all: true, verbatim: true });
   return answers.map((answer) => ({ address: answer.address, family: answer.family === 6 ? 6 : 4 }));
 };
-
-/** The URL's shape alone: scheme, no credentials. Null when it may be used. */
-export function refusedUrlReason(url: URL, allowPrivate: boolean): string | null {
-  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:"))
-    return allowPrivate ? "must start with https:// or http://" : "must start with https://";
-  if (url.username || url.password) return "must not contain a user name or password";
-  if (!url.hostname) return "needs a host name";
-  return null;
-}
 
 /**
  * Resolves a webhook URL and checks it: the URL's shape, then every address its host
