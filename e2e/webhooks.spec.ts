@@ -22,7 +22,7 @@ for (const javaScript of [true, false]) {
   test.describe(javaScript ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled: javaScript });
 
-    test("an admin adds a webhook, tests it and gets a signed comment.created", async ({
+    test("an admin adds a webhook, tests it, reads the log; a comment arrives signed", async ({
       page,
       login,
       createPost,
