@@ -13,6 +13,12 @@ import {
 } from "@/app/(auth)/actions";
 import { saveCommentSettingsAction } from "@/app/(admin)/admin/settings/actions";
 import {
+  createWebhookAction,
+  deleteWebhookAction,
+  sendTestWebhookAction,
+  updateWebhookAction,
+} from "@/app/(admin)/admin/webhooks/actions";
+import {
   changeEmailAction,
   changePasswordAction,
   deleteAccountAction,
@@ -137,6 +143,20 @@ const ACTIONS: Record<string, (scene: Scene, input?: unknown) => Promise<unknown
     ),
   saveCommentSettingsAction: (_, input) =>
     saveCommentSettingsAction({ status: "idle" }, (input ?? form({ holdAboveLinks: "1" })) as FormData),
+  createWebhookAction: (_, input) =>
+    createWebhookAction(
+      { status: "idle" },
+      (input ?? form({ url: "https://hooks.example.com/in", "comment.created": "on" })) as FormData,
+    ),
+  updateWebhookAction: (_, input) =>
+    updateWebhookAction(
+      { status: "idle" },
+      (input ?? form({ webhookId: WEBHOOK_ID, enabled: "on", "comment.created": "on" })) as FormData,
+    ),
+  sendTestWebhookAction: (_, input) =>
+    sendTestWebhookAction((input ?? form({ webhookId: WEBHOOK_ID })) as FormData),
+  deleteWebhookAction: (_, input) =>
+    deleteWebhookAction((input ?? form({ webhookId: WEBHOOK_ID })) as FormData),
   moderateHeldAction: (s, input) =>
     moderateHeldAction((input ?? form({ act: "approve", commentId: String(s.commentId) })) as FormData),
   saveBlockedWordsAction: (_, input) =>
@@ -194,6 +214,8 @@ const ACTIONS: Record<string, (scene: Scene, input?: unknown) => Promise<unknown
 };
 
 const form = (fields: Record<string, string | File>) => formData(fields);
+// A well-formed id of no webhook: the refusal comes before any lookup.
+const WEBHOOK_ID = "cwebhook000000000000000000";
 const replyForm = (s: Scene) =>
   form({ postId: String(s.postId), parentId: String(s.commentId), body: "Hello", idempotencyKey: "" });
 const editForm = (s: Scene) =>
