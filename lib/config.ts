@@ -32,6 +32,12 @@ export const config = {
   gravatar: env.COMMENT_GRAVATAR,
   /** Whether mails leave the server (SMTP_URL set); the URL itself is a secret (lib/mail/settings.ts). */
   mailConfigured: env.SMTP_URL !== undefined,
+  /** How long housekeeping keeps what it deletes later (docs/decisions/039, README "Housekeeping"). */
+  retention: {
+    mailKeepDays: env.MAIL_KEEP_DAYS,
+    webhooksKeepDays: env.WEBHOOKS_KEEP_DAYS,
+    eventsKeepDays: env.EVENTS_KEEP_DAYS,
+  },
   database: {
     writeWaitMs: env.DATABASE_WRITE_WAIT_MS,
   },

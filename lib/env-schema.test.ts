@@ -130,6 +130,21 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ MAIL_MAX_ATTEMPTS: "0" })).toThrow(/MAIL_MAX_ATTEMPTS/);
   });
 
+  it("has the housekeeping settings: days kept, and whether the servers do it", () => {
+    expect(parseEnv({})).toMatchObject({
+      MAIL_KEEP_DAYS: 30,
+      WEBHOOKS_KEEP_DAYS: 30,
+      EVENTS_KEEP_DAYS: 7,
+      HOUSEKEEPING_IN_SERVERS: true,
+    });
+    expect(parseEnv({ MAIL_KEEP_DAYS: "90", HOUSEKEEPING_IN_SERVERS: "0" })).toMatchObject({
+      MAIL_KEEP_DAYS: 90,
+      HOUSEKEEPING_IN_SERVERS: false,
+    });
+    expect(() => parseEnv({ EVENTS_KEEP_DAYS: "0" })).toThrow(/EVENTS_KEEP_DAYS/);
+    expect(() => parseEnv({ WEBHOOKS_KEEP_DAYS: "a month" })).toThrow(/WEBHOOKS_KEEP_DAYS/);
+  });
+
   it("refuses private webhook targets unless WEBHOOKS_ALLOW_PRIVATE is on", () => {
     expect(parseEnv({})).toMatchObject({
       WEBHOOKS_ALLOW_PRIVATE: false,

@@ -137,6 +137,16 @@ export const EnvSchema = z.object({
   // Attempts before a delivery is given up (backoff doubles from 30 s, up to 6 h).
   WEBHOOKS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
 
+  // Housekeeping (docs/decisions/039): once an hour, one instance deletes what is kept no
+  // longer. Days a sent mail is kept (failed ones: 90), a delivered webhook delivery (given
+  // up ones: 90; the newest 50 of each webhook always stay), and an event-log entry (only
+  // once every consumer has handled it; a live thread can resume within this window).
+  MAIL_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  WEBHOOKS_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  EVENTS_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  // Off: the servers leave housekeeping to `npm run worker`.
+  HOUSEKEEPING_IN_SERVERS: onOff(true),
+
   // The blog (public, see lib/config.ts)
   BLOG_TITLE: z.string().trim().min(1).max(120).default("Commonplace"),
   BLOG_DESCRIPTION: z.string().trim().max(300).default("News worth keeping, and the conversation around it."),

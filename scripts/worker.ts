@@ -1,9 +1,11 @@
 /**
- * `npm run worker`: sends the outbox's mails (docs/decisions/032) and delivers webhooks
- * (docs/decisions/037) in a process of its own, the same loops the server runs. Run it
+ * `npm run worker`: sends the outbox's mails (docs/decisions/032), delivers webhooks
+ * (docs/decisions/037) and does the hourly housekeeping (docs/decisions/039) in a process
+ * of its own, the same loops the server runs. Run it
  * with MAIL_POLL_MS=0 / WEBHOOKS_POLL_MS=0 on the servers to keep the work out of them,
  * or beside them: claims are exclusive, so any number of workers never send a mail or a
- * delivery twice at once. `--once` does what is due now and exits (for cron).
+ * delivery twice at once, and housekeeping runs at most once an hour for the blog
+ * whoever asks. `--once` does what is due now and exits (for cron).
  * Stops on SIGTERM/SIGINT once the mail or delivery in hand is done.
  */
 import { loadEnvFiles } from "@/lib/env-files.mjs";
@@ -18,6 +20,8 @@ const { appMailTransport, mailSettings } = await import("@/lib/mail/settings");
 const { createMailWorker } = await import("@/lib/mail/worker");
 const { createWebhookWorkers } = await import("@/lib/webhooks/workers");
 const { webhookSettings } = await import("@/lib/webhooks/settings");
+const { createHousekeepingWorker } = await import("@/lib/housekeeping/worker");
+const { config } = await import("@/lib/config");
 
 async function main(): Promise<number> {
   const db = createDbClient();
@@ -33,6 +37,9 @@ async function main(): Promise<number> {
   const webhooks = createWebhookWorkers(db, (level, event, fields) => log[level](event, fields), {
     // WEBHOOKS_POLL_MS=0 keeps the servers from delivering; this process still looks every 5 s.
     intervalMs: webhookSettings.pollMs || 5000,
+  });
+  const housekeeping = createHousekeepingWorker(db, (level, event, fields) => log[level](event, fields), {
+    rules: config.retention,
   });
   const close = async () => {
     transport.close();
@@ -50,6 +57,12 @@ async function main(): Promise<number> {
     }
     console.log(`Outbox: ${total} handled; now ${JSON.stringify(await outboxCounts(db))}.`);
     console.log(`Webhooks: ${await webhooks.runOnce()} deliveries tried.`);
+    const kept = await housekeeping.runOnce();
+    console.log(
+      kept
+        ? `Housekeeping: deleted ${JSON.stringify(kept)}.`
+        : "Housekeeping: not due (it runs at most once an hour for the blog).",
+    );
     await close();
     return 0;
   }
@@ -57,12 +70,14 @@ async function main(): Promise<number> {
   log.info("mail.worker_started", { pollMs: mailSettings.pollMs || 5000, outbox: await outboxCounts(db) });
   worker.start();
   webhooks.start();
+  housekeeping.start();
   await new Promise<void>((resolve) => {
     process.once("SIGTERM", resolve);
     process.once("SIGINT", resolve);
   });
   await worker.stop();
   await webhooks.stop();
+  await housekeeping.stop();
   await close();
   log.info("mail.worker_stopped", {});
   return 0;
