@@ -57,6 +57,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                 Webhooks
               </Link>
             </li>
+            <li>
+              <Link href="/admin/mail" prefetch={false} className="link">
+                Mail
+              </Link>
+            </li>
           </ul>
         </nav>
       </header>

@@ -9,7 +9,13 @@ import { claimDue, failClaim, finishClaim } from "@/lib/outbox/claims";
  * an argument: the server's worker uses the app's, `npm run worker` and tests their own.
  */
 
-export type MailKind = "password-reset" | "email-verification" | "email-change" | "email-change-notice";
+export type MailKind =
+  | "password-reset"
+  | "email-verification"
+  | "email-change"
+  | "email-change-notice"
+  // Sent from /admin/mail to the admin who asked (docs/decisions/039).
+  | "test";
 
 export type QueuedMail = ComposedMail & { kind: MailKind; to: string };
 
