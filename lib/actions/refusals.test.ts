@@ -159,7 +159,7 @@ const ACTIONS: Record<string, (scene: Scene, input?: unknown) => Promise<unknown
   deleteWebhookAction: (_, input) =>
     deleteWebhookAction((input ?? form({ webhookId: WEBHOOK_ID })) as FormData),
   retryMailAction: (_, input) => retryMailAction((input ?? form({ mailId: MAIL_ID })) as FormData),
-  sendTestMailAction: (_, input) => sendTestMailAction((input ?? form({})) as FormData),
+  sendTestMailAction: () => sendTestMailAction(),
   moderateHeldAction: (s, input) =>
     moderateHeldAction((input ?? form({ act: "approve", commentId: String(s.commentId) })) as FormData),
   saveBlockedWordsAction: (_, input) =>

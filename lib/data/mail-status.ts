@@ -14,6 +14,8 @@ import { maskAddress } from "@/lib/mail/mask";
  */
 
 export const FAILURES_SHOWN = 20;
+/** A mail waiting longer than this means nothing is sending: the page says so. */
+export const STUCK_AFTER_MS = 15 * 60_000;
 
 export type MailFailure = {
   id: string;
@@ -29,6 +31,8 @@ export type OutboxStatus = {
   pending: number;
   /** The oldest pending mail's age tells whether anything is sending at all. */
   oldestPendingAt: Date | null;
+  /** The oldest pending mail has waited longer than STUCK_AFTER_MS. */
+  stuck: boolean;
   sentLastDay: number;
   failed: number;
   failures: MailFailure[];
@@ -55,6 +59,7 @@ export async function getOutboxStatus(db: DbClient = appDb, now = new Date()): P
   return {
     pending,
     oldestPendingAt: oldestPending?.createdAt ?? null,
+    stuck: oldestPending ? now.getTime() - oldestPending.createdAt.getTime() > STUCK_AFTER_MS : false,
     sentLastDay,
     failed,
     failures: failures.map((row) => ({ ...row, to: maskAddress(row.to) })),

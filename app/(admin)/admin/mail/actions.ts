@@ -36,7 +36,7 @@ export async function retryMailAction(formData: FormData): Promise<void> {
 }
 
 /** A test mail to the admin's own address, through the outbox; a few an hour. */
-export async function sendTestMailAction(_formData: FormData): Promise<void> {
+export async function sendTestMailAction(): Promise<void> {
   const admin = await adminOrLeave();
   if (!mailSettings.canSend) redirect(withNotice(PAGE, "cannot-send"));
   const outcome = await attemptWrite(async () => {

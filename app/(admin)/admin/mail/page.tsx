@@ -13,9 +13,6 @@ export const metadata: Metadata = { title: "Mail", robots: { index: false } };
 
 type MailPageProps = { searchParams: Promise<{ notice?: string }> };
 
-/** A mail waiting longer than this means nothing is sending: said on the page. */
-const STUCK_MS = 15 * 60_000;
-
 function Time({ date }: { date: Date }) {
   return (
     <time dateTime={date.toISOString()} title={formatExactTime(date)}>
@@ -59,7 +56,6 @@ export default async function AdminMailPage({ searchParams }: MailPageProps) {
   const { outbox, retention, housekeeping } = page;
   const { notice } = await searchParams;
   const message = notice ? MAIL_NOTICES[notice] : undefined;
-  const stuck = outbox.oldestPendingAt && Date.now() - outbox.oldestPendingAt.getTime() > STUCK_MS;
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Mail</h1>
@@ -79,7 +75,7 @@ export default async function AdminMailPage({ searchParams }: MailPageProps) {
             running.
           </p>
         )}
-        {stuck && outbox.oldestPendingAt && (
+        {outbox.stuck && outbox.oldestPendingAt && (
           <p>
             <strong>Mail may be stuck:</strong> the oldest waiting mail was queued{" "}
             <Time date={outbox.oldestPendingAt} />. Check the log for <code>mail.retry</code> lines.
