@@ -72,8 +72,9 @@ for (const javaScript of [true, false]) {
         .poll(() => smtp.received.filter((mail) => mail.to.includes(admin.email)).length, { timeout: 20_000 })
         .toBe(1);
       const mail = smtp.received.find((received) => received.to.includes(admin.email))!;
-      expect(mail.raw).toMatch(/^Subject: Test mail · /m);
-      expect(decodedBody(mail.raw)).toContain("mail reaches you");
+      // The subject is encoded (it holds a "·"): Test mail · <blog>.
+      expect(mail.raw).toMatch(/^Subject: =\?UTF-8\?Q\?Test_mail_=C2=B7_/m);
+      expect(decodedBody(mail.raw)).toContain(`${admin.name} asked for this test on the blog's mail page`);
     });
   });
 }

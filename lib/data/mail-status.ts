@@ -90,8 +90,8 @@ export async function queueTestMail(
   const mail = composeMail(config.title, {
     subject: "Test mail",
     paragraphs: [
-      `Hello ${admin.name},`,
-      `you asked for this test on the blog's mail page at ${now.toISOString()}. It came through the outbox, as every mail from the blog does: mail reaches you.`,
+      `${admin.name} asked for this test on the blog's mail page at ${now.toISOString()}.`,
+      "It came through the outbox like every mail from the blog: mail from the blog reaches this address.",
     ],
     footer: ["Nothing to do: this mail holds no link."],
   });
