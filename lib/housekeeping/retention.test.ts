@@ -10,6 +10,7 @@ import {
   pruneTokens,
 } from "@/lib/housekeeping/retention";
 import { claimHousekeeping, housekeepIfDue, runHousekeeping } from "@/lib/housekeeping/run";
+import { createHousekeepingWorker } from "@/lib/housekeeping/worker";
 import { createUser } from "@/tests/support/factories";
 
 const NOW = new Date("2026-12-07T12:00:00Z");
@@ -211,6 +212,22 @@ describe("the hourly run", () => {
     const row = await db.housekeeping.findFirstOrThrow();
     expect(JSON.parse(row.lastCounts ?? "{}")).toMatchObject({ sentMails: 1 });
     expect(row.lastFinishedAt).toEqual(NOW);
+  });
+
+  it("runs on the worker's loop: at its first look, then not again within the hour; stops when asked", async () => {
+    const old = await mail("sent", daysAgo(40), daysAgo(40));
+    const events: string[] = [];
+    const worker = createHousekeepingWorker(db, (_, event) => events.push(event), {
+      rules: RULES,
+      lookMs: 20,
+    });
+    worker.start();
+    await expect.poll(() => events).toContain("housekeeping.done");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await worker.stop();
+    expect(events.filter((event) => event === "housekeeping.done")).toHaveLength(1);
+    expect(await remaining([old])).toEqual([]);
+    expect(await worker.runOnce()).toBeNull();
   });
 
   it("runs every rule even when nothing is due to go", async () => {
