@@ -41,9 +41,15 @@ async function openReader(browser: Browser, url: string, allowed: RegExp | null 
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error" && !(allowed && allowed.test(message.text()))) errors.push(message.text());
+    const text = message.text();
+    // As the suite's fixture: the browser's own favicon request answers 404.
+    if (message.type() === "error" && !/status of 404/.test(text) && !(allowed && allowed.test(text)))
+      errors.push(text);
   });
   page.on("pageerror", (error) => errors.push(error.message));
+  page.on("response", (response) => {
+    if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+  });
   const streams: string[] = [];
   page.on("request", (request) => {
     if (request.url().includes("/live")) streams.push(request.url());
@@ -110,6 +116,10 @@ test.describe("live threads", () => {
     await publish(page, first);
     await page.reload();
     await expect(commentBy(page, commenter.name)).toContainText(first);
+    // The second instance's cache follows within a second (decision 021).
+    await expect
+      .poll(async () => (await (await page.request.get(SECOND_ORIGIN + post.path)).text()).includes(first))
+      .toBe(true);
 
     const reader = await openReader(browser, SECOND_ORIGIN + post.path);
     const mine = commentBy(reader.page, commenter.name);
