@@ -129,4 +129,15 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ MAIL_FROM: "not an address" })).toThrow(/MAIL_FROM must be an email address/);
     expect(() => parseEnv({ MAIL_MAX_ATTEMPTS: "0" })).toThrow(/MAIL_MAX_ATTEMPTS/);
   });
+
+  it("refuses private webhook targets unless WEBHOOKS_ALLOW_PRIVATE is on", () => {
+    expect(parseEnv({})).toMatchObject({
+      WEBHOOKS_ALLOW_PRIVATE: false,
+      WEBHOOKS_POLL_MS: 5000,
+      WEBHOOKS_MAX_ATTEMPTS: 10,
+    });
+    expect(parseEnv({ WEBHOOKS_ALLOW_PRIVATE: "1" })).toMatchObject({ WEBHOOKS_ALLOW_PRIVATE: true });
+    expect(() => parseEnv({ WEBHOOKS_ALLOW_PRIVATE: "yes" })).toThrow(/WEBHOOKS_ALLOW_PRIVATE/);
+    expect(() => parseEnv({ WEBHOOKS_MAX_ATTEMPTS: "0" })).toThrow(/WEBHOOKS_MAX_ATTEMPTS/);
+  });
 });
