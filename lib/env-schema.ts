@@ -128,6 +128,13 @@ export const EnvSchema = z.object({
   // Attempts before a mail is marked failed (backoff doubles from 30 s between them).
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
 
+  // Live threads (docs/decisions/038): how often a server process with readers watching
+  // reads the event log (ms; at once anyway when it records an event itself), how many
+  // streams it keeps open in all and per client address (0: no cap per address).
+  LIVE_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  LIVE_MAX_STREAMS: z.coerce.number().int().min(0).max(100_000).default(2000),
+  LIVE_MAX_STREAMS_PER_IP: z.coerce.number().int().min(0).max(100_000).default(20),
+
   // Webhooks (docs/decisions/037). Targets on loopback and private networks (and plain
   // http) are refused unless this is on: for a receiver on the same machine or network.
   WEBHOOKS_ALLOW_PRIVATE: onOff(false),
