@@ -191,6 +191,27 @@ describe("live hub", () => {
     expect(reconnected.events.map((event) => event.id)).toEqual([last.eventId]);
   });
 
+  it("tells a reader to reload instead of replaying, when its events were pruned or are too many", async () => {
+    const post = await createPost();
+    const written = [await newComment(post.id), await newComment(post.id), await newComment(post.id)];
+    // Housekeeping deleted the log through the second event.
+    const pruned = hubOnLog({ prunedThrough: async () => written[1].eventId });
+    const tooOld = reader(post.id, written[0].eventId);
+    pruned.hub.open(tooOld.stream);
+    const recent = reader(post.id, written[1].eventId);
+    pruned.hub.open(recent.stream);
+    await until(() => tooOld.ended && recent.events.length === 1);
+    expect(tooOld.raw).toEqual(["event: reload\ndata: {}\n\n"]);
+    expect(recent.events.map((event) => event.id)).toEqual([written[2].eventId]);
+    expect(recent.ended).toBe(false);
+
+    const busy = hubOnLog({ maxCatchUp: 1, batchSize: 1 });
+    const behind = reader(post.id, written[0].eventId);
+    busy.hub.open(behind.stream);
+    await until(() => behind.ended);
+    expect(behind.raw.at(-1)).toBe("event: reload\ndata: {}\n\n");
+  });
+
   it("holds what the hub reads while a stream catches up, and sends it after, in order", async () => {
     const post = await createPost();
     let release = () => {};

@@ -39,6 +39,11 @@ export type LiveHubOptions = {
   batchSize?: number;
   /** A reader further behind than this many events of its post is told to reload. */
   maxCatchUp?: number;
+  /**
+   * The highest event id housekeeping has deleted (lib/housekeeping): a reader resuming
+   * from below it may have missed events nobody can replay, so it is told to reload.
+   */
+  prunedThrough?: () => Promise<number>;
   log?: (message: string) => void;
 };
 
@@ -90,6 +95,7 @@ export function createLiveHub({
   maxStreamsPerIp = 0,
   batchSize = 500,
   maxCatchUp = 2000,
+  prunedThrough,
   log = (message) => console.error(message),
 }: LiveHubOptions): LiveHub {
   const byPost = new Map<number, Set<Entry>>();
@@ -257,23 +263,26 @@ export function createLiveHub({
     return polling;
   }
 
+  function reload(entry: Entry) {
+    if (entry.closed) return;
+    send(entry, "event: reload\ndata: {}\n\n");
+    drop(entry);
+  }
+
   /** Sends the post's events between the stream's id and the hub's, then joins the fan-out. */
   async function catchUp(entry: Entry) {
     if (starting) await starting;
     if (entry.closed || horizon === null) return;
     const until = horizon;
     let cursor = entry.stream.after ?? until;
+    if (cursor < until && prunedThrough && cursor < (await prunedThrough())) return reload(entry);
     let read = 0;
     while (cursor < until) {
       const rows = await readEvents(cursor, { postId: entry.stream.postId, upTo: until, limit: batchSize });
       if (entry.closed) return;
       read += rows.length;
-      if (read > maxCatchUp) {
-        // Too much happened: the page is better reloaded than replayed.
-        send(entry, "event: reload\ndata: {}\n\n");
-        drop(entry);
-        return;
-      }
+      // Too much happened: the page is better reloaded than replayed.
+      if (read > maxCatchUp) return reload(entry);
       const messages = await messagesFor(rows);
       if (entry.closed) return;
       for (const row of rows) {

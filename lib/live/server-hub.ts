@@ -3,6 +3,7 @@ import { describeLiveComments } from "@/lib/data/live-comments";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { eventsAfter, latestEventId, onEventsRecorded } from "@/lib/events/log";
+import { eventsPrunedThrough } from "@/lib/housekeeping/retention";
 import { createLiveHub, type LiveHub } from "@/lib/live/hub";
 import { onShutdown } from "@/lib/shutdown.mjs";
 
@@ -19,6 +20,7 @@ export function liveHub(): LiveHub {
       latestId: () => latestEventId({ db }),
       describe: (ids) => describeLiveComments(ids, db),
       onWake: onEventsRecorded,
+      prunedThrough: () => eventsPrunedThrough(db),
       intervalMs: env.LIVE_POLL_MS,
       maxStreams: env.LIVE_MAX_STREAMS,
       maxStreamsPerIp: env.LIVE_MAX_STREAMS_PER_IP,
