@@ -32,6 +32,8 @@ export const config = {
   gravatar: env.COMMENT_GRAVATAR,
   /** Whether mails leave the server (SMTP_URL set); the URL itself is a secret (lib/mail/settings.ts). */
   mailConfigured: env.SMTP_URL !== undefined,
+  /** Reply notifications: minutes between two mails to one reader about one discussion (docs/decisions/036). */
+  notifyBatchMinutes: env.NOTIFY_BATCH_MINUTES,
   database: {
     writeWaitMs: env.DATABASE_WRITE_WAIT_MS,
   },
