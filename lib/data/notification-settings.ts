@@ -106,13 +106,25 @@ export async function setFollowing(userId: string, postId: number, follow: boole
   return { ok: true, path: postPath({ slug: post.slug, publishedAt: post.publishedAt! }) };
 }
 
-/** Whether the reader follows this post's discussion (the viewer endpoint). */
-export async function isFollowing(userId: string, postId: number): Promise<boolean> {
-  const row = await db.threadSubscription.findUnique({
-    where: { userId_postId: { userId, postId } },
-    select: { state: true },
+/**
+ * The viewer endpoint's part (docs/decisions/036): "Email me replies" as last chosen,
+ * and whether the reader follows `postId` (null without a post). One read.
+ */
+export async function getViewerNotifications(
+  userId: string,
+  postId: number | null,
+): Promise<{ notifyReplies: boolean; following: boolean | null }> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      notifyReplies: true,
+      ...(postId === null ? {} : { threadSubscriptions: { where: { postId }, select: { state: true } } }),
+    },
   });
-  return row?.state === "follow";
+  return {
+    notifyReplies: user?.notifyReplies ?? false,
+    following: postId === null ? null : user?.threadSubscriptions?.[0]?.state === "follow",
+  };
 }
 
 export type UnsubscribeTarget = {

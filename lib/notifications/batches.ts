@@ -12,6 +12,7 @@ import {
   MODERATOR_ROLES,
   type NotificationReason,
 } from "@/lib/notifications/recipients";
+import { NOTIFICATIONS_PATH, oneClickUnsubscribePath, unsubscribePagePath } from "@/lib/notifications/paths";
 import { unsubscribeToken, type UnsubscribeScope } from "@/lib/notifications/unsubscribe-token";
 
 /**
@@ -218,8 +219,8 @@ export function notificationMail(
   const moderation = scope.kind === "moderation";
   const post = items[0].comment.post;
   const unsubscribeUrl = (target: UnsubscribeScope) =>
-    `${site}/unsubscribe/${unsubscribeToken({ userId: recipientId, scope: target }, now)}`;
-  const oneClick = `${site}/api/unsubscribe/${unsubscribeToken({ userId: recipientId, scope }, now)}`;
+    `${site}${unsubscribePagePath(unsubscribeToken({ userId: recipientId, scope: target }, now))}`;
+  const oneClick = `${site}${oneClickUnsubscribePath(unsubscribeToken({ userId: recipientId, scope }, now))}`;
   const count = items.length;
   const subject = moderation
     ? count === 1
@@ -256,7 +257,7 @@ export function notificationMail(
         ? `You get these mails because you asked for them as a moderator. Stop them: ${unsubscribeUrl(scope)}`
         : `You get this mail because you asked for replies or follow this discussion. Stop mails about this discussion: ${unsubscribeUrl(scope)}`,
       `Stop every notification mail from ${settings.blogName}: ${unsubscribeUrl({ kind: "all" })}`,
-      `Your notification settings: ${site}/account/notifications`,
+      `Your notification settings: ${site}${NOTIFICATIONS_PATH}`,
     ],
   });
   return {
