@@ -37,6 +37,9 @@ const env = {
   SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort(firstPort)}`,
   MAIL_FROM: "blog@example.test",
   MAIL_POLL_MS: "1000",
+  // Every reply mailed at once: e2e/reply-notifications.spec.ts counts mails per reply;
+  // the batching window is covered by lib/notifications/notifier.test.ts.
+  NOTIFY_BATCH_MINUTES: "0",
 };
 
 if (!second) {
