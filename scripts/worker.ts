@@ -3,7 +3,9 @@
  * own, the same loop the server runs. Run it with MAIL_POLL_MS=0 on the servers to keep
  * sending out of them, or beside them: claims are exclusive, so any number of workers
  * never send a mail twice. `--once` sends what is due now and exits (for cron).
- * Stops on SIGTERM/SIGINT once the mail being sent is done.
+ * Stops on SIGTERM/SIGINT once the mail being sent is done. It also runs the reply
+ * notifier (docs/decisions/036), which turns the event log into queued mails; any number
+ * of notifiers mail each notification once.
  */
 import { loadEnvFiles } from "@/lib/env-files.mjs";
 import { runCli } from "./lib/run-cli";
@@ -15,6 +17,8 @@ const { outboxCounts } = await import("@/lib/data/outbox");
 const { log } = await import("@/lib/log");
 const { appMailTransport, mailSettings } = await import("@/lib/mail/settings");
 const { createMailWorker } = await import("@/lib/mail/worker");
+const { eventLog, notifierSettings } = await import("@/lib/notifications/event-source");
+const { createNotifier } = await import("@/lib/notifications/notifier");
 
 async function main(): Promise<number> {
   const db = createDbClient();
@@ -27,6 +31,14 @@ async function main(): Promise<number> {
     intervalMs: mailSettings.pollMs || 5000,
     log: (level, event, fields) => log[level](event, fields),
   });
+  const notifier = createNotifier({
+    db,
+    events: eventLog,
+    settings: notifierSettings,
+    intervalMs: mailSettings.pollMs || 5000,
+    onMailQueued: () => worker.wake(),
+    log: (level, event, fields) => log[level](event, fields),
+  });
   const close = async () => {
     transport.close();
     await db.$disconnect();
@@ -35,6 +47,11 @@ async function main(): Promise<number> {
     log.warn("mail.not_configured", { reason: "SMTP_URL is not set", dir: mailSettings.dir });
 
   if (process.argv.includes("--once")) {
+    // Notifications first: the mails they queue are then sent below.
+    for (;;) {
+      const { events, mails } = await notifier.runOnce();
+      if (events === 0 && mails === 0) break;
+    }
     let total = 0;
     for (;;) {
       const { sent, retried, failed } = await worker.runOnce();
@@ -48,10 +65,12 @@ async function main(): Promise<number> {
 
   log.info("mail.worker_started", { pollMs: mailSettings.pollMs || 5000, outbox: await outboxCounts(db) });
   worker.start();
+  notifier.start();
   await new Promise<void>((resolve) => {
     process.once("SIGTERM", resolve);
     process.once("SIGINT", resolve);
   });
+  await notifier.stop();
   await worker.stop();
   await close();
   log.info("mail.worker_stopped", {});

@@ -28,25 +28,27 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             links={[{ href: "/", label: "Back to the blog" }]}
           />
         </div>
+        {/* Not prefetched: every admin page is rendered per request for its viewer, so
+            prefetching the four would cost four renders (twice) on every admin view. */}
         <nav aria-label="Admin" className="mx-auto max-w-6xl px-4 pb-3">
           <ul className="flex gap-4 text-sm">
             <li>
-              <Link href="/admin/posts" className="link">
+              <Link href="/admin/posts" prefetch={false} className="link">
                 Posts
               </Link>
             </li>
             <li>
-              <Link href="/admin/pages" className="link">
+              <Link href="/admin/pages" prefetch={false} className="link">
                 Pages
               </Link>
             </li>
             <li>
-              <Link href="/admin/settings" className="link">
+              <Link href="/admin/settings" prefetch={false} className="link">
                 Settings
               </Link>
             </li>
             <li>
-              <Link href="/admin/move" className="link">
+              <Link href="/admin/move" prefetch={false} className="link">
                 Import and export
               </Link>
             </li>

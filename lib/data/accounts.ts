@@ -1,6 +1,7 @@
 import "server-only";
 import { db, dbProvider } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db/retry";
+import { authorsCommentsDeletedSql, eventsRecorded } from "@/lib/events/log";
 
 /**
  * A reader's own account (docs/decisions/031): what /account shows, renames, password
@@ -163,8 +164,12 @@ export async function deleteAccount(
 
   const erased = { body: "", authorName: ANONYMOUS_NAME, authorId: null };
   const removedNow = { ...erased, deletedAt: now, deletedReason: "author" };
-  const [, , live] = await retryOnConflict(() =>
+  // Removed texts are deletions readers see (live threads, webhooks): their events first,
+  // while the comments still carry the author's id.
+  const events = mode === "remove" ? [db.$executeRaw(authorsCommentsDeletedSql(userId, null, now))] : [];
+  const results = await retryOnConflict(() =>
     db.$transaction([
+      ...events,
       db.comment.updateMany({
         where: { authorId: userId, deletedAt: null, status: { not: "published" } },
         data: removedNow,
@@ -181,5 +186,7 @@ export async function deleteAccount(
       db.user.deleteMany({ where: { id: userId } }),
     ]),
   );
+  const live = results[events.length + 2] as { count: number };
+  if (mode === "remove") eventsRecorded();
   return { ok: true, comments: live.count };
 }

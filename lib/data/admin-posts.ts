@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db/retry";
 import { isUniqueViolation } from "@/lib/data/errors";
 import { ensureLabelIds } from "@/lib/data/labels";
+import { eventsRecorded, postPublishedSql, recordEvent } from "@/lib/events/log";
 import { postPath } from "@/lib/posts/paths";
 import { postState, publicPath, type PostState } from "@/lib/posts/readable";
 
@@ -124,12 +125,21 @@ export async function createAdminPost(input: PostWrite, authorId: string): Promi
     const { labels, ...data } = postData(input, labelIds);
     // A nested write (the post and its label links) in one transaction, run again whole
     // if PostgreSQL ends it for a deadlock with another save (lib/db/retry.ts).
-    const post = await retryOnConflict(() =>
+    const create = () =>
       db.post.create({
         data: { ...data, authorId, labels: { connect: labels.set } },
         select: { id: true },
-      }),
-    );
+      });
+    // Published at once: its event in the same transaction, the post found by its slug.
+    const post =
+      input.status === "published"
+        ? (
+            await retryOnConflict(() =>
+              db.$transaction([create(), db.$executeRaw(postPublishedSql(input.slug, authorId))]),
+            )
+          )[0]
+        : await retryOnConflict(create);
+    if (input.status === "published") eventsRecorded();
     return { ok: true, id: post.id, path: publicPath(input) };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "slug-taken" };
@@ -143,7 +153,11 @@ export async function createAdminPost(input: PostWrite, authorId: string): Promi
  * many renames ago, leads to the current one. The update and the redirect are written
  * in one batch transaction.
  */
-export async function updateAdminPost(id: number, input: PostWrite): Promise<SavePostResult> {
+export async function updateAdminPost(
+  id: number,
+  input: PostWrite,
+  actorId: string | null = null,
+): Promise<SavePostResult> {
   const before = await db.post.findUnique({
     where: { id },
     select: { slug: true, status: true, publishedAt: true },
@@ -155,24 +169,27 @@ export async function updateAdminPost(id: number, input: PostWrite): Promise<Sav
   // Created afresh on each attempt: a Prisma query runs once, so a retry needs new ones.
   const update = () =>
     db.post.update({ where: { id }, data: postData(input, labelIds), select: { id: true } });
+  const publishing = before.status !== "published" && input.status === "published";
   try {
-    if (oldPath && oldPath !== newPath) {
-      await retryOnConflict(() =>
-        db.$transaction([
-          update(),
-          db.postRedirect.upsert({
-            where: { path: oldPath },
-            create: { path: oldPath, postId: id },
-            update: { postId: id },
-          }),
-        ]),
-      );
-    } else {
-      await retryOnConflict(update);
-    }
+    await retryOnConflict(() =>
+      db.$transaction([
+        update(),
+        ...(oldPath && oldPath !== newPath
+          ? [
+              db.postRedirect.upsert({
+                where: { path: oldPath },
+                create: { path: oldPath, postId: id },
+                update: { postId: id },
+              }),
+            ]
+          : []),
+        ...(publishing ? [recordEvent(db, { kind: "post.published", postId: id, actorId })] : []),
+      ]),
+    );
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "slug-taken" };
     throw error;
   }
+  if (publishing) eventsRecorded();
   return { ok: true, id, path: publicPath(input) };
 }

@@ -15,6 +15,7 @@ import {
   type CreateCommentRejection,
 } from "@/lib/data/comment-writes";
 import { logModeration } from "@/lib/data/moderation-log";
+import { changeWithEvent } from "@/lib/events/log";
 import type { CurrentUser } from "@/lib/data/users";
 import { securityEvent } from "@/lib/log/security";
 import { postPath } from "@/lib/posts/paths";
@@ -208,17 +209,27 @@ export async function editComment(
   );
   // A held comment stays held until a moderator approves it, whatever the new text.
   const held = reasons.length > 0 || !wasPublished;
-  const updated = await retryOnConflict(() =>
-    db.comment.updateMany({
-      where: { id: row.id, deletedAt: null, status: row.status, editedAt: row.editedAt },
-      data: {
-        body: input.body,
-        editedAt: now,
-        ...(reasons.length > 0 ? { status: "held", heldReasons: JSON.stringify(reasons) } : {}),
-      },
-    }),
+  // A published comment whose new text is held leaves the readers' thread: that is its event.
+  const updated = await changeWithEvent(
+    () =>
+      db.comment.update({
+        where: { id: row.id, deletedAt: null, status: row.status, editedAt: row.editedAt },
+        data: {
+          body: input.body,
+          editedAt: now,
+          ...(reasons.length > 0 ? { status: "held", heldReasons: JSON.stringify(reasons) } : {}),
+        },
+        select: { id: true },
+      }),
+    {
+      kind: reasons.length > 0 && wasPublished ? "comment.held" : "comment.edited",
+      postId: row.postId,
+      commentId: row.id,
+      actorId: actor.id,
+      createdAt: now,
+    },
   );
-  if (updated.count === 0) {
+  if (!updated) {
     await db.commentRevision.delete({ where: { id: revision.id } });
     return { ok: false, reason: "conflict" };
   }

@@ -2,7 +2,7 @@ import "server-only";
 import { claimAttempt, type AttemptRule } from "@/lib/auth/attempt-counter";
 import { db } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db/retry";
-import { isUniqueViolation } from "@/lib/data/errors";
+import { isNotFound, isUniqueViolation } from "@/lib/data/errors";
 import { postPath } from "@/lib/posts/paths";
 import { asReadable, readableNow } from "@/lib/posts/readable";
 
@@ -106,11 +106,6 @@ export async function setCommentLike(
 
 function likeRateKey(userId: string): string {
   return `like:${userId}`;
-}
-
-/** Prisma's "record to update/delete not found" (P2025). */
-function isNotFound(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
 }
 
 /** Most likes the viewer endpoint reports for one post: far above what the rate allows a reader to make on one page. */

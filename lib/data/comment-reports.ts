@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db/retry";
 import { getCommentSettings, type CommentSettings } from "@/lib/data/comment-settings";
 import { isUniqueViolation } from "@/lib/data/errors";
+import { changeWithEvent } from "@/lib/events/log";
 import { deleteComment } from "@/lib/data/moderation";
 import { logModeration } from "@/lib/data/moderation-log";
 import type { CurrentUser } from "@/lib/data/users";
@@ -73,13 +74,22 @@ export async function reportComment(
   const open = await db.commentReport.count({ where: { commentId: comment.id, resolvedAt: null } });
   let hidden = false;
   if (open >= rules.reportsToHide) {
-    const done = await retryOnConflict(() =>
-      db.comment.updateMany({
-        where: { id: comment.id, hiddenAt: null, deletedAt: null },
-        data: { hiddenAt: now },
-      }),
+    hidden = await changeWithEvent(
+      () =>
+        db.comment.update({
+          where: { id: comment.id, hiddenAt: null, deletedAt: null },
+          data: { hiddenAt: now },
+          select: { id: true },
+        }),
+      // The reports hide it, not this reporter: the event names no one.
+      {
+        kind: "comment.hidden",
+        postId: comment.post.id,
+        commentId: comment.id,
+        actorId: null,
+        createdAt: now,
+      },
     );
-    hidden = done.count === 1;
   }
   return { ok: true, hidden, postId: comment.post.id, postPath: path };
 }
@@ -180,10 +190,17 @@ export async function dismissReports(
   const resolved = await retryOnConflict(() =>
     db.commentReport.updateMany({ where: { commentId, resolvedAt: null }, data: { resolvedAt: now } }),
   );
-  const shown = await retryOnConflict(() =>
-    db.comment.updateMany({ where: { id: commentId, hiddenAt: { not: null } }, data: { hiddenAt: null } }),
+  // Back for readers: the same event as a restored deletion.
+  const shown = await changeWithEvent(
+    () =>
+      db.comment.update({
+        where: { id: commentId, hiddenAt: { not: null } },
+        data: { hiddenAt: null },
+        select: { id: true },
+      }),
+    { kind: "comment.restored", postId: comment.post.id, commentId, actorId: actor.id, createdAt: now },
   );
-  if (resolved.count > 0 || shown.count > 0)
+  if (resolved.count > 0 || shown)
     await logModeration(
       actor.id,
       "comment.reports.dismiss",
@@ -195,7 +212,7 @@ export async function dismissReports(
   return {
     ok: true,
     changed: resolved.count,
-    post: shown.count > 0 && publishedAt ? { id, path: postPath({ slug, publishedAt }) } : null,
+    post: shown && publishedAt ? { id, path: postPath({ slug, publishedAt }) } : null,
   };
 }
 

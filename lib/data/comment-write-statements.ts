@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { threadCommentColumns } from "@/lib/data/comments";
 import { publishedCommentSql } from "@/lib/data/published-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { eventsRecorded, newCommentEventSql } from "@/lib/events/log";
 import { readableNowSql } from "@/lib/posts/readable";
 
 /**
@@ -194,17 +195,22 @@ export type InsertedComment = Prisma.CommentGetPayload<{ select: typeof threadCo
 const RETURNED = Prisma.join(Object.keys(threadCommentColumns).map((column) => Prisma.raw(`"${column}"`)));
 
 /**
- * Inserts a comment and returns it as the thread shows it. A second insert of one
+ * Inserts a comment and returns it as the thread shows it, with its event
+ * (`comment.created`, or `comment.held`) in the same transaction. A second insert of one
  * submission (same author and idempotency key) fails on the unique index: see
  * `isUniqueViolation`.
  */
 export async function insertComment(comment: NewComment): Promise<InsertedComment> {
-  const [row] = await db.$queryRaw<InsertedComment[]>`
-    INSERT INTO "Comment" ("postId", "parentId", "rootId", "depth", "authorId", "authorName", "body",
-      "idempotencyKey", "createdAt", "status", "heldReasons", "notifyReplies")
-    VALUES (${comment.postId}, ${comment.parentId}, ${comment.rootId}, ${comment.depth}, ${comment.authorId},
-      ${comment.authorName}, ${comment.body}, ${comment.idempotencyKey}, ${comment.createdAt},
-      ${comment.status}, ${comment.heldReasons}, ${comment.notifyReplies})
-    RETURNING ${RETURNED}`;
+  const [[row]] = await db.$transaction([
+    db.$queryRaw<InsertedComment[]>`
+      INSERT INTO "Comment" ("postId", "parentId", "rootId", "depth", "authorId", "authorName", "body",
+        "idempotencyKey", "createdAt", "status", "heldReasons", "notifyReplies")
+      VALUES (${comment.postId}, ${comment.parentId}, ${comment.rootId}, ${comment.depth}, ${comment.authorId},
+        ${comment.authorName}, ${comment.body}, ${comment.idempotencyKey}, ${comment.createdAt},
+        ${comment.status}, ${comment.heldReasons}, ${comment.notifyReplies})
+      RETURNING ${RETURNED}`,
+    db.$executeRaw(newCommentEventSql(comment.authorId, comment.idempotencyKey, comment.createdAt)),
+  ]);
+  eventsRecorded();
   return { ...row, id: Number(row.id), likeCount: Number(row.likeCount) };
 }

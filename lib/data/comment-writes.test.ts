@@ -168,13 +168,8 @@ describe("createComment rules", () => {
     const input = { author: user, postId: post.id, parentId: null, body: "lost once", idempotencyKey: key() };
     const limits = { minIntervalSeconds: 15, perHour: 30 };
     // The first try dies between taking the author's slot and its INSERT (a killed process).
-    const query = db.$queryRaw.bind(db);
-    const insert = vi
-      .spyOn(db, "$queryRaw")
-      .mockImplementation(((sql: TemplateStringsArray, ...values: unknown[]) =>
-        sql.join("").includes('INSERT INTO "Comment"')
-          ? Promise.reject(new Error("process killed"))
-          : query(sql, ...values)) as typeof db.$queryRaw);
+    // (The INSERT and its event are the write's one transaction.)
+    const insert = vi.spyOn(db, "$transaction").mockRejectedValueOnce(new Error("process killed"));
     await expect(createComment(input, limits)).rejects.toThrow("process killed");
     insert.mockRestore();
     expect(await db.comment.count({ where: { postId: post.id } })).toBe(0);

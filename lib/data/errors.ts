@@ -12,6 +12,11 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }
 
+/** Prisma's "record to update/delete not found" (P2025): a guarded `update` whose guard refused. */
+export function isNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
+}
+
 /**
  * A write that could not get SQLite's write lock within the configured wait
  * (DATABASE_WRITE_WAIT_MS) because another connection held it: a backup, a script, a

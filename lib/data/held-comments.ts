@@ -8,6 +8,7 @@ import { logModeration } from "@/lib/data/moderation-log";
 import { getCommentSettings } from "@/lib/data/comment-settings";
 import { mayEditComment } from "@/lib/comments/edit-rules";
 import type { CurrentUser } from "@/lib/data/users";
+import { changeWithEvent } from "@/lib/events/log";
 import { postPath } from "@/lib/posts/paths";
 import { asReadable, readableNow } from "@/lib/posts/readable";
 
@@ -211,20 +212,32 @@ export async function moderateHeld(
   });
   const posts = new Map<number, string>();
   let changed = 0;
+  const approving = action === "approve" || action === "approve-trust";
   for (const row of rows) {
-    const done = await db.comment.updateMany({
-      where: { id: row.id, ...WAITING },
-      data:
-        action === "approve" || action === "approve-trust"
-          ? { status: "published" }
-          : {
-              deletedAt: new Date(),
-              deletedById: actor.id,
-              deletedReason: "moderator",
-              deletionNote: action === "spam" ? "Spam" : null,
-            },
-    });
-    if (done.count === 0) continue;
+    const now = new Date();
+    const done = await changeWithEvent(
+      () =>
+        db.comment.update({
+          where: { id: row.id, ...WAITING },
+          data: approving
+            ? { status: "published" }
+            : {
+                deletedAt: now,
+                deletedById: actor.id,
+                deletedReason: "moderator",
+                deletionNote: action === "spam" ? "Spam" : null,
+              },
+          select: { id: true },
+        }),
+      {
+        kind: approving ? "comment.approved" : "comment.deleted",
+        postId: row.post.id,
+        commentId: row.id,
+        actorId: actor.id,
+        createdAt: now,
+      },
+    );
+    if (!done) continue;
     changed += 1;
     await logModeration(
       actor.id,
@@ -234,7 +247,7 @@ export async function moderateHeld(
     );
     if (action === "approve-trust" && row.authorId) await trustUser(actor, row.authorId);
     // Only approval changes what readers see: a deleted held comment was never shown.
-    if (row.post.publishedAt && (action === "approve" || action === "approve-trust"))
+    if (row.post.publishedAt && approving)
       posts.set(row.post.id, postPath({ slug: row.post.slug, publishedAt: row.post.publishedAt }));
   }
   return { ok: true, changed, posts: [...posts].map(([id, path]) => ({ id, path })) };

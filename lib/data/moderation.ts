@@ -2,6 +2,8 @@ import "server-only";
 import { can, mayBanUser, mayDeleteComment } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { logModeration } from "@/lib/data/moderation-log";
+import { removeAllComments } from "@/lib/data/remove-comments";
+import { changeWithEvent } from "@/lib/events/log";
 import type { CurrentUser } from "@/lib/data/users";
 import { postPath } from "@/lib/posts/paths";
 
@@ -35,20 +37,26 @@ export async function deleteComment(
   const reason = mayDeleteComment(actor, comment);
   if (!reason) return { ok: false, reason: "forbidden" };
   const own = reason === "author";
-  const result = await db.comment.updateMany({
-    where: { id: commentId, deletedAt: null },
-    data: {
-      deletedAt: new Date(),
-      deletedById: actor.id,
-      deletedReason: reason,
-      deletionNote: own ? null : (note ?? null),
-    },
-  });
-  if (result.count === 1) await log(actor.id, `comment.delete.${reason}`, "comment", commentId, note);
+  const now = new Date();
+  const changed = await changeWithEvent(
+    () =>
+      db.comment.update({
+        where: { id: commentId, deletedAt: null },
+        data: {
+          deletedAt: now,
+          deletedById: actor.id,
+          deletedReason: reason,
+          deletionNote: own ? null : (note ?? null),
+        },
+        select: { id: true },
+      }),
+    { kind: "comment.deleted", postId: comment.post.id, commentId, actorId: actor.id, createdAt: now },
+  );
+  if (changed) await log(actor.id, `comment.delete.${reason}`, "comment", commentId, note);
   const path = comment.post.publishedAt
     ? postPath({ slug: comment.post.slug, publishedAt: comment.post.publishedAt })
     : "/";
-  return { ok: true, postId: comment.post.id, postPath: path, changed: result.count === 1 };
+  return { ok: true, postId: comment.post.id, postPath: path, changed };
 }
 
 /** Brings back a deleted comment with its original text, untouched. */
@@ -62,15 +70,20 @@ export async function restoreComment(
     select: { post: { select: { id: true, slug: true, publishedAt: true } } },
   });
   if (!comment) return { ok: false, reason: "not-found" };
-  const result = await db.comment.updateMany({
-    where: { id: commentId, deletedAt: { not: null } },
-    data: { deletedAt: null, deletedById: null, deletedReason: null, deletionNote: null },
-  });
-  if (result.count === 1) await log(actor.id, "comment.restore", "comment", commentId);
+  const changed = await changeWithEvent(
+    () =>
+      db.comment.update({
+        where: { id: commentId, deletedAt: { not: null } },
+        data: { deletedAt: null, deletedById: null, deletedReason: null, deletionNote: null },
+        select: { id: true },
+      }),
+    { kind: "comment.restored", postId: comment.post.id, commentId, actorId: actor.id },
+  );
+  if (changed) await log(actor.id, "comment.restore", "comment", commentId);
   const path = comment.post.publishedAt
     ? postPath({ slug: comment.post.slug, publishedAt: comment.post.publishedAt })
     : "/";
-  return { ok: true, postId: comment.post.id, postPath: path, changed: result.count === 1 };
+  return { ok: true, postId: comment.post.id, postPath: path, changed };
 }
 
 /**
@@ -94,18 +107,13 @@ export async function banUser(
   if (banned.count === 1) await log(actor.id, "user.ban", "user", userId, options.reason);
   let deletedComments = 0;
   if (options.deleteComments) {
-    const removed = await db.comment.updateMany({
-      where: { authorId: userId, deletedAt: null },
-      data: {
-        deletedAt: new Date(),
-        deletedById: actor.id,
-        deletedReason: "moderator",
-        deletionNote: "Removed with the author's ban",
-      },
+    deletedComments = await removeAllComments(userId, {
+      actorId: actor.id,
+      deletedReason: "moderator",
+      deletionNote: "Removed with the author's ban",
     });
-    deletedComments = removed.count;
-    if (removed.count > 0)
-      await log(actor.id, "user.comments.delete", "user", userId, `${removed.count} comments`);
+    if (deletedComments > 0)
+      await log(actor.id, "user.comments.delete", "user", userId, `${deletedComments} comments`);
   }
   return { ok: true, deletedComments };
 }

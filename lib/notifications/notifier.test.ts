@@ -264,3 +264,62 @@ describe("notification mails", () => {
     }
   });
 });
+
+describe("the notifier on the event log", () => {
+  it("turns a reply written through the app into one mail, however many notifiers run", async () => {
+    const { createComment } = await import("@/lib/data/comment-writes");
+    const { defaultCommentSettings } = await import("@/lib/data/comment-settings");
+    const { createNotifier } = await import("@/lib/notifications/notifier");
+    const { eventLog } = await import("@/lib/notifications/event-source");
+    const limits = { minIntervalSeconds: 0, perHour: 1000 };
+    const write = async (
+      author: { id: string },
+      postId: number,
+      parentId: number | null,
+      notifyReplies: boolean,
+    ) => {
+      const full = await db.user.findUniqueOrThrow({
+        where: { id: author.id },
+        select: { id: true, name: true, role: true, createdAt: true, trustedAt: true },
+      });
+      const result = await createComment(
+        {
+          author: full,
+          postId,
+          parentId,
+          body: `words ${randomUUID()}`,
+          idempotencyKey: randomUUID(),
+          notifyReplies,
+        },
+        limits,
+        undefined,
+        defaultCommentSettings(),
+      );
+      if (!result.ok) throw new Error(result.reason);
+      return result.commentId;
+    };
+    const ann = await verified();
+    const bob = await verified();
+    const post = await createPost();
+    const parent = await write(ann, post.id, null, true);
+    const replyId = await write(bob, post.id, parent, false);
+    // Bob asked for nothing and is the reply's author: only Ann hears of it.
+    expect((await db.user.findUniqueOrThrow({ where: { id: ann.id } })).notifyReplies).toBe(true);
+
+    const notifiers = [1, 2, 3].map(() => createNotifier({ db, events: eventLog, settings: SETTINGS }));
+    for (let round = 0; round < 20; round++) {
+      await Promise.all(notifiers.map((notifier) => notifier.runOnce()));
+      if (
+        (await batchesOf(ann.id)) > 0 &&
+        (await db.notification.count({ where: { commentId: replyId } })) > 0
+      )
+        break;
+    }
+    expect(await notificationsOf(ann.id)).toMatchObject([
+      { commentId: replyId, reason: "reply", state: "mailed" },
+    ]);
+    expect(await notificationsOf(bob.id)).toEqual([]);
+    expect(await batchesOf(ann.id)).toBe(1);
+    expect(await mailsTo(ann.email)).toHaveLength(1);
+  });
+});

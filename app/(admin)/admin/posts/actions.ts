@@ -65,7 +65,9 @@ export async function savePostAction(_previous: PostFormState, formData: FormDat
     labels: input.labels,
   };
   const result = await attemptWrite(() =>
-    input.postId === null ? createAdminPost(write, author.user.id) : updateAdminPost(input.postId, write),
+    input.postId === null
+      ? createAdminPost(write, author.user.id)
+      : updateAdminPost(input.postId, write, author.user.id),
   );
   if (!result.ok) {
     if (result.reason === "busy") return refused("busy", kept);
