@@ -48,7 +48,7 @@ test("a reply is mailed to the commenter who asked, with one-click unsubscribe t
 
   await page.goto(post.path);
   await expect(page.getByLabel("Email me replies")).not.toBeChecked();
-  await page.getByLabel("Comment").fill(words);
+  await page.getByRole("textbox", { name: "Comment" }).fill(words);
   await page.getByLabel("Email me replies").check();
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(commentBy(page, ann.name)).toContainText(words);
@@ -62,7 +62,7 @@ test("a reply is mailed to the commenter who asked, with one-click unsubscribe t
     await bobPage.goto(post.path);
     const annComment = commentBy(bobPage, ann.name);
     await ownContent(annComment).getByRole("button", { name: "Reply" }).click();
-    await annComment.getByLabel("Comment").fill(text);
+    await annComment.getByRole("textbox", { name: "Comment" }).fill(text);
     await annComment.getByRole("button", { name: "Publish" }).click();
     await expect(commentBy(bobPage, bob.name).filter({ hasText: text })).toBeVisible();
   };
