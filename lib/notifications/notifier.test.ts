@@ -216,6 +216,27 @@ describe("notification mails", () => {
     });
   });
 
+  it("mails a moderator about a held comment apart from any discussion, unsubscribing from moderation mails", async () => {
+    const moderator = await verified({ role: "moderator", notifyModeration: true });
+    const post = await createPost();
+    const [held] = await createComments(post.id, [{ body: "Buy <pills> now" }]);
+    await db.comment.update({ where: { id: held }, data: { status: "held" } });
+    await recordNotifications(db, [event("comment.held", post.id, held)], T0);
+    await sendDueNotifications(db, { ...SETTINGS, now: T0 });
+    const [mail] = await mailsTo(moderator.email);
+    expect(mail.subject).toContain("A comment needs a moderator");
+    expect(mail.text).toContain("> Buy <pills> now");
+    expect(mail.text).toContain(`Review it: https://blog.example/comments/${held}/held`);
+    const token = /\/api\/unsubscribe\/([^>]+)>/.exec(JSON.parse(mail.headers!)["List-Unsubscribe"])![1];
+    expect(readUnsubscribeToken(token, T0)).toMatchObject({
+      ok: true,
+      request: { scope: { kind: "moderation" } },
+    });
+    expect(await db.notificationBatch.findMany({ where: { recipientId: moderator.id } })).toMatchObject([
+      { postId: 0 },
+    ]);
+  });
+
   it("drops a notification whose reply was deleted, or whose reader unsubscribed, before its mail", async () => {
     const ann = await verified();
     const { post, parent } = await thread(ann);
