@@ -132,4 +132,15 @@ describe("parseEnv", () => {
     expect(parseEnv({ NOTIFY_BATCH_MINUTES: "0" }).NOTIFY_BATCH_MINUTES).toBe(0);
     expect(() => parseEnv({ NOTIFY_BATCH_MINUTES: "-1" })).toThrow(/NOTIFY_BATCH_MINUTES/);
   });
+
+  it("refuses private webhook targets unless WEBHOOKS_ALLOW_PRIVATE is on", () => {
+    expect(parseEnv({})).toMatchObject({
+      WEBHOOKS_ALLOW_PRIVATE: false,
+      WEBHOOKS_POLL_MS: 5000,
+      WEBHOOKS_MAX_ATTEMPTS: 10,
+    });
+    expect(parseEnv({ WEBHOOKS_ALLOW_PRIVATE: "1" })).toMatchObject({ WEBHOOKS_ALLOW_PRIVATE: true });
+    expect(() => parseEnv({ WEBHOOKS_ALLOW_PRIVATE: "yes" })).toThrow(/WEBHOOKS_ALLOW_PRIVATE/);
+    expect(() => parseEnv({ WEBHOOKS_MAX_ATTEMPTS: "0" })).toThrow(/WEBHOOKS_MAX_ATTEMPTS/);
+  });
 });

@@ -131,6 +131,15 @@ export const EnvSchema = z.object({
   // per this many minutes, listing every reply gathered since the last (0: one per reply).
   NOTIFY_BATCH_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
 
+  // Webhooks (docs/decisions/037). Targets on loopback and private networks (and plain
+  // http) are refused unless this is on: for a receiver on the same machine or network.
+  WEBHOOKS_ALLOW_PRIVATE: onOff(false),
+  // How often the server's webhook worker looks for due deliveries (ms); 0: none in the
+  // server, `npm run worker` delivers them instead.
+  WEBHOOKS_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  // Attempts before a delivery is given up (backoff doubles from 30 s, up to 6 h).
+  WEBHOOKS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+
   // The blog (public, see lib/config.ts)
   BLOG_TITLE: z.string().trim().min(1).max(120).default("Commonplace"),
   BLOG_DESCRIPTION: z.string().trim().max(300).default("News worth keeping, and the conversation around it."),

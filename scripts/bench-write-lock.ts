@@ -45,7 +45,7 @@ const users = await Promise.all(
   Array.from({ length: WRITERS }, (_, i) =>
     db.user.create({
       data: { email: `writer${i}@bench.test`, name: `Writer ${i}` },
-      select: { id: true, name: true, role: true, createdAt: true, trustedAt: true },
+      select: { id: true, name: true, role: true, createdAt: true, trustedAt: true, emailVerifiedAt: true },
     }),
   ),
 );

@@ -32,14 +32,18 @@ const env = {
   SEED_DEMO: "1",
   MODERATOR_EMAIL: "moderator@commonplace.local",
   MODERATOR_PASSWORD: "moderate-the-demo-thread",
-  // The SMTP server e2e/password-reset.spec.ts runs while it needs one (the port after
-  // the two servers'); the rest of the suite sends no mail.
+  // The SMTP server e2e/password-reset.spec.ts and e2e/email-verification.spec.ts run
+  // while they need one (the port after the two servers'). Sign-ups in other specs queue
+  // a verification mail that waits and retries until one listens (docs/decisions/034).
   SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort(firstPort)}`,
   MAIL_FROM: "blog@example.test",
   MAIL_POLL_MS: "1000",
   // Every reply mailed at once: e2e/reply-notifications.spec.ts counts mails per reply;
   // the batching window is covered by lib/notifications/notifier.test.ts.
   NOTIFY_BATCH_MINUTES: "0",
+  // e2e/webhooks.spec.ts delivers to a receiver it runs on 127.0.0.1.
+  WEBHOOKS_ALLOW_PRIVATE: "1",
+  WEBHOOKS_POLL_MS: "1000",
 };
 
 if (!second) {

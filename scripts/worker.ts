@@ -1,11 +1,12 @@
 /**
- * `npm run worker`: sends the outbox's mails (docs/decisions/032) in a process of its
- * own, the same loop the server runs. Run it with MAIL_POLL_MS=0 on the servers to keep
- * sending out of them, or beside them: claims are exclusive, so any number of workers
- * never send a mail twice. `--once` sends what is due now and exits (for cron).
- * Stops on SIGTERM/SIGINT once the mail being sent is done. It also runs the reply
- * notifier (docs/decisions/036), which turns the event log into queued mails; any number
- * of notifiers mail each notification once.
+ * `npm run worker`: sends the outbox's mails (docs/decisions/032) and delivers webhooks
+ * (docs/decisions/037) in a process of its own, the same loops the server runs. Run it
+ * with MAIL_POLL_MS=0 / WEBHOOKS_POLL_MS=0 on the servers to keep the work out of them,
+ * or beside them: claims are exclusive, so any number of workers never send a mail or a
+ * delivery twice at once. `--once` does what is due now and exits (for cron).
+ * Stops on SIGTERM/SIGINT once the mail or delivery in hand is done. It also runs the
+ * reply notifier (docs/decisions/036), which turns the event log into queued mails; any
+ * number of notifiers mail each notification once.
  */
 import { loadEnvFiles } from "@/lib/env-files.mjs";
 import { runCli } from "./lib/run-cli";
@@ -17,6 +18,8 @@ const { outboxCounts } = await import("@/lib/data/outbox");
 const { log } = await import("@/lib/log");
 const { appMailTransport, mailSettings } = await import("@/lib/mail/settings");
 const { createMailWorker } = await import("@/lib/mail/worker");
+const { createWebhookWorkers } = await import("@/lib/webhooks/workers");
+const { webhookSettings } = await import("@/lib/webhooks/settings");
 const { eventLog, notifierSettings } = await import("@/lib/notifications/event-source");
 const { createNotifier } = await import("@/lib/notifications/notifier");
 
@@ -30,6 +33,10 @@ async function main(): Promise<number> {
     // MAIL_POLL_MS=0 keeps the servers from sending; this process still looks every 5 s.
     intervalMs: mailSettings.pollMs || 5000,
     log: (level, event, fields) => log[level](event, fields),
+  });
+  const webhooks = createWebhookWorkers(db, (level, event, fields) => log[level](event, fields), {
+    // WEBHOOKS_POLL_MS=0 keeps the servers from delivering; this process still looks every 5 s.
+    intervalMs: webhookSettings.pollMs || 5000,
   });
   const notifier = createNotifier({
     db,
@@ -59,12 +66,14 @@ async function main(): Promise<number> {
       if (sent + retried + failed === 0) break;
     }
     console.log(`Outbox: ${total} handled; now ${JSON.stringify(await outboxCounts(db))}.`);
+    console.log(`Webhooks: ${await webhooks.runOnce()} deliveries tried.`);
     await close();
     return 0;
   }
 
   log.info("mail.worker_started", { pollMs: mailSettings.pollMs || 5000, outbox: await outboxCounts(db) });
   worker.start();
+  webhooks.start();
   notifier.start();
   await new Promise<void>((resolve) => {
     process.once("SIGTERM", resolve);
@@ -72,6 +81,7 @@ async function main(): Promise<number> {
   });
   await notifier.stop();
   await worker.stop();
+  await webhooks.stop();
   await close();
   log.info("mail.worker_stopped", {});
   return 0;

@@ -29,9 +29,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           />
         </div>
         {/* Not prefetched: every admin page is rendered per request for its viewer, so
-            prefetching the four would cost four renders (twice) on every admin view. */}
+            prefetching the five would cost five renders (twice) on every admin view. */}
         <nav aria-label="Admin" className="mx-auto max-w-6xl px-4 pb-3">
-          <ul className="flex gap-4 text-sm">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <li>
               <Link href="/admin/posts" prefetch={false} className="link">
                 Posts
@@ -50,6 +50,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <li>
               <Link href="/admin/move" prefetch={false} className="link">
                 Import and export
+              </Link>
+            </li>
+            <li>
+              <Link href="/admin/webhooks" prefetch={false} className="link">
+                Webhooks
               </Link>
             </li>
           </ul>

@@ -38,3 +38,12 @@ export function signUpThrottledMessage(retryAfterSeconds: number): string {
 export function resetThrottledMessage(retryAfterSeconds: number): string {
   return `Too many reset requests. Please wait ${waitFor(retryAfterSeconds)} and try again.`;
 }
+
+/** What a verification link says when it cannot be used (lib/auth/email-verification.ts). */
+export const VERIFY_LINK_PROBLEMS = {
+  used: "This link was already used, or your address changed since it was sent.",
+  expired: "This link has expired: links work for 24 hours.",
+  invalid: "This link is not valid. Was it copied whole? Links in some mails wrap over two lines.",
+  stale: "This link was sent to an address your account no longer uses.",
+  taken: "Another account started using this address in the meantime, so your address was not changed.",
+} as const;

@@ -45,7 +45,7 @@ export async function renameOwnAccount(user: CurrentUser, name: string): Promise
 type PasswordCheck = { ok: true } | { ok: false; reason: "wrong-password" | "no-password" } | Throttled;
 
 /** Checks the account's password, counted against ACCOUNT_PASSWORD_RULE before the check. */
-async function checkOwnPassword(userId: string, password: string): Promise<PasswordCheck> {
+export async function checkOwnPassword(userId: string, password: string): Promise<PasswordCheck> {
   const passwordHash = await getPasswordHash(userId);
   if (!passwordHash) return { ok: false, reason: "no-password" };
   const claim = await claimAttempt(`account-password:${userId}`, ACCOUNT_PASSWORD_RULE);

@@ -1,10 +1,13 @@
 import "server-only";
 import { claimAttempt, type AttemptRule } from "@/lib/auth/attempt-counter";
 import { displayNameRefusal } from "@/lib/auth/display-names";
+import { newVerification } from "@/lib/auth/email-verification";
 import { keyedHash } from "@/lib/auth/keyed-hash";
 import { hashPassword } from "@/lib/auth/password";
 import { createPasswordUser } from "@/lib/data/users";
 import { securityEvent } from "@/lib/log/security";
+import { mailSettings } from "@/lib/mail/settings";
+import { wakeMailWorker } from "@/lib/mail/server-worker";
 import type { SignUpInput } from "@/lib/validations/account";
 
 /** Sign-ups per address per hour (docs/decisions/024). */
@@ -34,11 +37,16 @@ export async function signUpWithPassword(input: SignUpInput, ip: string | null):
   const refusal = await displayNameRefusal(input.name);
   if (refusal) return { ok: false, reason: "name", message: refusal };
 
+  // Where mail reaches no one (production without SMTP_URL), no link is made: /account
+  // says the address cannot be verified here instead of waiting for a mail.
+  const verification = mailSettings.canSend ? newVerification("verify", input.name, input.email) : undefined;
   const created = await createPasswordUser({
     name: input.name,
     email: input.email,
     passwordHash: await hashPassword(input.password),
+    verification,
   });
+  if (created.ok && verification) wakeMailWorker();
   securityEvent("auth.sign_up", created.ok ? { ip, userId: created.id } : { ip, outcome: "email-in-use" });
   return { ok: true };
 }

@@ -7,6 +7,9 @@ import { refusalFor, type PermissionSubject } from "@/lib/auth/permissions";
 export const COMMENT_MESSAGES = {
   banned: "Your account has been banned from commenting.",
   cannotComment: "Your account cannot comment.",
+  /** "Unverified accounts can comment" is off (docs/decisions/034); the way to verify is on /account. */
+  unverified:
+    "Confirm your email address to comment: follow the link we mailed you when you signed up, or send a new one from your account page (/account). Your text is kept here.",
   closed: "Comments are closed on this post.",
   noText: "This comment has no text.",
   deleteForbidden: "You can only delete your own comments.",
@@ -50,6 +53,8 @@ export function rejectionMessage(rejection: CreateCommentRejection): string {
       return `This conversation is ${rejection.maxDepth} replies deep, as deep as it can go here. Reply to an earlier comment in the thread instead.`;
     case "banned":
       return COMMENT_MESSAGES.banned;
+    case "unverified":
+      return COMMENT_MESSAGES.unverified;
     case "duplicate":
       return "You have already posted this exact comment here.";
     case "too-fast":

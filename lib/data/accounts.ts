@@ -18,6 +18,8 @@ export type OwnAccount = {
   email: string;
   role: string;
   joinedAt: Date;
+  /** When the address was proven (docs/decisions/034); null: not yet. */
+  emailVerifiedAt: Date | null;
   /** OAuth-only accounts have none: deletion is confirmed with the email instead. */
   hasPassword: boolean;
   providers: string[];
@@ -32,6 +34,7 @@ export async function getOwnAccount(userId: string): Promise<OwnAccount | null> 
       email: true,
       role: true,
       createdAt: true,
+      emailVerifiedAt: true,
       passwordHash: true,
       accounts: { select: { provider: true } },
     },
@@ -43,6 +46,7 @@ export async function getOwnAccount(userId: string): Promise<OwnAccount | null> 
     email: user.email,
     role: user.role,
     joinedAt: user.createdAt,
+    emailVerifiedAt: user.emailVerifiedAt,
     hasPassword: user.passwordHash !== null,
     providers: user.accounts.map((account) => account.provider),
   };
@@ -88,6 +92,7 @@ export async function exportAccountData(userId: string) {
       role: true,
       createdAt: true,
       trustedAt: true,
+      emailVerifiedAt: true,
       bannedAt: true,
       bannedReason: true,
       accounts: { select: { provider: true } },

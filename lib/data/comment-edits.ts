@@ -28,7 +28,10 @@ import { asReadable, readableNow } from "@/lib/posts/readable";
  * UPDATE on the version the editor saw, so of two saves one wins and the other is told.
  */
 
-type Actor = Pick<CurrentUser, "id" | "name" | "role" | "banned" | "createdAt" | "trustedAt">;
+type Actor = Pick<
+  CurrentUser,
+  "id" | "name" | "role" | "banned" | "createdAt" | "trustedAt" | "emailVerifiedAt"
+>;
 
 /** A comment's version as an edit form carries it: its editedAt in ms, 0 if never edited. */
 export const versionOf = (editedAt: Date | null): number => editedAt?.getTime() ?? 0;

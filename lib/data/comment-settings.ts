@@ -26,12 +26,14 @@ export type CommentSettings = HoldRules & {
   editWindowMinutes: number;
   /** Distinct open reports that hide a comment pending review. */
   reportsToHide: number;
+  /** Accounts whose address is not verified may comment (docs/decisions/034). */
+  unverifiedCanComment: boolean;
 };
 
 const SETTINGS_ID = 1;
 
 export function defaultCommentSettings(): CommentSettings {
-  return { ...config.commentRules, blockedWords: [] };
+  return { ...config.commentRules, blockedWords: [], unverifiedCanComment: true };
 }
 
 /** The row's columns besides the word list, as the environment sets them. */
@@ -67,6 +69,7 @@ async function readCommentSettings(): Promise<CommentSettings> {
     duplicateWindowMinutes: row.duplicateWindowMinutes,
     editWindowMinutes: row.editWindowMinutes,
     reportsToHide: row.reportsToHide,
+    unverifiedCanComment: row.unverifiedCanComment,
   };
 }
 

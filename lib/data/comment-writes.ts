@@ -38,6 +38,7 @@ export type CreateCommentRejection =
         | "parent-deleted"
         | "parent-held"
         | "banned"
+        | "unverified"
         | "duplicate"
         | "hourly-limit";
     }
@@ -67,7 +68,10 @@ export type CreateCommentResult =
  * the hold rules ask (role, account age, trust), so writing costs no second read of the
  * author's row.
  */
-export type CommentAuthor = Pick<CurrentUser, "id" | "name" | "role" | "createdAt" | "trustedAt">;
+export type CommentAuthor = Pick<
+  CurrentUser,
+  "id" | "name" | "role" | "createdAt" | "trustedAt" | "emailVerifiedAt"
+>;
 
 type CreateCommentInput = {
   /** The email only makes a Gravatar hash for the comment shown in place, when that is on. */
@@ -95,6 +99,18 @@ export function commentBodyHash(postId: number, body: string): string {
 const HOUR_MS = 60 * 60_000;
 
 /**
+ * "Unverified accounts can comment" off (docs/decisions/034): an account must have proved
+ * its address first. Staff are exempt (the operator made them so, and the first admin is
+ * created from the command line, with no mail). Read from the session's user row: no query.
+ */
+export function mustVerifyFirst(
+  author: Pick<CommentAuthor, "role" | "emailVerifiedAt">,
+  rules: Pick<CommentSettings, "unverifiedCanComment">,
+): boolean {
+  return !rules.unverifiedCanComment && author.role === "commenter" && !author.emailVerifiedAt;
+}
+
+/**
  * Stores a comment if every rule allows it, published or held for review (the rules of
  * lib/comments/hold-rules.ts, as set at /admin/settings). The flood and duplicate rules
  * are one guarded UPDATE on the author's row (not check-then-insert), so 20 parallel
@@ -108,6 +124,7 @@ export async function createComment(
   settings?: CommentSettings,
 ): Promise<CreateCommentResult> {
   const rules = settings ?? (await getCommentSettings());
+  if (mustVerifyFirst(input.author, rules)) return { ok: false, reason: "unverified" };
   // Duplicates are per post within the window: an earlier one is found by this read, the
   // author's last one by the slot's guard, which closes the race between identical
   // parallel submissions.

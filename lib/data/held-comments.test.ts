@@ -96,7 +96,7 @@ describe("holding comments", () => {
     const moderator = await actor("moderator");
     const admin = await actor("admin");
     expect(await saveBlockedWords(commenter, "x")).toEqual({ ok: false, reason: "forbidden" });
-    const columns = { ...config.commentRules, holdAll: true };
+    const columns = { ...config.commentRules, unverifiedCanComment: true, holdAll: true };
     expect(await saveCommentSettings(moderator, columns)).toEqual({ ok: false, reason: "forbidden" });
     expect(await db.commentSettings.count()).toBe(0);
     expect(await saveCommentSettings(admin, columns)).toEqual({ ok: true });
@@ -111,7 +111,7 @@ describe("holding comments", () => {
       expect((await getCommentSettings()).holdAll).toBe(false);
       expect(reads).toHaveBeenCalledTimes(1);
       // Saved here: read again at once.
-      await saveCommentSettings(admin, { ...config.commentRules, holdAll: true });
+      await saveCommentSettings(admin, { ...config.commentRules, unverifiedCanComment: true, holdAll: true });
       expect((await getCommentSettings()).holdAll).toBe(true);
       expect(reads).toHaveBeenCalledTimes(2);
       // Saved by another process (the row changes under this one's memory) ...

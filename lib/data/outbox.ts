@@ -1,8 +1,7 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { DbClient } from "@/lib/db/client";
-import { retryOnConflict } from "@/lib/db/retry";
 import type { ComposedMail } from "@/lib/mail/compose";
+import { claimDue, failClaim, finishClaim } from "@/lib/outbox/claims";
 
 /**
  * The outbox (docs/decisions/032): mails written by the event that causes them, in the
@@ -10,7 +9,8 @@ import type { ComposedMail } from "@/lib/mail/compose";
  * an argument: the server's worker uses the app's, `npm run worker` and tests their own.
  */
 
-export type MailKind = "password-reset" | "notification";
+export type MailKind =
+  "password-reset" | "email-verification" | "email-change" | "email-change-notice" | "notification";
 
 export type QueuedMail = ComposedMail & {
   kind: MailKind;
@@ -20,9 +20,6 @@ export type QueuedMail = ComposedMail & {
 };
 
 export type ClaimedMail = QueuedMail & { id: string; attempts: number };
-
-/** Addresses are one header each; a stored error is for the operator, not a dump. */
-const ERROR_MAX = 1000;
 
 /**
  * The INSERT that queues a mail, not yet run: put it in the `$transaction([...])` of the
@@ -44,40 +41,15 @@ export function queueMail(db: DbClient, mail: QueuedMail) {
 }
 
 /**
- * Claims up to `limit` due mails for one worker, for `leaseMs`. The candidates are read
- * first, then taken by one guarded UPDATE that repeats the read's conditions: a row
- * another worker took in between no longer matches (PostgreSQL re-checks the WHERE of a
- * row changed under it; SQLite has one writer), so no mail is claimed twice. A claim
- * whose lease ran out (its worker crashed) is due again. The attempt is counted here, at
- * the claim, so a mail that kills its worker every time still runs out of attempts.
+ * Claims up to `limit` due mails for one worker, for `leaseMs`: the outbox's claim rule,
+ * shared with webhook deliveries (lib/outbox/claims.ts), then the claimed mails.
  */
 export async function claimDueMails(
   db: DbClient,
   { limit, leaseMs, now = new Date() }: { limit: number; leaseMs: number; now?: Date },
 ): Promise<{ token: string; mails: ClaimedMail[] }> {
-  const token = randomUUID();
-  const due = {
-    status: "pending",
-    nextAttemptAt: { lte: now },
-    OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }],
-  };
-  const candidates = await db.outboxMail.findMany({
-    where: due,
-    orderBy: { nextAttemptAt: "asc" },
-    take: limit,
-    select: { id: true },
-  });
-  if (candidates.length === 0) return { token, mails: [] };
-  await retryOnConflict(() =>
-    db.outboxMail.updateMany({
-      where: { ...due, id: { in: candidates.map((row) => row.id) } },
-      data: {
-        claimToken: token,
-        claimedUntil: new Date(now.getTime() + leaseMs),
-        attempts: { increment: 1 },
-      },
-    }),
-  );
+  const token = await claimDue(db.outboxMail, { limit, leaseMs, now });
+  if (!token) return { token: "", mails: [] };
   const mails = await db.outboxMail.findMany({
     where: { claimToken: token },
     orderBy: { nextAttemptAt: "asc" },
@@ -104,13 +76,7 @@ export async function claimDueMails(
 
 /** Marks a claimed mail sent; false if the claim was lost (its lease ran out and another took it). */
 export async function markMailSent(db: DbClient, id: string, token: string, now = new Date()) {
-  const done = await retryOnConflict(() =>
-    db.outboxMail.updateMany({
-      where: { id, claimToken: token },
-      data: { status: "sent", sentAt: now, claimToken: null, claimedUntil: null },
-    }),
-  );
-  return done.count === 1;
+  return finishClaim(db.outboxMail, id, token, { status: "sent", sentAt: now });
 }
 
 /**
@@ -124,18 +90,7 @@ export async function markMailAttemptFailed(
   error: string,
   retryAt: Date | null,
 ) {
-  await retryOnConflict(() =>
-    db.outboxMail.updateMany({
-      where: { id, claimToken: token },
-      data: {
-        status: retryAt ? "pending" : "failed",
-        ...(retryAt ? { nextAttemptAt: retryAt } : {}),
-        claimToken: null,
-        claimedUntil: null,
-        lastError: error.slice(0, ERROR_MAX),
-      },
-    }),
-  );
+  await failClaim(db.outboxMail, id, token, error, retryAt);
 }
 
 /** What the outbox holds, by status: for the operator (npm run worker prints it). */

@@ -3,13 +3,13 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
 import { SIGN_IN_RULES } from "@/lib/auth/sign-in-throttle";
-import { createAdminPost, type PostWrite } from "@/lib/data/admin-posts";
+import { createAdminPost } from "@/lib/data/admin-posts";
 import { createComment } from "@/lib/data/comment-writes";
 import { CounterBuffer } from "@/lib/data/counter-buffer";
 import { db } from "@/lib/db";
 import { dayKey } from "@/lib/text/dates";
 import { onPostgres } from "@/tests/support/database-provider";
-import { createComments, createPost, createUser, uniqueSlug } from "@/tests/support/factories";
+import { createComments, createPost, createUser, postWrite, uniqueSlug } from "@/tests/support/factories";
 
 // An operator may make SERIALIZABLE the default isolation of a PostgreSQL database; then
 // every clash between concurrent writes is an error (40001) the app must run again
@@ -94,21 +94,8 @@ describe("concurrency-sensitive writes under SERIALIZABLE isolation", () => {
   it("stores 20 posts saved in parallel, each new label once", async () => {
     const admin = await createUser({ role: "admin" });
     const tag = uniqueSlug("serial");
-    const write = (i: number): PostWrite => ({
-      slug: `${tag}-${i}`,
-      title: `Post ${i}`,
-      standfirst: null,
-      byline: null,
-      sourceName: null,
-      coverImageUrl: null,
-      coverImageAlt: null,
-      coverImageCaption: null,
-      bodyMarkdown: "Text.",
-      status: "published",
-      publishedAt: new Date(),
-      commentsEnabled: true,
-      labels: [`One ${tag}`, `Two ${tag}`],
-    });
+    const write = (i: number) =>
+      postWrite({ slug: `${tag}-${i}`, title: `Post ${i}`, labels: [`One ${tag}`, `Two ${tag}`] });
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => createAdminPost(write(i), admin.id)),
     );

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/auth/permissions";
 import { isUniqueViolation } from "@/lib/data/errors";
+import { queueMail } from "@/lib/data/outbox";
+import type { NewVerification } from "@/lib/auth/email-verification";
 
 /** The signed-in user as every guard sees it: always read fresh from the database. */
 export type CurrentUser = {
@@ -14,6 +16,8 @@ export type CurrentUser = {
   /** With trustedAt, what the hold rules ask about an author (lib/comments/hold-rules.ts). */
   createdAt: Date;
   trustedAt: Date | null;
+  /** When the owner proved the address (docs/decisions/034); null: not yet. */
+  emailVerifiedAt: Date | null;
 };
 
 type CurrentUserRow = Omit<CurrentUser, "banned"> & { bannedAt: Date | null };
@@ -25,7 +29,8 @@ type CurrentUserRow = Omit<CurrentUser, "banned"> & { bannedAt: Date | null };
  */
 export async function getCurrentUserById(id: string): Promise<CurrentUser | null> {
   const [user] = await db.$queryRaw<CurrentUserRow[]>`
-    SELECT "id", "name", "email", "role", "bannedAt", "sessionVersion", "createdAt", "trustedAt"
+    SELECT "id", "name", "email", "role", "bannedAt", "sessionVersion", "createdAt", "trustedAt",
+      "emailVerifiedAt"
     FROM "User" WHERE "id" = ${id}`;
   if (!user) return null;
   const { bannedAt, ...rest } = user;
@@ -46,17 +51,26 @@ export async function createPasswordUser(input: {
   email: string;
   passwordHash: string;
   role?: Role;
+  /**
+   * A verification link (lib/auth/email-verification.ts) and its mail: created with the
+   * account, in one transaction, so either both exist or neither (docs/decisions/034).
+   */
+  verification?: NewVerification;
 }): Promise<CreateUserResult> {
+  const create = db.user.create({
+    data: {
+      name: input.name,
+      email: input.email,
+      passwordHash: input.passwordHash,
+      role: input.role ?? "commenter",
+      ...(input.verification ? { emailVerifications: { create: input.verification.row } } : {}),
+    },
+    select: { id: true },
+  });
   try {
-    const user = await db.user.create({
-      data: {
-        name: input.name,
-        email: input.email,
-        passwordHash: input.passwordHash,
-        role: input.role ?? "commenter",
-      },
-      select: { id: true },
-    });
+    const [user] = input.verification
+      ? await db.$transaction([create, queueMail(db, input.verification.mail)])
+      : [await create];
     return { ok: true, id: user.id };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "email-taken" };

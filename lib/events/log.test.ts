@@ -9,7 +9,7 @@ import { defaultCommentSettings } from "@/lib/data/comment-settings";
 import { createComment, type CommentLimits } from "@/lib/data/comment-writes";
 import { moderateHeld } from "@/lib/data/held-comments";
 import { banUser, deleteComment, restoreComment } from "@/lib/data/moderation";
-import { createComments, createPost, createUser, uniqueSlug } from "@/tests/support/factories";
+import { createComments, createPost, createUser, postWrite, uniqueSlug } from "@/tests/support/factories";
 import { createHeldComment } from "@/tests/support/held";
 import { advanceCursor, readCursor } from "./cursor";
 import { EVENT_HOLE_SETTLE_MS, eventsAfter, latestEventId, onEventsRecorded } from "./log";
@@ -153,21 +153,12 @@ describe("the writes record their events in the same transaction", () => {
 
   it("a post is published once: at creation, or when a draft is saved as published", async () => {
     const admin = await createUser({ role: "admin" });
-    const write = (status: PostWrite["status"]): PostWrite => ({
-      slug: uniqueSlug("event"),
-      title: "News",
-      standfirst: null,
-      byline: null,
-      sourceName: null,
-      coverImageUrl: null,
-      coverImageAlt: null,
-      coverImageCaption: null,
-      bodyMarkdown: "Text.",
-      status,
-      publishedAt: status === "published" ? new Date() : null,
-      commentsEnabled: true,
-      labels: [],
-    });
+    const write = (status: PostWrite["status"]) =>
+      postWrite({
+        slug: uniqueSlug("event"),
+        status,
+        publishedAt: status === "published" ? new Date() : null,
+      });
     const atOnce = await createAdminPost(write("published"), admin.id);
     const draftWrite = write("draft");
     const draft = await createAdminPost(draftWrite, admin.id);

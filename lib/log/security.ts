@@ -25,7 +25,12 @@ export type SecurityEvent =
   | "moderation.action"
   | "account.renamed"
   | "account.password_changed"
-  | "account.deleted";
+  | "account.deleted"
+  | "account.email_verification.sent"
+  | "account.email_verification.refused"
+  | "account.email_verified"
+  | "account.email_change.requested"
+  | "account.email_changed";
 
 export type SecurityFields = {
   /** The client address as lib/auth/client-ip.ts gives it; logged only as a hash. */

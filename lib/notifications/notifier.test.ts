@@ -301,7 +301,7 @@ describe("the notifier on the event log", () => {
     ) => {
       const full = await db.user.findUniqueOrThrow({
         where: { id: author.id },
-        select: { id: true, name: true, role: true, createdAt: true, trustedAt: true },
+        select: { id: true, name: true, role: true, createdAt: true, trustedAt: true, emailVerifiedAt: true },
       });
       const result = await createComment(
         {

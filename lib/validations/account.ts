@@ -123,3 +123,15 @@ export const ResetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This li
 
 /** /reset-password/<token>: the token from the link and a new password under the sign-up rules. */
 export const ResetPasswordSchema = z.object({ token: ResetTokenSchema, password: PasswordSchema });
+
+/** /account: a new address for the account, proven by the current password (docs/decisions/034). */
+export const ChangeEmailSchema = z.object({
+  newEmail: EmailSchema,
+  currentPassword: z
+    .string()
+    .min(1, "Enter your current password.")
+    .max(PASSWORD_MAX * 4),
+});
+
+/** The random part of a verification link (lib/auth/email-verification.ts): the reset token's shape. */
+export const VerifyTokenSchema = ResetTokenSchema;

@@ -30,6 +30,7 @@ export const CommentSettingsSchema = z.object({
   duplicateWindowMinutes: count("The duplicate window", 525_600),
   editWindowMinutes: count("The edit window", 525_600),
   reportsToHide: count("The number of reports", 1000).min(1, "The number of reports must be at least 1."),
+  unverifiedCanComment: checkbox,
 });
 
 export type CommentSettingsInput = z.output<typeof CommentSettingsSchema>;

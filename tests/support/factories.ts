@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { threadPosition, type ThreadPosition } from "@/lib/comments/tree";
 import { db } from "@/lib/db";
+import type { PostWrite } from "@/lib/data/admin-posts";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** Test data factories: every test makes the rows it needs, with unique slugs/emails. */
@@ -22,10 +23,38 @@ export async function createPost(overrides: Partial<Parameters<typeof db.post.cr
   });
 }
 
+/** What the post editor saves: a published post with a fresh slug, unless told otherwise. */
+export function postWrite(overrides: Partial<PostWrite> = {}): PostWrite {
+  return {
+    slug: uniqueSlug(),
+    title: "A test post",
+    standfirst: null,
+    byline: null,
+    sourceName: null,
+    coverImageUrl: null,
+    coverImageAlt: null,
+    coverImageCaption: null,
+    bodyMarkdown: "Text.",
+    status: "published",
+    publishedAt: new Date(),
+    commentsEnabled: true,
+    labels: [],
+    ...overrides,
+  };
+}
+
 export async function createUser(overrides: Partial<Parameters<typeof db.user.create>[0]["data"]> = {}) {
   return db.user.create({
     data: { email: `${randomUUID()}@example.test`, name: "Test User", ...overrides },
-    select: { id: true, email: true, name: true, role: true, createdAt: true, trustedAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      createdAt: true,
+      trustedAt: true,
+      emailVerifiedAt: true,
+    },
   });
 }
 

@@ -51,6 +51,8 @@ export async function assignWorkerDatabase(): Promise<string> {
   const url = server ? postgresWorkerUrl(server) : workerDatabaseUrl();
   // A worker runs several files when isolation is off: copy once, keep its rows.
   if (process.env.DATABASE_URL === url) return url;
+  // The uploads folder's parent, on PostgreSQL too (tests make folders beside UPLOAD_DIR).
+  mkdirSync(WORKER_DATABASE_DIR, { recursive: true });
   if (server) {
     await recreateDatabase(url, { template: POSTGRES_TEMPLATE });
   } else {

@@ -9,8 +9,9 @@ import { changeOwnPassword, deleteOwnAccount, renameOwnAccount } from "@/lib/aut
 import { endSession, signInWithPassword } from "@/lib/auth/session-actions";
 import { everythingChanged } from "@/lib/cache/revalidate";
 import { ACCOUNT_PATH } from "@/lib/people/paths";
-import { DeleteAccountSchema, RenameSchema } from "@/lib/validations/account";
-import { accountThrottledMessage, ACCOUNT_PAGE_MESSAGES } from "./messages";
+import { requestEmailChange, sendVerificationAgain } from "@/lib/auth/email-verification";
+import { ChangeEmailSchema, DeleteAccountSchema, RenameSchema } from "@/lib/validations/account";
+import { accountThrottledMessage, ACCOUNT_PAGE_MESSAGES, EMAIL_MESSAGES } from "./messages";
 
 /**
  * A reader's own account (/account, docs/decisions/031). Who: the session's user, never
@@ -115,4 +116,70 @@ export async function deleteAccountAction(
   everythingChanged();
   await endSession(`${ACCOUNT_PATH}/deleted`);
   redirect(`${ACCOUNT_PATH}/deleted`);
+}
+
+/**
+ * "Send the link again" (docs/decisions/034), on /account and on a verification link
+ * that no longer works: a new link to the account's own address, a few times an hour.
+ */
+export async function sendVerificationAction(): Promise<ActionResult> {
+  const access = await authorize("edit:own-profile");
+  if (!access.ok) return refused(access.refusal);
+  const outcome = await attemptWrite(() => sendVerificationAgain(access.user));
+  if (!outcome.ok) {
+    if (outcome.reason === "busy") return refused("busy");
+    const formError =
+      outcome.reason === "throttled"
+        ? accountThrottledMessage(outcome.retryAfterSeconds, "verification")
+        : EMAIL_MESSAGES[outcome.reason];
+    return { status: "error", formError };
+  }
+  return finish({ status: "success" } satisfies ActionResult, {
+    redirectTo: ACCOUNT_PATH,
+    notice: "verification-sent",
+  });
+}
+
+/**
+ * A new address for the account: a link to it, a notice to the old one; the address
+ * changes when the link is followed. The answer is the same whether the new address was
+ * free or another account's (lib/auth/email-verification.ts).
+ */
+export async function changeEmailAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const form = parseForm(ChangeEmailSchema, formData, { secret: ["currentPassword"] });
+  const access = await authorize("edit:own-profile");
+  if (!access.ok) return refused(access.refusal, form.values);
+  if (!form.ok) return form.result;
+
+  const outcome = await attemptWrite(() =>
+    requestEmailChange(access.user, form.data.newEmail, form.data.currentPassword),
+  );
+  const values = form.values;
+  if (!outcome.ok) {
+    switch (outcome.reason) {
+      case "busy":
+        return refused("busy", values);
+      case "throttled":
+        return {
+          status: "error",
+          formError: accountThrottledMessage(outcome.retryAfterSeconds, "email"),
+          values,
+        };
+      case "wrong-password":
+        return {
+          status: "error",
+          fieldErrors: { currentPassword: ACCOUNT_PAGE_MESSAGES.wrongPassword },
+          values,
+        };
+      case "same":
+        return { status: "error", fieldErrors: { newEmail: EMAIL_MESSAGES.same }, values };
+      case "no-password":
+      case "unavailable":
+        return { status: "error", formError: EMAIL_MESSAGES[outcome.reason], values };
+    }
+  }
+  return finish({ status: "success", values: { newEmail: form.data.newEmail } } satisfies ActionResult, {
+    redirectTo: ACCOUNT_PATH,
+    notice: "email-change-requested",
+  });
 }

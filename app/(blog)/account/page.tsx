@@ -9,6 +9,7 @@ import { NOTIFICATIONS_PATH } from "@/lib/notifications/paths";
 import { ACCOUNT_PATH, profilePath } from "@/lib/people/paths";
 import { formatDateHeader } from "@/lib/text/dates";
 import { ChangePasswordForm, DeleteAccountForm, RenameForm } from "./account-forms";
+import { EmailSection } from "./email-section";
 import { ACCOUNT_NOTICES, type AccountNotice } from "./messages";
 
 export const dynamic = "force-dynamic";
@@ -38,7 +39,19 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
         </div>
       )}
 
-      <section aria-labelledby="name-heading" className="mt-8">
+      <section aria-labelledby="email-heading" className="mt-8">
+        <h2 id="email-heading" className="font-serif text-xl font-bold">
+          Email address
+        </h2>
+        <EmailSection
+          email={account.email}
+          verifiedAt={account.emailVerifiedAt}
+          canEdit={can(user, "edit:own-profile")}
+          hasPassword={account.hasPassword}
+        />
+      </section>
+
+      <section aria-labelledby="name-heading" className="mt-10">
         <h2 id="name-heading" className="font-serif text-xl font-bold">
           Display name
         </h2>

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { config } from "@/lib/config";
 import { getCommentSettings } from "@/lib/data/comment-settings";
+import { mailSettings } from "@/lib/mail/settings";
 
 import { SettingsForm } from "./settings-form";
 
@@ -51,7 +52,9 @@ export default async function SettingsPage({ searchParams }: SettingsPageProps) 
           duplicateWindowMinutes: String(settings.duplicateWindowMinutes),
           editWindowMinutes: String(settings.editWindowMinutes),
           reportsToHide: String(settings.reportsToHide),
+          unverifiedCanComment: on(settings.unverifiedCanComment),
         }}
+        mailCanSend={mailSettings.canSend}
       />
     </>
   );

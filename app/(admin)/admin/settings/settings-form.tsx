@@ -10,7 +10,13 @@ import { saveCommentSettingsAction, type SettingsFormState, type SettingsFormVal
 const numberClass = "w-32 rounded border border-line bg-page px-3 py-2 text-base";
 
 /** The comment rules (docs/decisions/023); the blocked words are kept at /moderation. */
-export function SettingsForm({ initial }: { initial: SettingsFormValues }) {
+export function SettingsForm({
+  initial,
+  mailCanSend,
+}: {
+  initial: SettingsFormValues;
+  mailCanSend: boolean;
+}) {
   const [state, formAction] = useActionState<SettingsFormState, FormData>(saveCommentSettingsAction, {
     status: "idle",
   });
@@ -62,6 +68,24 @@ export function SettingsForm({ initial }: { initial: SettingsFormValues }) {
           "Hold comments sent sooner after the form opened than (seconds)",
           "0: off. People take a few seconds to write; scripts do not.",
         )}
+      </fieldset>
+      <fieldset className="space-y-2">
+        <legend className="text-lg font-bold">Accounts</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="unverifiedCanComment"
+            defaultChecked={v.unverifiedCanComment === "on"}
+            aria-describedby="unverifiedCanComment-hint"
+          />{" "}
+          Unverified accounts can comment
+        </label>
+        <p id="unverifiedCanComment-hint" className="text-sm text-muted">
+          Off: a commenter must first follow the link mailed to their address (staff are exempt). Either way,
+          notification mails go only to verified addresses.
+          {!mailCanSend &&
+            " This blog cannot send mail (no SMTP_URL): with this off, new commenters could never verify."}
+        </p>
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="text-lg font-bold">Limits</legend>
