@@ -1,8 +1,7 @@
 import { Fragment } from "react";
 import { linkify } from "@/lib/text/linkify";
 import { toParagraphs } from "@/lib/text/paragraphs";
-
-export const USER_LINK_REL = "nofollow ugc noopener noreferrer";
+import { USER_LINK_REL } from "@/lib/text/user-link";
 
 type UserTextProps = { text: string; className?: string };
 

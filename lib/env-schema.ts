@@ -131,6 +131,13 @@ export const EnvSchema = z.object({
   // per this many minutes, listing every reply gathered since the last (0: one per reply).
   NOTIFY_BATCH_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
 
+  // Live threads (docs/decisions/038): how often a server process with readers watching
+  // reads the event log (ms; at once anyway when it records an event itself), how many
+  // streams it keeps open in all and per client address (0: no cap per address).
+  LIVE_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  LIVE_MAX_STREAMS: z.coerce.number().int().min(0).max(100_000).default(2000),
+  LIVE_MAX_STREAMS_PER_IP: z.coerce.number().int().min(0).max(100_000).default(20),
+
   // Webhooks (docs/decisions/037). Targets on loopback and private networks (and plain
   // http) are refused unless this is on: for a receiver on the same machine or network.
   WEBHOOKS_ALLOW_PRIVATE: onOff(false),

@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useViewer } from "@/components/viewer/viewer-context";
 import { LikeLink } from "@/components/comments/like-link";
+import { useLiveComment } from "@/components/comments/live-store";
 import { COMMENT_MESSAGES } from "@/lib/comments/messages";
 import type { CommentSort } from "@/lib/comments/sort";
 
@@ -42,8 +43,11 @@ type CommentControlsProps = {
  * like on a page of its own; a signed-in viewer gets the inline form, a Like toggle,
  * and Delete where the server says they may.
  */
-export function CommentControls(props: CommentControlsProps) {
+export function CommentControls(shown: CommentControlsProps) {
   const viewer = useViewer();
+  // Deleted since the page was rendered (the live thread said so): nothing left to do.
+  const deleted = useLiveComment(shown.commentId)?.deleted;
+  const props = deleted ? { ...shown, replyable: false, deletable: false, likeable: false } : shown;
   if (viewer) return <SignedInCommentControls viewer={viewer} {...props} />;
   if (!props.replyable && !props.likeable) return null;
   return (

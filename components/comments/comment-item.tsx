@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { CommentBody } from "@/components/comments/comment-body";
+import { LiveCommentBody } from "@/components/comments/live-comment-body";
 import { CommentReplies } from "@/components/comments/comment-replies";
 import { Avatar } from "@/components/people/avatar";
 import { RoleBadge } from "@/components/comments/staff-badge";
@@ -110,7 +111,9 @@ export function CommentItem({
         </header>
         {/* The in-place edit form (components/comments/edit-comment.tsx) takes the text's place. */}
         <div id={`${anchor}-body`} className="mt-2 leading-relaxed [overflow-wrap:anywhere]">
-          <CommentBody comment={comment} />
+          <LiveCommentBody commentId={comment.id}>
+            <CommentBody comment={comment} />
+          </LiveCommentBody>
         </div>
         <div id={`${anchor}-editor`} />
         {actions && <div className="mt-2">{actions(comment)}</div>}

@@ -69,6 +69,8 @@ type CommentThreadProps = CommentListProps & {
   toolbar?: ReactNode;
   /** Live comments in the whole discussion, for "N comments:". */
   total: number;
+  /** The live thread's banner and the new comments it shows (live-thread.tsx), under the list. */
+  live?: ReactNode;
   /** "Load more comments", under the list. */
   more?: ReactNode;
   /** The "Post a comment" form or what stands in its way, under the thread. */
@@ -84,6 +86,7 @@ export function CommentThread({
   hiddenReplies,
   numbered,
   more,
+  live,
   footer,
   rootOrder,
   toolbar,
@@ -105,6 +108,7 @@ export function CommentThread({
           className="mt-4"
           empty={<p className="mt-4 text-muted [ol:not(:empty)+&]:hidden">No comments yet.</p>}
         />
+        {live}
         {more}
         {footer && <div className="mt-6">{footer}</div>}
       </section>

@@ -4,6 +4,7 @@ import { buildCommentTree, type CommentNode, type ThreadComment } from "@/lib/co
 import type { CommentPage } from "@/lib/data/comment-pages";
 import { CommentControls, CommentFooter } from "@/components/comments/comment-controls";
 import { LoadMoreComments } from "@/components/comments/load-more-comments";
+import { LiveThread } from "@/components/comments/live-thread";
 import { SortLinks } from "@/components/comments/sort-links";
 import { DEFAULT_SORT, type CommentSort } from "@/lib/comments/sort";
 
@@ -24,12 +25,15 @@ export function Discussion({
   page,
   numbered = true,
   sort = DEFAULT_SORT,
+  liveAfter,
 }: {
   post: DiscussionPost;
   page: CommentPage;
   numbered?: boolean;
   /** The order the page shows (docs/decisions/030); its links offer the others. */
   sort?: CommentSort;
+  /** The event log's id the page was rendered at: the thread then follows changes live (038). */
+  liveAfter?: number;
 }) {
   return (
     <CommentThread
@@ -42,6 +46,7 @@ export function Discussion({
       numbered={numbered}
       actions={controlsFor(post, { sort })}
       toolbar={page.total > 1 && <SortLinks postPath={post.path} sort={sort} />}
+      live={liveAfter !== undefined && <LiveThread postId={post.id} after={liveAfter} sort={sort} />}
       more={
         page.nextCursor !== null && (
           <LoadMoreComments postId={post.id} postPath={post.path} after={page.nextCursor} sort={sort} />

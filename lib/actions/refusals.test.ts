@@ -52,6 +52,7 @@ import {
 import { reportCommentAction, reportCommentFromPageAction } from "@/lib/comments/report-actions";
 import { likeCommentAction, likeCommentFromPageAction } from "@/lib/comments/like-action";
 import { loadMoreCommentsAction } from "@/lib/comments/load-more-action";
+import { loadLiveCommentsAction } from "@/lib/comments/live-action";
 import { followDiscussionAction, saveNotificationSettingsAction } from "@/lib/notifications/actions";
 import { db } from "@/lib/db";
 import { uploadImageAction } from "@/lib/uploads/actions";
@@ -77,6 +78,7 @@ const PUBLIC = new Set([
   "requestPasswordResetAction",
   "resetPasswordAction",
   "loadMoreCommentsAction",
+  "loadLiveCommentsAction",
   // Answers with the caller's own held comments (or a moderator's queue): nobody's is none.
   "loadHeldCommentsAction",
 ]);
@@ -189,6 +191,10 @@ const ACTIONS: Record<string, (scene: Scene, input?: unknown) => Promise<unknown
     input === undefined
       ? loadMoreCommentsAction(String(s.postId), "1")
       : loadMoreCommentsAction(input as string, input as string),
+  loadLiveCommentsAction: (s, input) =>
+    input === undefined
+      ? loadLiveCommentsAction(String(s.postId), "1")
+      : loadLiveCommentsAction(input as string, input as string),
   signInAction: (_, input) =>
     signInAction({ status: "idle" }, (input ?? form({ email: "a@example.test", password: "p" })) as FormData),
   signUpAction: (_, input) => signUpAction({ status: "idle" }, (input ?? form({})) as FormData),

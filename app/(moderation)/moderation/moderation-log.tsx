@@ -29,7 +29,8 @@ export function ModerationLogTable({ entries }: { entries: LogEntry[] }) {
       {entries.length === 0 ? (
         <p className="mt-2 text-muted">No moderation actions yet.</p>
       ) : (
-        <div className="mt-2 overflow-x-auto">
+        // Focusable: a long entry makes the table scroll sideways, and keyboards must reach it.
+        <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="log-heading">
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-line">

@@ -7,6 +7,8 @@ import type { CommentSort } from "@/lib/comments/sort";
 import { config } from "@/lib/config";
 import { getCommentPage } from "@/lib/data/comment-pages";
 import { getRedirectTarget } from "@/lib/data/posts";
+import { env } from "@/lib/env";
+import { latestEventId } from "@/lib/events/log";
 import { feedAlternates } from "@/lib/feeds/paths";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { teaserFor } from "@/lib/text/teaser";
@@ -52,6 +54,9 @@ export async function PostView({ params, sort }: { params: PostParams; sort: Com
     if (target) permanentRedirect(encodeURI(target));
     notFound();
   }
+  // Read before the comments: an event after it may be in the page already (the live
+  // thread skips what the page shows), never missing from both (docs/decisions/038).
+  const liveAfter = env.LIVE_MAX_STREAMS > 0 ? await latestEventId({ postId: post.id }) : undefined;
   const comments = await getCommentPage(post.id, null, sort);
 
   return (
@@ -102,7 +107,7 @@ export async function PostView({ params, sort }: { params: PostParams; sort: Com
           ))}
         </p>
       )}
-      <Discussion post={post} page={comments} sort={sort} />
+      <Discussion post={post} page={comments} sort={sort} liveAfter={liveAfter} />
     </article>
   );
 }
