@@ -4,8 +4,9 @@ import type { Instrumentation } from "next";
  * Runs once when the server starts: parse the environment (lib/env.ts) and refuse to
  * serve without the secret that makes sessions safe, instead of failing on the first
  * visitor's request; then follow the other server processes' cache expiries
- * (docs/decisions/021), send queued mails (docs/decisions/032), deliver webhooks (docs/decisions/037), take
- * part in the hourly housekeeping (docs/decisions/039) and send Next's console output through our logger. NEXT_RUNTIME
+ * (docs/decisions/021), send queued mails (docs/decisions/032), deliver webhooks (docs/decisions/037),
+ * turn new comments into reply notifications (036), take part in the hourly housekeeping
+ * (docs/decisions/039) and send Next's console output through our logger. NEXT_RUNTIME
  * and NEXT_PHASE are Next's own markers, read before anything else loads.
  */
 export async function register(): Promise<void> {
@@ -19,6 +20,8 @@ export async function register(): Promise<void> {
   startSharedCacheExpiry();
   const { startMailWorker } = await import("@/lib/mail/server-worker");
   startMailWorker();
+  const { startNotifier } = await import("@/lib/notifications/server-notifier");
+  startNotifier();
   const { startWebhookWorkers } = await import("@/lib/webhooks/server-worker");
   startWebhookWorkers();
   const { startHousekeeping } = await import("@/lib/housekeeping/server-worker");

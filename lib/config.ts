@@ -38,6 +38,8 @@ export const config = {
     webhooksKeepDays: env.WEBHOOKS_KEEP_DAYS,
     eventsKeepDays: env.EVENTS_KEEP_DAYS,
   },
+  /** Reply notifications: minutes between two mails to one reader about one discussion (docs/decisions/036). */
+  notifyBatchMinutes: env.NOTIFY_BATCH_MINUTES,
   database: {
     writeWaitMs: env.DATABASE_WRITE_WAIT_MS,
   },

@@ -128,6 +128,9 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ SMTP_URL: "https://smtp.example.com" })).toThrow(/SMTP_URL must be/);
     expect(() => parseEnv({ MAIL_FROM: "not an address" })).toThrow(/MAIL_FROM must be an email address/);
     expect(() => parseEnv({ MAIL_MAX_ATTEMPTS: "0" })).toThrow(/MAIL_MAX_ATTEMPTS/);
+    expect(parseEnv({}).NOTIFY_BATCH_MINUTES).toBe(10);
+    expect(parseEnv({ NOTIFY_BATCH_MINUTES: "0" }).NOTIFY_BATCH_MINUTES).toBe(0);
+    expect(() => parseEnv({ NOTIFY_BATCH_MINUTES: "-1" })).toThrow(/NOTIFY_BATCH_MINUTES/);
   });
 
   it("has the housekeeping settings: days kept, and whether the servers do it", () => {

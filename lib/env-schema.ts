@@ -127,6 +127,9 @@ export const EnvSchema = z.object({
   MAIL_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
   // Attempts before a mail is marked failed (backoff doubles from 30 s between them).
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  // Reply notifications (docs/decisions/036): at most one mail per reader per discussion
+  // per this many minutes, listing every reply gathered since the last (0: one per reply).
+  NOTIFY_BATCH_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
 
   // Live threads (docs/decisions/038): how often a server process with readers watching
   // reads the event log (ms; at once anyway when it records an event itself), how many

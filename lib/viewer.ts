@@ -22,6 +22,10 @@ export type ViewerInfo = {
   likedCommentIds: number[];
   /** Comments waiting in the Held queue, for a moderator's header; null for others. */
   heldCount: number | null;
+  /** What "Email me replies" starts as: the viewer's last choice (docs/decisions/036). */
+  notifyReplies: boolean;
+  /** Whether the viewer follows the post asked about; null when no post was asked about. */
+  following: boolean | null;
 };
 
 export type ViewerResponse = { viewer: ViewerInfo | null };

@@ -38,6 +38,9 @@ const env = {
   SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort(firstPort)}`,
   MAIL_FROM: "blog@example.test",
   MAIL_POLL_MS: "1000",
+  // Every reply mailed at once: e2e/reply-notifications.spec.ts counts mails per reply;
+  // the batching window is covered by lib/notifications/notifier.test.ts.
+  NOTIFY_BATCH_MINUTES: "0",
   // e2e/webhooks.spec.ts delivers to a receiver it runs on 127.0.0.1.
   WEBHOOKS_ALLOW_PRIVATE: "1",
   WEBHOOKS_POLL_MS: "1000",

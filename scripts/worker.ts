@@ -6,7 +6,9 @@
  * or beside them: claims are exclusive, so any number of workers never send a mail or a
  * delivery twice at once, and housekeeping runs at most once an hour for the blog
  * whoever asks. `--once` does what is due now and exits (for cron).
- * Stops on SIGTERM/SIGINT once the mail or delivery in hand is done.
+ * Stops on SIGTERM/SIGINT once the mail or delivery in hand is done. It also runs the
+ * reply notifier (docs/decisions/036), which turns the event log into queued mails; any
+ * number of notifiers mail each notification once.
  */
 import { loadEnvFiles } from "@/lib/env-files.mjs";
 import { runCli } from "./lib/run-cli";
@@ -22,6 +24,8 @@ const { createWebhookWorkers } = await import("@/lib/webhooks/workers");
 const { webhookSettings } = await import("@/lib/webhooks/settings");
 const { createHousekeepingWorker } = await import("@/lib/housekeeping/worker");
 const { config } = await import("@/lib/config");
+const { eventLog, notifierSettings } = await import("@/lib/notifications/event-source");
+const { createNotifier } = await import("@/lib/notifications/notifier");
 
 async function main(): Promise<number> {
   const db = createDbClient();
@@ -38,6 +42,14 @@ async function main(): Promise<number> {
     // WEBHOOKS_POLL_MS=0 keeps the servers from delivering; this process still looks every 5 s.
     intervalMs: webhookSettings.pollMs || 5000,
   });
+  const notifier = createNotifier({
+    db,
+    events: eventLog,
+    settings: notifierSettings,
+    intervalMs: mailSettings.pollMs || 5000,
+    onMailQueued: () => worker.wake(),
+    log: (level, event, fields) => log[level](event, fields),
+  });
   const housekeeping = createHousekeepingWorker(db, (level, event, fields) => log[level](event, fields), {
     rules: config.retention,
   });
@@ -49,6 +61,11 @@ async function main(): Promise<number> {
     log.warn("mail.not_configured", { reason: "SMTP_URL is not set", dir: mailSettings.dir });
 
   if (process.argv.includes("--once")) {
+    // Notifications first: the mails they queue are then sent below.
+    for (;;) {
+      const { events, mails } = await notifier.runOnce();
+      if (events === 0 && mails === 0) break;
+    }
     let total = 0;
     for (;;) {
       const { sent, retried, failed } = await worker.runOnce();
@@ -71,10 +88,12 @@ async function main(): Promise<number> {
   worker.start();
   webhooks.start();
   housekeeping.start();
+  notifier.start();
   await new Promise<void>((resolve) => {
     process.once("SIGTERM", resolve);
     process.once("SIGINT", resolve);
   });
+  await notifier.stop();
   await worker.stop();
   await webhooks.stop();
   await housekeeping.stop();

@@ -8,13 +8,22 @@ type CommentActionsProps = {
   commentId: number;
   postId: number;
   viewerName: string;
+  /** What "Email me replies" starts as (the viewer's last choice). */
+  notifyReplies?: boolean;
   canReply: boolean;
   /** Delete, when the viewer may. */
   children?: ReactNode;
 };
 
 /** "Reply" under a comment for a signed-in viewer: opens the form; new replies join the comment's replies. */
-export function CommentActions({ commentId, postId, viewerName, canReply, children }: CommentActionsProps) {
+export function CommentActions({
+  commentId,
+  postId,
+  viewerName,
+  notifyReplies,
+  canReply,
+  children,
+}: CommentActionsProps) {
   const [open, setOpen] = useState(false);
   const [published, setPublished] = useState<PublishedComment[]>([]);
   const formId = `reply-${commentId}`;
@@ -41,6 +50,7 @@ export function CommentActions({ commentId, postId, viewerName, canReply, childr
             postId={postId}
             parentId={commentId}
             authorName={viewerName}
+            notifyReplies={notifyReplies}
             autoFocus
             onPublished={(id, comment) => {
               setOpen(false);

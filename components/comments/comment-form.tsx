@@ -35,7 +35,12 @@ type CommentFormProps = {
   onPublished?: (commentId: number, comment: ReactNode) => void;
   /** False on a page of its own: publishing goes to the comment in its thread, script or not. */
   inPlace?: boolean;
+  /** Whether "Email me replies" starts ticked: the author's last choice (docs/decisions/036). */
+  notifyReplies?: boolean;
 };
+
+// The choice made in this tab: the next form starts from it (the viewer endpoint's answer predates it).
+let choiceInThisTab: boolean | null = null;
 
 /**
  * Posts to the createReply server action. Without JavaScript it is a plain form and the
@@ -52,6 +57,7 @@ export function CommentForm({
   autoFocus,
   onPublished,
   inPlace = true,
+  notifyReplies = false,
 }: CommentFormProps) {
   const [state, formAction] = useActionState<ReplyState, FormData>(
     inPlace ? createReplyAction : createReplyFromPageAction,
@@ -128,6 +134,17 @@ export function CommentForm({
             : undefined
         }
       />
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="notifyReplies"
+          defaultChecked={choiceInThisTab ?? notifyReplies}
+          onChange={(event) => {
+            choiceInThisTab = event.target.checked;
+          }}
+        />{" "}
+        Email me replies
+      </label>
       <SubmitButton pendingText="Publishing…">Publish</SubmitButton>
       <PendingComment authorName={authorName} />
     </form>

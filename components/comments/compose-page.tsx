@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { CommentForm } from "@/components/comments/comment-form";
+import { FollowDiscussion } from "@/components/comments/follow-discussion";
+import { getViewerNotifications } from "@/lib/data/notification-settings";
 import type { CurrentUser } from "@/lib/auth/guards";
 import { COMMENT_MESSAGES, commentFormRefusal } from "@/lib/comments/messages";
 import { formOpenedAt, newSubmissionKey } from "@/lib/comments/submission-key";
@@ -19,8 +21,9 @@ type ComposePageProps = {
  * JavaScript comment (the post page is cached, the same for everyone), and where a
  * sign-in for commenting returns to.
  */
-export function ComposePage({ user, back, heading, children, target }: ComposePageProps) {
+export async function ComposePage({ user, back, heading, children, target }: ComposePageProps) {
   const refusal = target.commentsEnabled ? commentFormRefusal(user) : COMMENT_MESSAGES.closed;
+  const notifications = await getViewerNotifications(user.id, target.postId);
   return (
     <>
       <p className="text-sm text-muted">
@@ -34,15 +37,23 @@ export function ComposePage({ user, back, heading, children, target }: ComposePa
         {refusal ? (
           <p className="text-muted">{refusal}</p>
         ) : (
-          <CommentForm
-            postId={target.postId}
-            parentId={target.parentId}
-            initialKey={newSubmissionKey()}
-            initialStartedAt={formOpenedAt()}
-            authorName={user.name}
-            autoFocus
-            inPlace={false}
-          />
+          <>
+            <FollowDiscussion
+              postId={target.postId}
+              following={notifications.following ?? false}
+              returnTo={back.href}
+            />
+            <CommentForm
+              postId={target.postId}
+              parentId={target.parentId}
+              initialKey={newSubmissionKey()}
+              initialStartedAt={formOpenedAt()}
+              authorName={user.name}
+              autoFocus
+              inPlace={false}
+              notifyReplies={notifications.notifyReplies}
+            />
+          </>
         )}
       </div>
     </>

@@ -6,6 +6,7 @@ import { CommentActions } from "@/components/comments/comment-actions";
 import { CommentForm, publishedInThisTab } from "@/components/comments/comment-form";
 import { DeleteComment } from "@/components/comments/delete-comment";
 import { EditComment } from "@/components/comments/edit-comment";
+import { FollowDiscussion } from "@/components/comments/follow-discussion";
 import { LikeButton } from "@/components/comments/like-button";
 import { LikeCount } from "@/components/comments/like-link";
 import { ReportComment } from "@/components/comments/report-comment";
@@ -95,6 +96,7 @@ export function SignedInCommentControls({
       commentId={commentId}
       postId={postId}
       viewerName={viewer.name}
+      notifyReplies={viewer.notifyReplies}
       canReply={can(viewer, "create:comment") && replyable}
     >
       {likeable &&
@@ -123,11 +125,13 @@ export function SignedInCommentFooter({ viewer, postId }: { viewer: ViewerInfo; 
     <div className="no-print">
       <HeldComments postId={postId} />
       <PublishedComments parentId={null} comments={published} />
+      <FollowDiscussion postId={postId} />
       <h3 className="mb-2 font-semibold">Post a comment</h3>
       <CommentForm
         postId={postId}
         parentId={null}
         authorName={viewer.name}
+        notifyReplies={viewer.notifyReplies}
         onPublished={(id, comment) => {
           setPublished((list) => [...list, { id, comment }]);
         }}

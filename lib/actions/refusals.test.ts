@@ -54,6 +54,7 @@ import { reportCommentAction, reportCommentFromPageAction } from "@/lib/comments
 import { likeCommentAction, likeCommentFromPageAction } from "@/lib/comments/like-action";
 import { loadMoreCommentsAction } from "@/lib/comments/load-more-action";
 import { loadLiveCommentsAction } from "@/lib/comments/live-action";
+import { followDiscussionAction, saveNotificationSettingsAction } from "@/lib/notifications/actions";
 import { db } from "@/lib/db";
 import { uploadImageAction } from "@/lib/uploads/actions";
 import { formData, runAction } from "@/tests/support/actions";
@@ -86,14 +87,22 @@ const PUBLIC = new Set([
 // The caller's own account: nobody else's can be named, so a commenter is not refused as
 // "not theirs". A banned account may still change its password and delete itself
 // (docs/decisions/031); renaming needs an account in good standing.
+// Notification choices (docs/decisions/036) are the reader's own too, banned or not.
 const OWN_ACCOUNT = new Set([
   "renameAction",
   "changePasswordAction",
   "deleteAccountAction",
   "sendVerificationAction",
   "changeEmailAction",
+  "followDiscussionAction",
+  "saveNotificationSettingsAction",
 ]);
-const OPEN_TO_BANNED = new Set(["changePasswordAction", "deleteAccountAction"]);
+const OPEN_TO_BANNED = new Set([
+  "changePasswordAction",
+  "deleteAccountAction",
+  "followDiscussionAction",
+  "saveNotificationSettingsAction",
+]);
 // Actions every signed-in reader in good standing may take on someone else's comment.
 const OPEN_TO_COMMENTERS = new Set(["likeCommentAction", "likeCommentFromPageAction"]);
 
@@ -208,6 +217,16 @@ const ACTIONS: Record<string, (scene: Scene, input?: unknown) => Promise<unknown
       { status: "idle" },
       (input ??
         form({ currentPassword: "a guess at it", newPassword: "another long passphrase here" })) as FormData,
+    ),
+  followDiscussionAction: (s, input) =>
+    followDiscussionAction(
+      { status: "idle" },
+      (input ?? form({ postId: String(s.postId), follow: "1", returnTo: "/" })) as FormData,
+    ),
+  saveNotificationSettingsAction: (_, input) =>
+    saveNotificationSettingsAction(
+      { status: "idle" },
+      (input ?? form({ intent: "save", notifyReplies: "on" })) as FormData,
     ),
   sendVerificationAction: () => sendVerificationAction(),
   changeEmailAction: (_, input) =>

@@ -133,7 +133,13 @@ export type SlotClaim = {
   duplicateSince: Date;
   hourAgo: Date;
   perHour: number;
+  /** A new comment's "Email me replies", remembered as the author's default (docs/decisions/036). */
+  notifyReplies?: boolean;
 };
+
+// The default rides on the slot's UPDATE of the author's row: remembering it costs no statement.
+const rememberedDefault = (slot: SlotClaim) =>
+  slot.notifyReplies === undefined ? Prisma.empty : Prisma.sql`, "notifyReplies" = ${slot.notifyReplies}`;
 
 /**
  * The author may comment now: not banned, and either this very submission took the slot
@@ -154,7 +160,7 @@ function slotOpenSql(slot: SlotClaim): Prisma.Sql {
 export function takeSlotInWindow(slot: SlotClaim): Promise<number> {
   return db.$executeRaw`
     UPDATE "User" SET "lastCommentAt" = ${slot.now}, "lastCommentHash" = ${slot.claim},
-      "commentWindowCount" = "commentWindowCount" + 1
+      "commentWindowCount" = "commentWindowCount" + 1${rememberedDefault(slot)}
     WHERE ${slotOpenSql(slot)} AND "commentWindowStart" > ${slot.hourAgo}
       AND "commentWindowCount" < ${slot.perHour}`;
 }
@@ -163,7 +169,7 @@ export function takeSlotInWindow(slot: SlotClaim): Promise<number> {
 export function takeSlotInNewWindow(slot: SlotClaim): Promise<number> {
   return db.$executeRaw`
     UPDATE "User" SET "lastCommentAt" = ${slot.now}, "lastCommentHash" = ${slot.claim},
-      "commentWindowStart" = ${slot.now}, "commentWindowCount" = 1
+      "commentWindowStart" = ${slot.now}, "commentWindowCount" = 1${rememberedDefault(slot)}
     WHERE ${slotOpenSql(slot)} AND ("commentWindowStart" IS NULL OR "commentWindowStart" <= ${slot.hourAgo})`;
 }
 
@@ -179,6 +185,8 @@ export type NewComment = {
   createdAt: Date;
   status: "published" | "held";
   heldReasons: string | null;
+  /** The author asked for a mail when someone replies (docs/decisions/036). */
+  notifyReplies: boolean;
 };
 
 export type InsertedComment = Prisma.CommentGetPayload<{ select: typeof threadCommentColumns }>;
@@ -196,10 +204,10 @@ export async function insertComment(comment: NewComment): Promise<InsertedCommen
   const [[row]] = await db.$transaction([
     db.$queryRaw<InsertedComment[]>`
       INSERT INTO "Comment" ("postId", "parentId", "rootId", "depth", "authorId", "authorName", "body",
-        "idempotencyKey", "createdAt", "status", "heldReasons")
+        "idempotencyKey", "createdAt", "status", "heldReasons", "notifyReplies")
       VALUES (${comment.postId}, ${comment.parentId}, ${comment.rootId}, ${comment.depth}, ${comment.authorId},
         ${comment.authorName}, ${comment.body}, ${comment.idempotencyKey}, ${comment.createdAt},
-        ${comment.status}, ${comment.heldReasons})
+        ${comment.status}, ${comment.heldReasons}, ${comment.notifyReplies})
       RETURNING ${RETURNED}`,
     db.$executeRaw(newCommentEventSql(comment.authorId, comment.idempotencyKey, comment.createdAt)),
   ]);

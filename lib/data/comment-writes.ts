@@ -82,10 +82,14 @@ type CreateCommentInput = {
   idempotencyKey: string;
   /** How the form was filled in (honeypot, time taken); absent: nothing to say. */
   signals?: FormSignals;
+  /** "Email me replies": stored on the comment and remembered as the author's default. */
+  notifyReplies?: boolean;
 };
 
 /** What the flood and duplicate rules read of a write: a new comment's, or an edit's (lib/data/comment-edits.ts). */
-export type SlotRequest = Pick<CreateCommentInput, "author" | "postId" | "body" | "idempotencyKey">;
+export type SlotRequest = Pick<CreateCommentInput, "author" | "postId" | "body" | "idempotencyKey"> & {
+  notifyReplies?: boolean;
+};
 
 /** The hash the duplicate rule compares: the post and the text. */
 export function commentBodyHash(postId: number, body: string): string {
@@ -193,6 +197,7 @@ export async function createComment(
         createdAt: now,
         status: reasons.length > 0 ? "held" : "published",
         heldReasons: reasons.length > 0 ? JSON.stringify(reasons) : null,
+        notifyReplies: input.notifyReplies ?? false,
       }),
     );
     if (reasons.length > 0) logHeld(input, comment.id, reasons);
@@ -292,6 +297,7 @@ export async function claimCommentSlot(
     duplicateSince,
     hourAgo: new Date(now.getTime() - HOUR_MS),
     perHour: limits.perHour,
+    notifyReplies: input.notifyReplies,
   };
   // Someone commenting again within the hour is the common case (and a burst's every
   // case): try their current window first, so it costs one guarded UPDATE, not two.

@@ -14,10 +14,16 @@ export type MailKind =
   | "email-verification"
   | "email-change"
   | "email-change-notice"
+  | "notification"
   // Sent from /admin/mail to the admin who asked (docs/decisions/039).
   | "test";
 
-export type QueuedMail = ComposedMail & { kind: MailKind; to: string };
+export type QueuedMail = ComposedMail & {
+  kind: MailKind;
+  to: string;
+  /** Extra headers (List-Unsubscribe on notifications, docs/decisions/036). */
+  headers?: Record<string, string>;
+};
 
 export type ClaimedMail = QueuedMail & { id: string; attempts: number };
 
@@ -28,7 +34,14 @@ export type ClaimedMail = QueuedMail & { id: string; attempts: number };
  */
 export function queueMail(db: DbClient, mail: QueuedMail) {
   return db.outboxMail.create({
-    data: { kind: mail.kind, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html },
+    data: {
+      kind: mail.kind,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: mail.headers ? JSON.stringify(mail.headers) : null,
+    },
     select: { id: true },
   });
 }
@@ -46,9 +59,25 @@ export async function claimDueMails(
   const mails = await db.outboxMail.findMany({
     where: { claimToken: token },
     orderBy: { nextAttemptAt: "asc" },
-    select: { id: true, kind: true, to: true, subject: true, text: true, html: true, attempts: true },
+    select: {
+      id: true,
+      kind: true,
+      to: true,
+      subject: true,
+      text: true,
+      html: true,
+      headers: true,
+      attempts: true,
+    },
   });
-  return { token, mails: mails as ClaimedMail[] };
+  return {
+    token,
+    mails: mails.map(({ headers, ...mail }) => ({
+      ...mail,
+      kind: mail.kind as MailKind,
+      ...(headers ? { headers: JSON.parse(headers) as Record<string, string> } : {}),
+    })),
+  };
 }
 
 /** Marks a claimed mail sent; false if the claim was lost (its lease ran out and another took it). */

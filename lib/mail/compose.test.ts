@@ -31,4 +31,24 @@ describe("composeMail", () => {
   it("escapes the five characters HTML cares about", () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   });
+
+  it("quotes someone's text as text in both parts, with its link", () => {
+    const quoted = composeMail("Blog", {
+      subject: "New replies",
+      paragraphs: ["Hello"],
+      quotes: [
+        {
+          heading: "Ann replied:",
+          text: "<img src=x onerror=alert(1)>\nsecond line",
+          link: { label: "See the reply", url: "https://blog.example/comments/7" },
+        },
+      ],
+    });
+    expect(quoted.text).toContain(
+      "Ann replied:\n> <img src=x onerror=alert(1)>\n> second line\nSee the reply: https://blog.example/comments/7\n",
+    );
+    expect(quoted.html).not.toContain("<img");
+    expect(quoted.html).toContain("&lt;img src=x onerror=alert(1)&gt;<br>second line");
+    expect(quoted.html).toContain('<a href="https://blog.example/comments/7">See the reply</a>');
+  });
 });

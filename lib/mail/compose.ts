@@ -8,6 +8,11 @@ export type MailContent = {
   subject: string;
   /** Paragraphs of plain text. */
   paragraphs: string[];
+  /**
+   * Quoted pieces of someone's text, each under a heading and with its own link (the
+   * replies a notification lists): the text as text in both parts.
+   */
+  quotes?: { heading: string; text: string; link: { label: string; url: string } }[];
   /** The one thing to click: a button in HTML, the address on its own line in text. */
   action?: { label: string; url: string };
   /** Said after the action (why the reader got the mail, what to do if it was not them). */
@@ -35,6 +40,13 @@ const oneLine = (text: string) => text.replace(/[\r\n\t]+/g, " ").trim();
 const paragraphHtml = (text: string) =>
   `<p style="margin:0 0 16px">${escapeHtml(text).replace(/\r?\n/g, "<br>")}</p>`;
 
+const quoteHtml = (quote: NonNullable<MailContent["quotes"]>[number]) =>
+  [
+    `<p style="margin:16px 0 4px;font-weight:bold">${escapeHtml(quote.heading)}</p>`,
+    `<blockquote style="margin:0 0 8px;padding:0 0 0 12px;border-left:3px solid #d1d5db">${paragraphHtml(quote.text)}</blockquote>`,
+    `<p style="margin:0 0 16px"><a href="${escapeHtml(quote.link.url)}">${escapeHtml(quote.link.label)}</a></p>`,
+  ].join("");
+
 /** The blog's name heads both parts and ends the subject. */
 export function composeMail(blogName: string, content: MailContent): ComposedMail {
   const subject = oneLine(`${content.subject} · ${blogName}`);
@@ -43,6 +55,12 @@ export function composeMail(blogName: string, content: MailContent): ComposedMai
     blogName,
     "",
     ...content.paragraphs.flatMap((paragraph) => [paragraph, ""]),
+    ...(content.quotes ?? []).flatMap((quote) => [
+      quote.heading,
+      ...quote.text.split(/\r?\n/).map((line) => `> ${line}`),
+      `${quote.link.label}: ${quote.link.url}`,
+      "",
+    ]),
     ...(content.action ? [`${content.action.label}:`, content.action.url, ""] : []),
     ...footer.flatMap((paragraph) => [paragraph, ""]),
   ]
@@ -59,6 +77,7 @@ export function composeMail(blogName: string, content: MailContent): ComposedMai
     '<body style="font-family:Georgia,serif;color:#111827;line-height:1.5;max-width:560px;margin:0 auto;padding:16px">',
     `<p style="margin:0 0 24px;font-size:20px;font-weight:bold">${escapeHtml(blogName)}</p>`,
     ...content.paragraphs.map(paragraphHtml),
+    ...(content.quotes ?? []).map(quoteHtml),
     button,
     ...footer.map((paragraph) =>
       paragraphHtml(paragraph).replace("margin:0 0 16px", "margin:0 0 16px;font-size:13px;color:#4b5563"),

@@ -72,6 +72,19 @@ describe("the outbox and its worker", () => {
     expect(row.sentAt).not.toBeNull();
   });
 
+  it("sends a mail's extra headers (List-Unsubscribe on notifications)", async () => {
+    const url = "https://blog.example.test/api/unsubscribe/abc";
+    await db.$transaction([
+      queueMail(db, {
+        ...mail(),
+        headers: { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+      }),
+    ]);
+    expect(await worker().runOnce()).toMatchObject({ sent: 1 });
+    expect(smtp.received[0].raw).toContain(`List-Unsubscribe: <${url}>`);
+    expect(smtp.received[0].raw).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+  });
+
   it("loses nothing when the process stops between queueing and sending", async () => {
     // Queued, and no worker ran (the process died); a worker started later sends it once.
     await queue(2);

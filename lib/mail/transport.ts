@@ -7,7 +7,15 @@ import nodemailer from "nodemailer";
  * Where mails go: an SMTP server (SMTP_URL), or, without one, a folder of .eml files
  * plus a line in the log (development; see docs/decisions/032 for production).
  */
-export type OutgoingMail = { id: string; to: string; subject: string; text: string; html: string };
+export type OutgoingMail = {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Extra headers, e.g. List-Unsubscribe (RFC 8058) on notifications. */
+  headers?: Record<string, string>;
+};
 
 export type MailTransport = {
   /** Resolves once the mail is handed over; throws a MailSendError otherwise. */
@@ -48,6 +56,7 @@ export function createMailTransport(options: MailTransportOptions): MailTranspor
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
+    ...(mail.headers ? { headers: mail.headers } : {}),
     // One id per outbox row: a mail sent twice (a crash after the server took it and
     // before it was marked sent) is recognisably the same mail.
     messageId: `<${mail.id}@${options.messageIdHost}>`,

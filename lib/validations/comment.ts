@@ -34,6 +34,8 @@ export const ReplySchema = z.object({
   website: z.string().transform((value) => value.trim() !== ""),
   // When the form was shown, in ms since 1970; anything else reads as unknown.
   startedAt: z.string().transform((value) => (/^\d{1,15}$/.test(value) ? Number(value) : null)),
+  // "Email me replies" (docs/decisions/036): a checkbox, absent when unticked.
+  notifyReplies: z.string().transform((value) => value === "on"),
 });
 
 export type ReplyInput = z.infer<typeof ReplySchema>;

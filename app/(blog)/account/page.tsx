@@ -5,6 +5,7 @@ import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { getOwnAccount } from "@/lib/data/accounts";
+import { NOTIFICATIONS_PATH } from "@/lib/notifications/paths";
 import { ACCOUNT_PATH, profilePath } from "@/lib/people/paths";
 import { formatDateHeader } from "@/lib/text/dates";
 import { ChangePasswordForm, DeleteAccountForm, RenameForm } from "./account-forms";
@@ -73,6 +74,18 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
             here.
           </p>
         )}
+      </section>
+
+      <section aria-labelledby="notifications-heading" className="mt-10">
+        <h2 id="notifications-heading" className="font-serif text-xl font-bold">
+          Email notifications
+        </h2>
+        <p className="mt-2 text-sm">
+          Replies to your comments, discussions you follow, or stop them all.{" "}
+          <Link href={NOTIFICATIONS_PATH} className="link">
+            Notification settings
+          </Link>
+        </p>
       </section>
 
       <section aria-labelledby="data-heading" className="mt-10">

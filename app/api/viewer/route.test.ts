@@ -52,3 +52,20 @@ describe("GET /api/viewer and likes", () => {
     expect(notLiked).toBeGreaterThan(liked);
   });
 });
+
+describe("GET /api/viewer and notifications", () => {
+  it("tells a reader their 'Email me replies' default and whether they follow the post", async () => {
+    const post = await createPost();
+    const other = await createPost();
+    const reader = await createUser({ notifyReplies: true });
+    const { db } = await import("@/lib/db");
+    await db.threadSubscription.create({ data: { userId: reader.id, postId: post.id, state: "follow" } });
+    await db.threadSubscription.create({ data: { userId: reader.id, postId: other.id, state: "mute" } });
+    signInAs(reader.id);
+    expect((await ask(post.id)).viewer).toMatchObject({ notifyReplies: true, following: true });
+    expect((await ask(other.id)).viewer).toMatchObject({ following: false });
+    expect((await ask()).viewer).toMatchObject({ following: null });
+    signInAs((await createUser()).id);
+    expect((await ask(post.id)).viewer).toMatchObject({ notifyReplies: false, following: false });
+  });
+});

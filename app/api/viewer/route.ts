@@ -4,6 +4,7 @@ import { getOptionalUser } from "@/lib/auth/guards";
 import { SESSION_HINT_COOKIE } from "@/lib/auth/session-hint";
 import { getLikedCommentIds } from "@/lib/data/comment-likes";
 import { countHeld, getViewerComments } from "@/lib/data/held-comments";
+import { getViewerNotifications } from "@/lib/data/notification-settings";
 import { parseId } from "@/lib/validations/ids";
 import type { ViewerResponse } from "@/lib/viewer";
 
@@ -23,13 +24,14 @@ export async function GET(request: NextRequest) {
     return response;
   }
   const postId = parseId(request.nextUrl.searchParams.get("post"));
-  const [{ ownCommentIds, heldCommentIds, editableCommentIds }, likedCommentIds, heldCount] =
+  const [{ ownCommentIds, heldCommentIds, editableCommentIds }, likedCommentIds, heldCount, notifications] =
     await Promise.all([
       postId === null
         ? { ownCommentIds: [], heldCommentIds: [], editableCommentIds: [] }
         : getViewerComments(user, postId),
       postId === null ? [] : getLikedCommentIds(user.id, postId),
       countHeld(user),
+      getViewerNotifications(user.id, postId),
     ]);
   return NextResponse.json<ViewerResponse>(
     {
@@ -43,6 +45,8 @@ export async function GET(request: NextRequest) {
         heldCommentIds,
         likedCommentIds,
         heldCount,
+        notifyReplies: notifications.notifyReplies,
+        following: notifications.following,
       },
     },
     { headers: PRIVATE },

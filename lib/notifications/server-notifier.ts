@@ -1,0 +1,36 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { onEventsRecorded } from "@/lib/events/log";
+import { log } from "@/lib/log";
+import { mailSettings } from "@/lib/mail/settings";
+import { wakeMailWorker } from "@/lib/mail/server-worker";
+import { eventLog, notifierSettings } from "@/lib/notifications/event-source";
+import { createNotifier, type Notifier } from "@/lib/notifications/notifier";
+import { onShutdown } from "@/lib/shutdown.mjs";
+
+// On globalThis, like the mail worker (lib/mail/server-worker.ts): one per process.
+const KEY = Symbol.for("commonplace.notifier");
+const shared = globalThis as { [KEY]?: Notifier };
+
+/**
+ * Starts this server process's notifier (instrumentation.ts, docs/decisions/036), beside
+ * the mail worker and on its rhythm: MAIL_POLL_MS=0 keeps both out of the servers.
+ */
+export function startNotifier(): void {
+  if (mailSettings.pollMs === 0 || shared[KEY]) return;
+  const notifier = createNotifier({
+    db,
+    events: eventLog,
+    settings: notifierSettings,
+    intervalMs: mailSettings.pollMs,
+    onMailQueued: wakeMailWorker,
+    log: (level, event, fields) => log[level](event, fields),
+  });
+  shared[KEY] = notifier;
+  notifier.start();
+  const unsubscribe = onEventsRecorded(() => notifier.wake());
+  onShutdown("notifier", async () => {
+    unsubscribe();
+    await notifier.stop();
+  });
+}
