@@ -2,6 +2,7 @@ import "server-only";
 import type { DbClient } from "@/lib/db/client";
 import { sendDueNotifications, type BatchSettings } from "@/lib/notifications/batches";
 import { recordNotifications, type NotifiableEvent } from "@/lib/notifications/recipients";
+import { createPollingLoop } from "@/lib/outbox/loop";
 
 /** The event log as the notifier uses it (lib/events, docs/decisions/035). */
 export type EventSource = {
@@ -49,11 +50,6 @@ export function createNotifier({
   onMailQueued = () => {},
   log = () => {},
 }: NotifierOptions): Notifier {
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = true;
-  let running: Promise<unknown> | null = null;
-  let again = false;
-
   async function runOnce() {
     const from = await events.readCursor(NOTIFIER_CURSOR, db);
     const batch = await events.eventsAfter(from, { limit: EVENTS_PER_PASS, db });
@@ -63,7 +59,6 @@ export function createNotifier({
       // Another notifier moved it first: it handled (or is handling) the same events, and
       // the rows above were written idempotently, so nothing is lost or doubled.
       await events.advanceCursor(NOTIFIER_CURSOR, from, batch[batch.length - 1].id, db);
-      if (batch.length === EVENTS_PER_PASS) again = true;
     }
     const mails = await sendDueNotifications(db, { ...settings, now: now() });
     if (mails > 0) {
@@ -73,45 +68,11 @@ export function createNotifier({
     return { events: batch.length, notifications, mails };
   }
 
-  function schedule(delayMs: number) {
-    if (stopped) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(tick, delayMs);
-    timer.unref?.();
-  }
-
-  function tick() {
-    timer = null;
-    if (running) {
-      again = true;
-      return;
-    }
-    again = false;
-    running = runOnce()
-      .catch((error) => log("error", "notifications.failed", { error: (error as Error).message }))
-      .finally(() => {
-        running = null;
-        schedule(again ? 0 : intervalMs);
-      });
-  }
-
-  return {
-    runOnce,
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      schedule(0);
-    },
-    wake() {
-      if (stopped) return;
-      if (running) again = true;
-      else schedule(0);
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+  // A full pass means more events may be waiting: the loop runs again at once.
+  const loop = createPollingLoop({
+    run: async () => (await runOnce()).events === EVENTS_PER_PASS,
+    intervalMs,
+    onError: (error) => log("error", "notifications.failed", { error: (error as Error).message }),
+  });
+  return { runOnce, ...loop };
 }
