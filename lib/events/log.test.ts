@@ -12,7 +12,14 @@ import { banUser, deleteComment, restoreComment } from "@/lib/data/moderation";
 import { createComments, createPost, createUser, postWrite, uniqueSlug } from "@/tests/support/factories";
 import { createHeldComment } from "@/tests/support/held";
 import { advanceCursor, readCursor } from "./cursor";
-import { EVENT_HOLE_SETTLE_MS, eventsAfter, latestEventId, onEventsRecorded } from "./log";
+import {
+  EVENT_HOLE_SETTLE_MS,
+  eventsAfter,
+  eventsRecorded,
+  latestEventId,
+  onEventsRecorded,
+  onEventsRecordedAtMostEvery,
+} from "./log";
 
 const relaxed: CommentLimits = { minIntervalSeconds: 0, perHour: 10_000 };
 const settings = defaultCommentSettings();
@@ -183,6 +190,26 @@ describe("the writes record their events in the same transaction", () => {
     try {
       await published();
       expect(woken).toBe(1);
+    } finally {
+      stop();
+    }
+  });
+});
+
+describe("waking consumers", () => {
+  it("at most once per interval: a burst of writes wakes a slow consumer once, a later write again", async () => {
+    let woken = 0;
+    const stop = onEventsRecordedAtMostEvery(40, () => {
+      woken += 1;
+    });
+    try {
+      for (let i = 0; i < 5; i++) eventsRecorded();
+      expect(woken).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(woken).toBe(1);
+      eventsRecorded();
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(woken).toBe(2);
     } finally {
       stop();
     }

@@ -164,6 +164,27 @@ export function onEventsRecorded(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/**
+ * `onEventsRecorded` for a consumer that need not run once per write: a burst of writes
+ * (500 replies in seconds) wakes it once per `ms`, after the first write, instead of
+ * keeping it busy beside the requests that write.
+ */
+export function onEventsRecordedAtMostEvery(ms: number, listener: () => void): () => void {
+  let timer: NodeJS.Timeout | null = null;
+  const stop = onEventsRecorded(() => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      listener();
+    }, ms);
+    timer.unref?.();
+  });
+  return () => {
+    stop();
+    if (timer) clearTimeout(timer);
+  };
+}
+
 /** Tells this process's consumers that events were committed (a listener's failure is its own). */
 export function eventsRecorded(): void {
   for (const listener of listeners) {

@@ -1,12 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { onEventsRecorded } from "@/lib/events/log";
+import { onEventsRecordedAtMostEvery } from "@/lib/events/log";
 import { log } from "@/lib/log";
 import { mailSettings } from "@/lib/mail/settings";
 import { wakeMailWorker } from "@/lib/mail/server-worker";
 import { eventLog, notifierSettings } from "@/lib/notifications/event-source";
 import { createNotifier, type Notifier } from "@/lib/notifications/notifier";
 import { onShutdown } from "@/lib/shutdown.mjs";
+
+/** How soon after a write this process's consumer runs (a burst: once per this). */
+const WAKE_MS = 250;
 
 // On globalThis, like the mail worker (lib/mail/server-worker.ts): one per process.
 const KEY = Symbol.for("commonplace.notifier");
@@ -28,7 +31,8 @@ export function startNotifier(): void {
   });
   shared[KEY] = notifier;
   notifier.start();
-  const unsubscribe = onEventsRecorded(() => notifier.wake());
+  // A reply's mail may wait a quarter of a second; a burst wakes the notifier once per that.
+  const unsubscribe = onEventsRecordedAtMostEvery(WAKE_MS, () => notifier.wake());
   onShutdown("notifier", async () => {
     unsubscribe();
     await notifier.stop();

@@ -1,10 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { onEventsRecorded } from "@/lib/events/log";
+import { onEventsRecordedAtMostEvery } from "@/lib/events/log";
 import { log } from "@/lib/log";
 import { onShutdown } from "@/lib/shutdown.mjs";
 import { webhookSettings } from "@/lib/webhooks/settings";
 import { createWebhookWorkers, type WebhookWorkers } from "@/lib/webhooks/workers";
+
+/** How soon after a write this process's consumer runs (a burst: once per this). */
+const WAKE_MS = 250;
 
 // On globalThis: Next may bundle this module more than once, and the action that queues
 // a test delivery must wake the workers instrumentation.ts started.
@@ -19,7 +22,7 @@ export function startWebhookWorkers(): void {
   });
   shared[KEY] = workers;
   // This process's writes wake the fan-out at once; other instances' are found by the poll.
-  const unsubscribe = onEventsRecorded(() => workers.wake());
+  const unsubscribe = onEventsRecordedAtMostEvery(WAKE_MS, () => workers.wake());
   workers.start();
   onShutdown("webhook workers", async () => {
     unsubscribe();
