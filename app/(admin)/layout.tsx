@@ -28,37 +28,35 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             links={[{ href: "/", label: "Back to the blog" }]}
           />
         </div>
-        {/* Not prefetched: every admin page is rendered per request for its viewer, so
-            prefetching the five would cost five renders (twice) on every admin view. */}
         <nav aria-label="Admin" className="mx-auto max-w-6xl px-4 pb-3">
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <li>
-              <Link href="/admin/posts" prefetch={false} className="link">
+              <Link href="/admin/posts" className="link">
                 Posts
               </Link>
             </li>
             <li>
-              <Link href="/admin/pages" prefetch={false} className="link">
+              <Link href="/admin/pages" className="link">
                 Pages
               </Link>
             </li>
             <li>
-              <Link href="/admin/settings" prefetch={false} className="link">
+              <Link href="/admin/settings" className="link">
                 Settings
               </Link>
             </li>
             <li>
-              <Link href="/admin/move" prefetch={false} className="link">
+              <Link href="/admin/move" className="link">
                 Import and export
               </Link>
             </li>
             <li>
-              <Link href="/admin/webhooks" prefetch={false} className="link">
+              <Link href="/admin/webhooks" className="link">
                 Webhooks
               </Link>
             </li>
             <li>
-              <Link href="/admin/mail" prefetch={false} className="link">
+              <Link href="/admin/mail" className="link">
                 Mail
               </Link>
             </li>
